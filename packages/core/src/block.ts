@@ -1,0 +1,93 @@
+/** Common props every block accepts (layouts and components alike). */
+export interface BlockProps {
+  /** Whether the block is shown. */
+  visible?: boolean;
+  /** HTML id of the block's element, for custom CSS. */
+  elem_id?: string | null;
+  /** HTML classes of the block's element, for custom CSS. */
+  elem_classes?: string | string[] | null;
+  /** Whether the block is placed in the current builder scope when created (default true). */
+  render?: boolean;
+  /** A stable key for the block across re-renders. */
+  key?: string | number | null;
+}
+
+let nextBlockId = 1;
+
+/**
+ * A node of the app graph: a layout (Row, Column, …) or a component.
+ * Blocks created inside a builder callback attach themselves to the innermost open scope.
+ */
+export abstract class Block {
+  /** Unique id; the id components carry in the config and on the wire. */
+  readonly id: number = nextBlockId++;
+  /** Lower-case type name, as in Gradio's config (`"textbox"`, `"row"`, …). */
+  abstract readonly type: string;
+  /** The layout or app this block was placed in, if any. */
+  parent: Container | null = null;
+  readonly blockProps: BlockProps;
+
+  constructor(props: BlockProps = {}) {
+    this.blockProps = props;
+    if (props.render !== false) currentScope()?.add(this);
+  }
+
+  /** Places this block in the current builder scope (for blocks created with `render: false`). */
+  render(): this {
+    const scope = currentScope();
+    if (!scope) throw new Error("render() must be called inside a Blocks builder callback");
+    scope.add(this);
+    return this;
+  }
+
+  /** Props serialized into the config for the browser. */
+  configProps(): Record<string, unknown> {
+    const { render: _render, key: _key, ...rest } = this.blockProps;
+    return { visible: true, ...dropUndefined(rest as Record<string, unknown>) };
+  }
+}
+
+/** A block that holds other blocks: layouts and the app root. */
+export abstract class Container extends Block {
+  readonly children: Block[] = [];
+
+  add(child: Block): void {
+    if (child.parent) {
+      const siblings = child.parent.children;
+      siblings.splice(siblings.indexOf(child), 1);
+    }
+    child.parent = this;
+    this.children.push(child);
+  }
+
+  /** Runs `build` with this container as the current scope, like Python's `with`. */
+  fill(build?: () => void): this {
+    if (!build) return this;
+    scopeStack.push(this);
+    try {
+      build();
+    } finally {
+      scopeStack.pop();
+    }
+    return this;
+  }
+}
+
+const scopeStack: Container[] = [];
+
+/** The innermost container whose builder callback is running, if any. */
+export function currentScope(): Container | null {
+  return scopeStack[scopeStack.length - 1] ?? null;
+}
+
+/** The outermost container whose builder callback is running (the app being built), if any. */
+export function rootScope(): Container | null {
+  return scopeStack[0] ?? null;
+}
+
+/** Copies an object without its `undefined` entries. */
+export function dropUndefined<T extends Record<string, unknown>>(obj: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = v;
+  return out as T;
+}

@@ -1,0 +1,270 @@
+import { Block, Container, type BlockProps } from "./block.js";
+import { Component, type AnyComponent } from "./component.js";
+import {
+  API_PREFIX,
+  PROTOCOL_VERSION,
+  type ApiEndpoint,
+  type ApiInfo,
+  type ApiParameter,
+  type AppConfig,
+  type ComponentConfig,
+  type DependencyConfig,
+  type LayoutNode,
+} from "./config.js";
+import type { Dependency, DependencyRegistry } from "./events.js";
+import { parameterNames, toIdentifier } from "./names.js";
+import { VERSION } from "./version.js";
+
+/** Props of a Blocks app. */
+export interface BlocksProps extends BlockProps {
+  /** Browser tab title. Default "Vitrine". */
+  title?: string;
+  /** Custom CSS added to the page. */
+  css?: string | null;
+  /** Shown as "interface" or "blocks" in the config. */
+  mode?: "blocks" | "interface";
+}
+
+/**
+ * An app under construction or ready to serve: the root of the layout tree and the
+ * registry of its event dependencies. Build one with {@link Blocks}.
+ */
+export class BlocksApp extends Container implements DependencyRegistry {
+  readonly type = "blocks";
+  readonly dependencies: Dependency[] = [];
+  readonly props: BlocksProps;
+  private readonly apiNames = new Set<string>();
+  /** A stable id for this app's lifetime (safe as a JS number). */
+  readonly appId = Math.floor(Math.random() * Number.MAX_SAFE_INTEGER);
+
+  constructor(props: BlocksProps = {}) {
+    super({ ...props, render: false });
+    this.props = props;
+  }
+
+  get title(): string {
+    return this.props.title ?? "Vitrine";
+  }
+
+  registerDependency(dep: Dependency): number {
+    dep.apiName = this.uniqueApiName(dep);
+    this.dependencies.push(dep);
+    return this.dependencies.length - 1;
+  }
+
+  private uniqueApiName(dep: Dependency): string | null {
+    const requested = dep.options.api_name;
+    if (requested === false || !dep.fn) return null;
+    let base = typeof requested === "string" && requested ? requested.replace(/^\//, "") : defaultApiName(dep.fn);
+    base = base || "lambda";
+    let name = base;
+    for (let i = 1; this.apiNames.has(name); i++) name = `${base}_${i}`;
+    this.apiNames.add(name);
+    return name;
+  }
+
+  /** The dependency with the given `fn_index`, if any. */
+  dependency(fnIndex: number): Dependency | undefined {
+    return Number.isInteger(fnIndex) ? this.dependencies[fnIndex] : undefined;
+  }
+
+  /** The public dependency with the given API name (`"predict"` or `"/predict"`). */
+  dependencyByApiName(name: string): Dependency | undefined {
+    const bare = name.replace(/^\//, "");
+    return this.dependencies.find((d) => d.apiName === bare);
+  }
+
+  /** Every block of the app: the layout tree, then components used by events but not placed. */
+  blocks(): Block[] {
+    const seen = new Set<Block>();
+    const walk = (block: Block): void => {
+      seen.add(block);
+      if (block instanceof Container) block.children.forEach(walk);
+    };
+    this.children.forEach(walk);
+    for (const dep of this.dependencies) {
+      for (const c of [...dep.inputs, ...dep.outputs]) seen.add(c);
+      for (const [target] of dep.targets) seen.add(target);
+    }
+    return [...seen];
+  }
+
+  /** The serialized config, minus what the server fills in per request (`root`, `ui_modules`). */
+  config(): Omit<AppConfig, "ui_modules" | "root"> {
+    const inputIds = new Set(this.dependencies.flatMap((d) => d.inputs.map((c) => c.id)));
+    const outputIds = new Set(this.dependencies.flatMap((d) => d.outputs.map((c) => c.id)));
+    const components: ComponentConfig[] = this.blocks().map((block) =>
+      blockConfig(block, inputIds.has(block.id), outputIds.has(block.id)),
+    );
+    components.push({
+      id: this.id,
+      type: "column",
+      props: { visible: true, scale: 1, min_width: 0 },
+      skip_api: true,
+      component_class_id: "column",
+      key: null,
+    });
+    return {
+      version: PROTOCOL_VERSION,
+      vitrine_version: VERSION,
+      protocol: "sse_v3",
+      api_prefix: API_PREFIX,
+      mode: this.props.mode ?? "blocks",
+      title: this.title,
+      css: this.props.css ?? null,
+      enable_queue: true,
+      connect_heartbeat: false,
+      show_api: true,
+      show_error: false,
+      app_id: this.appId,
+      space_id: null,
+      max_file_size: null,
+      components,
+      dependencies: this.dependencies.map(dependencyConfig),
+      layout: layoutOf(this),
+    };
+  }
+
+  /** The API description served at `/gradio_api/info`. */
+  apiInfo(): ApiInfo {
+    const named: Record<string, ApiEndpoint> = {};
+    for (const dep of this.dependencies) {
+      if (!dep.apiName || !dep.fn || dep.options.show_api === false) continue;
+      const names = parameterNames(dep.fn);
+      const parameters = dep.inputs
+        .filter((c) => !c.skipApi)
+        .map((c, i): ApiParameter => {
+          const label = componentLabel(c, names[i] ?? null, i);
+          return {
+            label,
+            parameter_name: names[i] ?? toIdentifier(label),
+            parameter_has_default: false,
+            parameter_default: null,
+            ...c.api(),
+            component: componentDisplayName(c),
+            example_input: c.exampleInput(),
+          };
+        });
+      const returns = dep.outputs
+        .filter((c) => !c.skipApi)
+        .map((c, i): ApiParameter => ({
+          label: componentLabel(c, null, i, "output"),
+          ...c.api(),
+          component: componentDisplayName(c),
+        }));
+      named[`/${dep.apiName}`] = {
+        parameters,
+        returns,
+        api_visibility: "public",
+        show_api: true,
+        description: dep.options.api_description ?? "",
+      };
+    }
+    return { named_endpoints: named, unnamed_endpoints: {} };
+  }
+
+  /** The distinct component classes used by the app, by type (for loading their views). */
+  componentTypes(): Map<string, AnyComponent> {
+    const types = new Map<string, AnyComponent>();
+    for (const block of this.blocks()) {
+      if (block instanceof Component && !types.has(block.type)) types.set(block.type, block);
+    }
+    return types;
+  }
+}
+
+function defaultApiName(fn: (...args: never[]) => unknown): string {
+  const name = fn.name;
+  return name && name !== "fn" && /^[A-Za-z_$][\w$]*$/.test(name) ? name : "lambda";
+}
+
+/** The label of a component as the API page shows it. */
+function componentLabel(c: AnyComponent, paramName: string | null, index: number, role = "input"): string {
+  return c.props.label ?? paramName ?? (index ? `${role} ${index}` : role);
+}
+
+/** The component's class name as Gradio's API page shows it (`Textbox`). */
+export function componentDisplayName(c: AnyComponent): string {
+  return c.constructor.name.replace(/Component$/, "");
+}
+
+function blockConfig(block: Block, isInput: boolean, isOutput: boolean): ComponentConfig {
+  const props = block.configProps();
+  if (block instanceof Component) {
+    const explicit = block.explicitInteractive;
+    props.interactive = explicit ?? (isInput || !isOutput);
+    return {
+      id: block.id,
+      type: block.type,
+      props,
+      skip_api: block.skipApi,
+      component_class_id: block.type,
+      key: block.blockProps.key ?? null,
+      api_info: block.api().type,
+      example_inputs: block.exampleInput(),
+    };
+  }
+  return { id: block.id, type: block.type, props, skip_api: true, component_class_id: block.type, key: null };
+}
+
+function dependencyConfig(dep: Dependency): DependencyConfig {
+  const o = dep.options;
+  const visibility = o.api_name === false ? "private" : o.show_api === false ? "undocumented" : "public";
+  return {
+    id: dep.id,
+    targets: dep.targets.map(([block, event]) => [block.id, event]),
+    inputs: dep.inputs.map((c) => c.id),
+    outputs: dep.outputs.map((c) => c.id),
+    backend_fn: dep.fn !== null,
+    js: null,
+    queue: dep.queued,
+    api_name: dep.apiName,
+    api_visibility: visibility,
+    show_api: visibility === "public",
+    api_description: o.api_description ?? null,
+    types: { generator: dep.isGenerator, cancel: false },
+    connection: "sse",
+    cancels: [],
+    batch: false,
+    max_batch_size: 4,
+    concurrency_limit: o.concurrency_limit === undefined ? "default" : o.concurrency_limit,
+    concurrency_id: o.concurrency_id ?? String(dep.id),
+    show_progress: o.show_progress ?? "full",
+    trigger_mode: "once",
+    trigger_after: dep.triggerAfter?.id ?? null,
+    trigger_only_on_success: false,
+    trigger_only_on_failure: false,
+    scroll_to_output: o.scroll_to_output ?? false,
+    collects_event_data: false,
+    rendered_in: null,
+    render_id: null,
+    time_limit: null,
+    stream_every: 0.5,
+    event_specific_args: null,
+    component_prop_inputs: [],
+    js_implementation: null,
+    show_progress_on: null,
+  };
+}
+
+function layoutOf(block: Block): LayoutNode {
+  if (block instanceof Container) return { id: block.id, children: block.children.map(layoutOf) };
+  return { id: block.id };
+}
+
+/**
+ * Builds an app: blocks created inside `build` are placed in it, in order.
+ *
+ * @example
+ * const demo = vt.Blocks({ title: "Greeter" }, () => {
+ *   const name = vt.Textbox({ label: "Name" });
+ *   const out = vt.Textbox();
+ *   vt.Button("Greet").click({ fn: (n: string) => `Hi ${n}`, inputs: [name], outputs: [out] });
+ * });
+ */
+export function Blocks(build: () => void): BlocksApp;
+export function Blocks(props: BlocksProps, build: () => void): BlocksApp;
+export function Blocks(a: BlocksProps | (() => void), b?: () => void): BlocksApp {
+  const [props, build] = typeof a === "function" ? [{}, a] : [a, b];
+  return new BlocksApp(props).fill(build);
+}

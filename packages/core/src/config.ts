@@ -1,0 +1,114 @@
+/**
+ * The serialized app config (`GET /config`). Its shape follows Gradio's so that Gradio's
+ * clients can read it; `ui_modules` is Vitrine's addition, read by Vitrine's page.
+ */
+export interface AppConfig {
+  version: string;
+  vitrine_version: string;
+  protocol: "sse_v3";
+  api_prefix: string;
+  /** Absolute public URL of the app, no trailing slash; set per request by the server. */
+  root?: string;
+  mode: "blocks" | "interface";
+  title: string;
+  css: string | null;
+  enable_queue: boolean;
+  connect_heartbeat: boolean;
+  show_api: boolean;
+  show_error: boolean;
+  app_id: number;
+  space_id: null;
+  max_file_size: number | null;
+  components: ComponentConfig[];
+  dependencies: DependencyConfig[];
+  layout: LayoutNode;
+  /** Browser module URL of each block type's view, relative to `root` (Vitrine only). */
+  ui_modules: Record<string, string>;
+}
+
+/** A block in the config's `components` list. */
+export interface ComponentConfig {
+  id: number;
+  type: string;
+  props: Record<string, unknown> & { interactive?: boolean };
+  skip_api: boolean;
+  component_class_id: string;
+  key: string | number | null;
+  api_info?: Record<string, unknown>;
+  example_inputs?: unknown;
+}
+
+/** One event wiring in the config's `dependencies` list; `id` is the wire `fn_index`. */
+export interface DependencyConfig {
+  id: number;
+  targets: [number, string][];
+  inputs: number[];
+  outputs: number[];
+  backend_fn: boolean;
+  js: string | null;
+  queue: boolean;
+  api_name: string | null;
+  api_visibility: "public" | "undocumented" | "private";
+  show_api: boolean;
+  api_description: string | null;
+  types: { generator: boolean; cancel: boolean };
+  connection: "sse";
+  cancels: number[];
+  batch: boolean;
+  max_batch_size: number;
+  concurrency_limit: number | null | "default";
+  concurrency_id: string;
+  show_progress: "full" | "minimal" | "hidden";
+  trigger_mode: "once" | "multiple" | "always_last";
+  trigger_after: number | null;
+  trigger_only_on_success: boolean;
+  trigger_only_on_failure: boolean;
+  scroll_to_output: boolean;
+  collects_event_data: boolean;
+  rendered_in: null;
+  render_id: null;
+  time_limit: null;
+  stream_every: number;
+  event_specific_args: null;
+  component_prop_inputs: number[];
+  js_implementation: null;
+  show_progress_on: null;
+}
+
+/** The layout tree: the root's id, then nested children by id. */
+export interface LayoutNode {
+  id: number;
+  children?: LayoutNode[];
+}
+
+/** One parameter or return value in the API description. */
+export interface ApiParameter {
+  label: string;
+  parameter_name?: string;
+  parameter_has_default?: boolean;
+  parameter_default?: unknown;
+  type: Record<string, unknown>;
+  python_type: { type: string; description: string };
+  component: string;
+  example_input?: unknown;
+}
+
+/** One named endpoint in the API description. */
+export interface ApiEndpoint {
+  parameters: ApiParameter[];
+  returns: ApiParameter[];
+  api_visibility: "public";
+  show_api: true;
+  description: string;
+}
+
+/** `GET /gradio_api/info`. */
+export interface ApiInfo {
+  named_endpoints: Record<string, ApiEndpoint>;
+  unnamed_endpoints: Record<string, ApiEndpoint>;
+}
+
+/** The Gradio version whose protocol Vitrine speaks; clients parse it (must be > 4.29). */
+export const PROTOCOL_VERSION = "6.25.0";
+/** The prefix of every API route. */
+export const API_PREFIX = "/gradio_api";

@@ -1,0 +1,34 @@
+export { Block, Container, currentScope, rootScope, type BlockProps } from "./block.js";
+export {
+  Component,
+  type AnyComponent,
+  type ApiDescription,
+  type ComponentProps,
+  type ComponentUi,
+  type JsonSchema,
+  type Listeners,
+  type ReturnOf,
+  type ValueOf,
+} from "./component.js";
+export { Row, Column, RowBlock, ColumnBlock, type RowProps, type ColumnProps } from "./layout.js";
+export { Blocks, BlocksApp, componentDisplayName, type BlocksProps } from "./blocks.js";
+export {
+  Dependency,
+  listen,
+  type ArgsOf,
+  type ComponentList,
+  type DependencyRegistry,
+  type EventFn,
+  type EventListener,
+  type EventName,
+  type EventOptions,
+  type EventTarget,
+  type FnResult,
+  type ResultOf,
+} from "./events.js";
+export type { EventContext, EventData, RequestInfo } from "./context.js";
+export { VitrineError, VitrineError as Error, isUserError, type MessageOptions } from "./errors.js";
+export * from "./config.js";
+export { parameterNames, toIdentifier } from "./names.js";
+export { VERSION } from "./version.js";
+export type { ViewProps, ViewStatus, CommonViewProps } from "./view.js";

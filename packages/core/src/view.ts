@@ -1,0 +1,50 @@
+/**
+ * The contract between the page and a component's browser view. Types only: core stays
+ * free of React, and views import these types from here.
+ */
+
+/** Where an event stands, as a view shows it over its component. */
+export interface ViewStatus {
+  /** `pending` while queued or running, `generating` while streaming, then `complete` or `error`. */
+  stage: "idle" | "pending" | "generating" | "complete" | "error";
+  /** Seconds since the event started (pending and generating). */
+  elapsed?: number;
+  /** Queue position, when known (0 = running). */
+  position?: number | null;
+  /** Error message, for `error`. */
+  message?: string | null;
+}
+
+/**
+ * Props every component view receives. `TValue` is the wire value (what the server's
+ * `postprocess` returns), `TProps` the component's config props.
+ */
+export interface ViewProps<TValue = unknown, TProps = Record<string, unknown>> {
+  /** The block's id in the config. */
+  id: number;
+  /** Current value (wire form). */
+  value: TValue;
+  /** The component's config props (label, choices, …). */
+  props: TProps & CommonViewProps;
+  /** Whether the user may edit the value. */
+  interactive: boolean;
+  /** Status of the event that is updating this component, if any. */
+  status: ViewStatus;
+  /** Sets a new value; fires `change` (and `input`, when the user made the change). */
+  onChange(value: TValue, options?: { userInput?: boolean }): void;
+  /** Fires one of the component's events (`click`, `submit`, `select`, …) with optional data. */
+  dispatch(event: string, data?: unknown): void;
+}
+
+/** Config props common to every component. */
+export interface CommonViewProps {
+  label?: string | null;
+  info?: string | null;
+  show_label?: boolean;
+  container?: boolean;
+  scale?: number | null;
+  min_width?: number;
+  visible?: boolean;
+  elem_id?: string | null;
+  elem_classes?: string | string[] | null;
+}
