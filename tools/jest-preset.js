@@ -4,7 +4,7 @@
  */
 export const jestPreset = {
   testEnvironment: "node",
-  testEnvironmentOptions: { customExportConditions: ["@vitrine/source", "node", "import", "default"] },
+  testEnvironmentOptions: { customExportConditions: ["@vitrine/source", "node", "node-addons"] },
   extensionsToTreatAsEsm: [".ts", ".tsx"],
   transform: {
     "^.+\\.(t|j)sx?$": [

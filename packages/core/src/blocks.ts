@@ -15,6 +15,14 @@ import type { Dependency, DependencyRegistry } from "./events.js";
 import { parameterNames, toIdentifier } from "./names.js";
 import { VERSION } from "./version.js";
 
+/** Queue settings of an app (Gradio's `demo.queue(...)`). */
+export interface QueueSettings {
+  /** Concurrency limit of events that don't set one. Default 1; `null` for unlimited. */
+  default_concurrency_limit?: number | null;
+  /** Most events waiting at once; a join beyond it is refused. Default unlimited. */
+  max_size?: number | null;
+}
+
 /** Props of a Blocks app. */
 export interface BlocksProps extends BlockProps {
   /** Browser tab title. Default "Vitrine". */
@@ -34,12 +42,20 @@ export class BlocksApp extends Container implements DependencyRegistry {
   readonly dependencies: Dependency[] = [];
   readonly props: BlocksProps;
   private readonly apiNames = new Set<string>();
+  /** Queue settings; change them with {@link BlocksApp.queue}. */
+  queueSettings: Required<QueueSettings> = { default_concurrency_limit: 1, max_size: null };
   /** A stable id for this app's lifetime (safe as a JS number). */
   readonly appId = Math.floor(Math.random() * Number.MAX_SAFE_INTEGER);
 
   constructor(props: BlocksProps = {}) {
     super({ ...props, render: false });
     this.props = props;
+  }
+
+  /** Sets queue settings, as Gradio's `demo.queue(...)`; returns the app. */
+  queue(settings: QueueSettings): this {
+    this.queueSettings = { ...this.queueSettings, ...settings };
+    return this;
   }
 
   get title(): string {

@@ -11,7 +11,7 @@ export {
   type ValueOf,
 } from "./component.js";
 export { Row, Column, RowBlock, ColumnBlock, type RowProps, type ColumnProps } from "./layout.js";
-export { Blocks, BlocksApp, componentDisplayName, type BlocksProps } from "./blocks.js";
+export { Blocks, BlocksApp, componentDisplayName, type BlocksProps, type QueueSettings } from "./blocks.js";
 export {
   Dependency,
   listen,

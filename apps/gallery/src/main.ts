@@ -1,0 +1,3 @@
+import { demos, startGallery } from "./index.js";
+
+await startGallery(demos);

@@ -1,0 +1,57 @@
+import { useCallback, useMemo } from "react";
+import type { ViewStatus } from "@vitrine/core";
+import { useBlock, usePage } from "./context.js";
+import { BlockBoundary, ErrorBox } from "./ErrorBox.js";
+import { blockClasses, blockStyle, elemId, type Parent } from "./sizing.js";
+import { StatusOverlay } from "./StatusOverlay.js";
+
+/**
+ * A component on the page: the `.vt-block` wrapper (visibility, size, container panel),
+ * the component's view with its {@link ViewProps}, and the status overlay.
+ */
+export function ComponentBlock({ id, parent }: { id: number; parent: Parent }) {
+  const { runner, views } = usePage();
+  const block = useBlock(id);
+  const View = views.get(block.type);
+  const { props, status } = block;
+
+  const onChange = useCallback(
+    (value: unknown, options?: { userInput?: boolean }) => void runner.change(id, value, options?.userInput ?? false),
+    [runner, id],
+  );
+  const dispatch = useCallback((event: string, data?: unknown) => void runner.fire(id, event, data ?? null), [runner, id]);
+  const viewStatus = useMemo<ViewStatus>(
+    () => ({
+      stage: status.stage,
+      position: status.position ?? null,
+      message: status.message ?? null,
+      elapsed: status.startedAt ? (Date.now() - status.startedAt) / 1000 : undefined,
+    }),
+    [status],
+  );
+
+  const container = props.container !== false;
+  const classes = blockClasses(["vt-block", container ? "vt-container" : "", `vt-type-${block.type}`], props);
+  return (
+    <div className={classes} id={elemId(props)} data-testid={`block-${id}`} style={blockStyle(props, parent)}>
+      {View === undefined ? (
+        <ErrorBox title={`No view for "${block.type}"`}>The config lists no ui module for this block type.</ErrorBox>
+      ) : View instanceof Error ? (
+        <ErrorBox title={`The view for "${block.type}" could not be loaded`}>{View.message}</ErrorBox>
+      ) : (
+        <BlockBoundary label={`The "${block.type}" view`}>
+          <View
+            id={id}
+            value={block.value}
+            props={props}
+            interactive={props.interactive !== false}
+            status={viewStatus}
+            onChange={onChange}
+            dispatch={dispatch}
+          />
+        </BlockBoundary>
+      )}
+      <StatusOverlay id={id} status={status} />
+    </div>
+  );
+}

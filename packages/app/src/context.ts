@@ -1,0 +1,31 @@
+import { createContext, useContext } from "react";
+import { useStore } from "zustand";
+import type { StoreApi } from "zustand/vanilla";
+import type { EventRunner } from "./events.js";
+import type { ViewRegistry } from "./loadViews.js";
+import { IDLE, type AppState, type BlockState } from "./store.js";
+
+/** What every block of the page reads: the state, the event runner and the loaded views. */
+export interface PageContext {
+  store: StoreApi<AppState>;
+  runner: EventRunner;
+  views: ViewRegistry;
+}
+
+/** Carries the {@link PageContext} down the layout tree. */
+export const Page = createContext<PageContext | null>(null);
+
+/** The page's context; throws outside of the page. */
+export function usePage(): PageContext {
+  const page = useContext(Page);
+  if (!page) throw new Error("usePage() outside of <Page.Provider>");
+  return page;
+}
+
+const MISSING: BlockState = { type: "", value: null, props: {}, status: IDLE };
+
+/** One block's state; re-renders only when that block changes. */
+export function useBlock(id: number): BlockState {
+  const { store } = usePage();
+  return useStore(store, (s) => s.blocks[id] ?? MISSING);
+}

@@ -1,0 +1,63 @@
+/**
+ * What the page needs from `@vitrine/client`: a `submit` that streams messages. Declared
+ * here so the event logic stays independent of how the client is built.
+ */
+
+/** One progress bar's state, as the server reports it (`progress_data`). */
+export interface ProgressUnit {
+  index: number | null;
+  length: number | null;
+  unit: string | null;
+  progress: number | null;
+  desc: string | null;
+}
+
+/** Where a job stands. */
+export interface StatusMessage {
+  type: "status";
+  stage: "pending" | "generating" | "complete" | "error";
+  position?: number | null;
+  eta?: number | null;
+  message?: string | null;
+  title?: string | null;
+  duration?: number | null;
+  visible?: boolean | null;
+  progress_data?: ProgressUnit[] | null;
+}
+
+/** Output values, in the order of the dependency's `outputs` (each one replaces the last). */
+export interface DataMessage {
+  type: "data";
+  data: unknown[];
+}
+
+/** An info or warning message the function sent (`vt.Info`, `vt.Warning`). */
+export interface LogMessage {
+  type: "log";
+  log: string;
+  level: "info" | "warning" | "error" | string;
+  title?: string | null;
+  duration?: number | null;
+  visible?: boolean | null;
+}
+
+/** Anything a submitted job yields; other message types are ignored. */
+export type JobMessage = StatusMessage | DataMessage | LogMessage | { type: string };
+
+/** A submitted job: its messages, and a way to stop it. */
+export interface EventJob extends AsyncIterable<JobMessage> {
+  cancel(): unknown;
+}
+
+/** Options of one submission. */
+export interface SubmitOptions {
+  /** The block that fired the event. */
+  trigger_id: number | null;
+  /** Data the view passed with the event (`dispatch(event, data)`). */
+  event_data: unknown;
+}
+
+/** The part of `@vitrine/client`'s `Client` the page uses. */
+export interface EventClient {
+  submit(fnIndex: number, data: unknown[], options: SubmitOptions): EventJob;
+}

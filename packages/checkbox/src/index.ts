@@ -1,0 +1,2 @@
+export { Checkbox, CheckboxComponent, type CheckboxProps } from "./process.js";
+export { checkboxEvents, type CheckboxEvent } from "./events.js";

@@ -1,0 +1,2 @@
+/** Browser entry: the Checkbox view. The page loads this module and renders its default export. */
+export { CheckboxView as default, CheckboxView, type CheckboxViewProps } from "./view.js";

@@ -1,0 +1,172 @@
+import type { ApiInfo, AppConfig } from "@vitrine/core";
+import { Call } from "./call.js";
+import { ClientError } from "./errors.js";
+import { errorText, httpFailure, isRecord, readBody } from "./http.js";
+import { resolveData, resolveEndpoint } from "./resolve.js";
+import { Session } from "./session.js";
+import type { CallOptions, ClientOptions, DataMessage, Job, PredictResult } from "./types.js";
+
+/**
+ * A connection to one Vitrine or Gradio app (5.x/6.x, protocol `sse_v3`), from Node 20+ or a
+ * browser. Create it with {@link Client.connect}; call its endpoints with {@link Client.predict}
+ * (final result) or {@link Client.submit} (stream of status, data and log messages).
+ *
+ * @example
+ * const app = await Client.connect("http://127.0.0.1:7860/");
+ * const result = await app.predict("/greet", ["Ada"]);
+ * console.log(result.data[0]);
+ */
+export class Client {
+  /** The app's config (`GET /config`); `root` is resolved to the URL every call goes to. */
+  readonly config: AppConfig;
+  /** The session this client's calls belong to (State and the event stream are per session). */
+  readonly session_hash: string;
+  readonly #apiInfo: ApiInfo;
+  readonly #session: Session;
+
+  private constructor(config: AppConfig, apiInfo: ApiInfo, session: Session) {
+    this.config = config;
+    this.#apiInfo = apiInfo;
+    this.#session = session;
+    this.session_hash = session.session_hash;
+  }
+
+  /**
+   * Connects to an app: `GET {url}/config`, then `GET {root}{api_prefix}/info`.
+   *
+   * @param url The app's address, e.g. `"http://127.0.0.1:7860/"` or `"https://host/myapp"`.
+   * @throws Error when the app cannot be reached, answers with an error, or does not speak `sse_v3`.
+   */
+  static async connect(url: string, options: ClientOptions = {}): Promise<Client> {
+    const userFetch = options.fetch;
+    const fetchImpl: typeof fetch = userFetch ?? ((input, init) => globalThis.fetch(input, init));
+    const headers = { ...(options.headers ?? {}) };
+    const base = String(url).split(/[?#]/)[0]!.replace(/\/+$/, "");
+
+    const raw = await getJson(fetchImpl, `${base}/config`, headers, "the app config");
+    if (!isRecord(raw)) throw new Error(`${base}/config did not return an app config.`);
+    if (raw["protocol"] !== "sse_v3") {
+      throw new Error(
+        `${base} speaks protocol ${JSON.stringify(raw["protocol"] ?? null)}; this client only speaks "sse_v3" (Vitrine, Gradio 5 and 6).`,
+      );
+    }
+    const root = typeof raw["root"] === "string" && raw["root"] !== "" ? raw["root"].replace(/\/+$/, "") : base;
+    let prefix = typeof raw["api_prefix"] === "string" ? raw["api_prefix"].replace(/\/+$/, "") : "";
+    if (prefix !== "" && !prefix.startsWith("/")) prefix = `/${prefix}`;
+    const config = { ...raw, root } as unknown as AppConfig;
+
+    const info = await getJson(fetchImpl, `${root}${prefix}/info`, headers, "the API description");
+    if (!isRecord(info)) throw new Error(`${root}${prefix}/info did not return an API description.`);
+    const apiInfo = {
+      ...info,
+      named_endpoints: isRecord(info["named_endpoints"]) ? info["named_endpoints"] : {},
+      unnamed_endpoints: isRecord(info["unnamed_endpoints"]) ? info["unnamed_endpoints"] : {},
+    } as unknown as ApiInfo;
+
+    const session = new Session(root + prefix, options.session_hash ?? randomSessionHash(), headers, fetchImpl);
+    session.withNullState = options.with_null_state === true;
+    if (options.heartbeat) session.startHeartbeat();
+    return new Client(config, apiInfo, session);
+  }
+
+  /** The app's API description (`GET {api_prefix}/info`), as fetched when connecting. */
+  view_api(): Promise<ApiInfo> {
+    return Promise.resolve(this.#apiInfo);
+  }
+
+  /**
+   * Calls an endpoint and resolves with its final output.
+   *
+   * @param endpoint `"/api_name"` (or `"api_name"`), or a dependency's numeric `fn_index`.
+   * @param data Positional input values (State inputs may be left out), or keyword arguments
+   *   by `/info` parameter name.
+   * @throws ClientError with the app's error message (`title`, `duration` and `visible` copied
+   *   on it) when the call fails or is cancelled; Error for an unknown endpoint or bad arguments.
+   */
+  async predict(
+    endpoint: string | number,
+    data?: unknown[] | Record<string, unknown>,
+    options: CallOptions = {},
+  ): Promise<PredictResult> {
+    const job = this.submit(endpoint, data, options);
+    let last: DataMessage | null = null;
+    for await (const msg of job) {
+      if (msg.type === "data") {
+        last = msg;
+      } else if (msg.type === "status") {
+        if (msg.stage === "error") throw ClientError.fromStatus(msg);
+        if (msg.stage === "complete") {
+          if (msg.code === "cancelled") {
+            throw new ClientError("The call was cancelled.", { code: "cancelled", status: msg, cause: options.signal?.reason });
+          }
+          if (last === null) {
+            throw new ClientError("The call completed without returning data.", { code: "protocol_error", status: msg });
+          }
+          return { type: "data", data: last.data, endpoint: last.endpoint, fn_index: last.fn_index, time: last.time };
+        }
+      }
+    }
+    throw new ClientError("The call ended without a final status.", { code: "protocol_error" });
+  }
+
+  /**
+   * Starts a call and returns its {@link Job} at once: iterate it for status, data (one per
+   * intermediate result of a generator, then the final one) and log messages.
+   *
+   * @example
+   * for await (const msg of app.submit("/count", ["Ada"])) {
+   *   if (msg.type === "data") console.log(msg.data);
+   * }
+   * @throws Error (synchronously) for an unknown endpoint, bad arguments, or a closed client.
+   */
+  submit(endpoint: string | number, data?: unknown[] | Record<string, unknown>, options: CallOptions = {}): Job {
+    if (this.#session.closed) throw new Error("This client is closed; connect again to make calls.");
+    const resolved = resolveEndpoint(this.config, endpoint);
+    const args = resolveData(this.config, this.#apiInfo, resolved, data);
+    const call = new Call(this.#session, this.config, resolved, args, options);
+    call.start();
+    return call.job;
+  }
+
+  /**
+   * Closes the client: aborts its open streams and requests; calls still running end with an
+   * `error` status (`code: "closed"`). The server is not asked to cancel them.
+   */
+  close(): void {
+    this.#session.close();
+  }
+}
+
+/**
+ * Connects to an app; the same as {@link Client.connect}.
+ *
+ * @example
+ * const app = await connect("http://127.0.0.1:7860/");
+ */
+export function connect(url: string, options?: ClientOptions): Promise<Client> {
+  return Client.connect(url, options);
+}
+
+async function getJson(fetchImpl: typeof fetch, url: string, headers: Record<string, string>, what: string): Promise<unknown> {
+  let res: Response;
+  let body: unknown;
+  try {
+    res = await fetchImpl(url, { headers });
+    body = await readBody(res);
+  } catch (err) {
+    throw new Error(`Could not load ${what} from ${url}: ${errorText(err)}`, { cause: err });
+  }
+  if (!res.ok) throw new Error(`Could not load ${what} from ${url}: ${httpFailure(res, body).message}`);
+  return body;
+}
+
+/** A random base-36 session hash of 11 characters. */
+function randomSessionHash(): string {
+  const bytes = new Uint8Array(11);
+  const crypto = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } }).crypto;
+  if (crypto?.getRandomValues) crypto.getRandomValues(bytes);
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  let hash = "";
+  for (const b of bytes) hash += (b % 36).toString(36);
+  return hash;
+}

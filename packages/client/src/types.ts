@@ -1,0 +1,126 @@
+/** Options for {@link Client.connect}. */
+export interface ClientOptions {
+  /** The session to join; by default a fresh random base-36 string of 11 characters. */
+  session_hash?: string;
+  /** Extra headers sent with every request (e.g. `Authorization`, `Cookie`). */
+  headers?: Record<string, string>;
+  /** The `fetch` to use; defaults to the platform's `globalThis.fetch`. */
+  fetch?: typeof fetch;
+  /**
+   * Keep the session's heartbeat stream (`GET {api_prefix}/heartbeat/{session_hash}`) open
+   * until {@link Client.close}, as Gradio's browser UI does, so the server knows when the
+   * session ends (it then runs `unload` handlers and frees State). Default `false`: in Node an
+   * open heartbeat keeps the process alive until `close()` is called.
+   */
+  heartbeat?: boolean;
+  /**
+   * Keep State outputs (sent as `null`) in returned data, so `data` lines up one-to-one with the
+   * dependency's `outputs`, as a UI needs. Default `false`: State outputs are removed.
+   */
+  with_null_state?: boolean;
+}
+
+/** Options for one call ({@link Client.predict} / {@link Client.submit}). */
+export interface CallOptions {
+  /** Payload for the function's event data (`gr.EventData`); `null` by default. */
+  event_data?: unknown;
+  /** Id of the component that fired the event; `null` by default. */
+  trigger_id?: number | null;
+  /** Aborting it cancels the call, exactly like {@link Job.cancel}. */
+  signal?: AbortSignal;
+}
+
+/** What {@link Client.predict} resolves with: the function's final output values. */
+export interface PredictResult {
+  type: "data";
+  /** One value per output component of the endpoint, State outputs removed (see `with_null_state`). */
+  data: unknown[];
+  /** The endpoint called, as `"/api_name"` (or `"/predict"` for an unnamed dependency). */
+  endpoint: string;
+  /** The dependency's `id` in the config (the wire `fn_index`). */
+  fn_index: number;
+  time: Date;
+}
+
+/**
+ * A running call, from {@link Client.submit}. Iterate it (once) with `for await` to receive its
+ * status, data and log messages; iteration ends after the final status (`complete` or `error`).
+ * The call starts as soon as `submit()` returns, whether or not the job is iterated.
+ */
+export interface Job extends AsyncIterable<JobMessage> {
+  /**
+   * Cancels the call: `POST {api_prefix}/cancel`, then `POST {api_prefix}/reset`. Resolves once
+   * both requests are done and the job has ended (with the status the server reported, or
+   * `complete` with `code: "cancelled"`). Does nothing for a job that has already ended.
+   */
+  cancel(): Promise<void>;
+  /** The queue's event id, once `queue/join` answers; `null` for non-queued calls or a failed join. */
+  readonly event_id: Promise<string | null>;
+}
+
+/** Any message a {@link Job} yields. */
+export type JobMessage = StatusMessage | DataMessage | LogMessage;
+
+/** Where a call is: queued, running, streaming, finished or failed. */
+export interface StatusMessage {
+  type: "status";
+  stage: "pending" | "generating" | "complete" | "error";
+  /** Whether the call goes through the queue (`false` for `queue: false` endpoints). */
+  queue: boolean;
+  /** 0-based position in the queue (`0` once the function starts). */
+  position?: number | null;
+  /** Number of events in the queue. */
+  size?: number | null;
+  /** Estimated seconds until the result. */
+  eta?: number | null;
+  /** The error message (stage `error`), or `"Cancelled"` for a cancelled call. */
+  message?: string | null;
+  /** The error's title (stage `error`), `"Error"` unless the app set one. */
+  title?: string;
+  /** Seconds the app wants an error shown for; `null` means until dismissed. */
+  duration?: number | null;
+  /** Whether the app wants the error shown. */
+  visible?: boolean;
+  /** `gr.Progress` updates: `[{index, length, unit, progress, desc}]`. */
+  progress_data?: unknown[] | null;
+  /** `true` on a successful `complete`, `false` on `error` or cancellation. */
+  success?: boolean;
+  endpoint: string;
+  fn_index: number;
+  time: Date;
+  /**
+   * A machine-readable reason: `"validation_error"` (422 from the server), `"queue_full"` (503),
+   * `"cancelled"`, `"connection_lost"`, `"closed"` (the client was closed), `"http_error"`,
+   * `"unexpected_error"`, `"protocol_error"`.
+   */
+  code?: string;
+}
+
+/** Output values: one per intermediate result of a generator, and one for the final result. */
+export interface DataMessage {
+  type: "data";
+  /**
+   * The full current value of each output component (diffs already applied), State outputs
+   * removed unless the client was connected with `with_null_state`.
+   */
+  data: unknown[];
+  endpoint: string;
+  fn_index: number;
+  time: Date;
+  /** The `event_data` the call was made with. */
+  event_data: unknown;
+}
+
+/** A `gr.Info` / `gr.Warning` / `gr.Success` message (or any log) from the running function. */
+export interface LogMessage {
+  type: "log";
+  log: string;
+  level: "info" | "warning" | "success" | "error";
+  title?: string;
+  /** Seconds to show it for; `null` means until dismissed. */
+  duration?: number | null;
+  visible?: boolean;
+  endpoint: string;
+  fn_index: number;
+  time: Date;
+}

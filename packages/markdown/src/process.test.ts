@@ -1,0 +1,125 @@
+import { describe, expect, it } from "@jest/globals";
+import { JSDOM } from "jsdom";
+import createDOMPurify, { type WindowLike } from "dompurify";
+import { Blocks } from "@vitrine/core";
+import { Markdown, MarkdownComponent, cleandoc, markdownEvents } from "./index.js";
+import { renderMarkdown } from "./render.js";
+
+const purify = createDOMPurify(new JSDOM("").window as unknown as WindowLike);
+
+describe("Markdown component", () => {
+  it("takes its text as a string or as the value prop", () => {
+    expect(Markdown("# Hi")).toBeInstanceOf(MarkdownComponent);
+    expect(Markdown("# Hi").configProps()).toMatchObject({
+      value: "# Hi",
+      sanitize_html: true,
+      line_breaks: false,
+      rtl: false,
+      show_label: false,
+      name: "markdown",
+    });
+    expect(Markdown({ value: "x", line_breaks: true, rtl: true, sanitize_html: false }).configProps()).toMatchObject({
+      value: "x",
+      line_breaks: true,
+      rtl: true,
+      sanitize_html: false,
+    });
+    expect(Markdown("x", { label: "Notes", show_label: true }).configProps()).toMatchObject({ label: "Notes", show_label: true });
+    expect(Markdown().configProps().value).toBe("");
+  });
+
+  it("dedents its text like inspect.cleandoc", () => {
+    const md = Markdown(`
+      # Title
+
+        indented code
+      text
+    `);
+    expect(md.configProps().value).toBe("# Title\n\n  indented code\ntext");
+    expect(cleandoc("  first\n    second\n    third\n")).toBe("first\nsecond\nthird");
+    expect(cleandoc("\n\n\ta\n\tb")).toBe("a\nb");
+    expect(cleandoc("")).toBe("");
+  });
+
+  it("processes strings both ways and describes itself as a string", () => {
+    const md = Markdown();
+    expect(md.preprocess("**x**")).toBe("**x**");
+    expect(md.preprocess(null)).toBe("");
+    expect(() => md.preprocess(1 as unknown as string)).toThrow(TypeError);
+    expect(md.postprocess(null)).toBe("");
+    expect(md.postprocess("  a\n  b")).toBe("a\nb");
+    expect(md.api()).toEqual({ type: { type: "string" }, python_type: { type: "str", description: "" } });
+    expect([...markdownEvents]).toEqual(["change"]);
+  });
+
+  it("is an output that its function updates", () => {
+    let md!: MarkdownComponent;
+    const app = Blocks(() => {
+      md = Markdown("Waiting…");
+      md.change({ fn: () => undefined, inputs: [md] });
+    });
+    const config = app.config();
+    expect(config.components.find((c) => c.id === md.id)!.props.value).toBe("Waiting…");
+    expect(config.dependencies[0]!.targets).toEqual([[md.id, "change"]]);
+  });
+});
+
+describe("renderMarkdown", () => {
+  it("renders Markdown", () => {
+    expect(renderMarkdown("**bold** and _it_", { purify })).toBe("<p><strong>bold</strong> and <em>it</em></p>\n");
+    expect(renderMarkdown("# Title", { purify })).toContain("<h1>Title</h1>");
+    expect(renderMarkdown("| a | b |\n|---|---|\n| 1 | 2 |", { purify })).toContain("<td>1</td>");
+  });
+
+  it("strips scripts, event handlers and javascript: links", () => {
+    const html = renderMarkdown(
+      [
+        "Hello <script>alert(1)</script>",
+        '<img src="x" onerror="alert(2)">',
+        "[click](javascript:alert(3))",
+        '<a href="javascript:alert(4)">raw</a>',
+        '<iframe src="https://evil.example"></iframe>',
+        '<svg><a xlink:href="javascript:alert(5)"><text>x</text></a></svg>',
+      ].join("\n\n"),
+      { purify },
+    );
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/onerror/i);
+    expect(html).not.toMatch(/javascript:/i);
+    expect(html).not.toMatch(/<iframe/i);
+    expect(html).toContain('<img src="x">');
+    expect(html).toContain("Hello");
+  });
+
+  it("makes links open in a new tab without an opener", () => {
+    const html = renderMarkdown('[docs](https://example.com "Docs") and <a href="https://example.org" target="_self">raw</a> and [here](#top)', {
+      purify,
+    });
+    const links = [...JSDOM.fragment(html).querySelectorAll("a")].map((a) => ({
+      href: a.getAttribute("href"),
+      title: a.getAttribute("title"),
+      target: a.getAttribute("target"),
+      rel: a.getAttribute("rel"),
+      text: a.textContent,
+    }));
+    expect(links).toEqual([
+      { href: "https://example.com", title: "Docs", target: "_blank", rel: "noopener noreferrer", text: "docs" },
+      { href: "https://example.org", title: null, target: "_blank", rel: "noopener noreferrer", text: "raw" },
+      { href: "#top", title: null, target: null, rel: null, text: "here" },
+    ]);
+    // The hook is removed afterwards: sanitizing other HTML is unaffected.
+    expect(purify.sanitize('<a href="https://example.net">x</a>')).toBe('<a href="https://example.net">x</a>');
+  });
+
+  it("turns single newlines into <br> only with lineBreaks", () => {
+    expect(renderMarkdown("a\nb", { purify })).toBe("<p>a\nb</p>\n");
+    expect(renderMarkdown("a\nb", { purify, lineBreaks: true })).toBe("<p>a<br>b</p>\n");
+  });
+
+  it("leaves HTML alone when sanitizing is off, and refuses to skip it silently otherwise", () => {
+    expect(renderMarkdown("<b onclick=\"go()\">x</b>", { purify, sanitize: false })).toContain('onclick="go()"');
+    expect(renderMarkdown("[a](https://example.com)", { purify, sanitize: false })).toContain('target="_blank" rel="noopener noreferrer"');
+    const nodePurify = createDOMPurify(); // no window: cannot sanitize
+    expect(() => renderMarkdown("<b>x</b>", { purify: nodePurify })).toThrow(/DOMPurify/);
+  });
+});

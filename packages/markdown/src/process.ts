@@ -1,0 +1,97 @@
+import { fileURLToPath } from "node:url";
+import { Component, type ApiDescription, type ComponentProps, type Listeners } from "@vitrine/core";
+import { markdownEvents, type MarkdownEvent } from "./events.js";
+
+/** Props of a Markdown. */
+export interface MarkdownProps extends ComponentProps<string> {
+  /**
+   * Whether HTML in the rendered Markdown is sanitized (scripts, event handlers and
+   * `javascript:` links removed). Default true; turn off only for trusted text.
+   */
+  sanitize_html?: boolean;
+  /** Whether single newlines become line breaks (`<br>`). Default false. */
+  line_breaks?: boolean;
+  /** Right-to-left text. Default false. */
+  rtl?: boolean;
+}
+
+/**
+ * Markdown text, rendered in the page. Its value is the Markdown source; common
+ * indentation is removed, so indented template literals render as written.
+ */
+export class MarkdownComponent extends Component<string, string | null, string> {
+  static override readonly events = markdownEvents;
+  readonly type = "markdown";
+  readonly ui = { file: fileURLToPath(new URL("../dist/ui.js", import.meta.url)) };
+  declare readonly props: MarkdownProps;
+
+  constructor(props: MarkdownProps = {}) {
+    super(props);
+  }
+
+  override preprocess(payload: string | null | undefined): string {
+    if (payload === null || payload === undefined) return "";
+    if (typeof payload !== "string") throw new TypeError(`Markdown expects a string, got ${typeof payload}`);
+    return payload;
+  }
+
+  /** Strips the common indentation and surrounding blank lines, like Python's `inspect.cleandoc`. */
+  override postprocess(value: string | null): string {
+    return value === null || value === undefined ? "" : cleandoc(String(value));
+  }
+
+  override emptyPayload(): string {
+    return "";
+  }
+
+  api(): ApiDescription {
+    return { type: { type: "string" }, python_type: { type: "str", description: "" } };
+  }
+
+  override exampleInput(): string {
+    return "# Hello!";
+  }
+
+  protected override ownProps(): Record<string, unknown> {
+    const { sanitize_html = true, line_breaks = false, rtl = false } = this.props;
+    return { sanitize_html, line_breaks, rtl, show_label: this.props.show_label ?? false };
+  }
+}
+export interface MarkdownComponent extends Listeners<MarkdownEvent> {}
+
+/**
+ * Removes the indentation shared by every line but the first, the first line's own
+ * leading whitespace, and blank lines at both ends (Python's `inspect.cleandoc`).
+ */
+export function cleandoc(text: string): string {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n").map((line) => expandTabs(line));
+  let margin = Infinity;
+  for (const line of lines.slice(1)) {
+    const content = line.trimStart();
+    if (content) margin = Math.min(margin, line.length - content.length);
+  }
+  lines[0] = lines[0]!.trimStart();
+  if (margin !== Infinity) for (let i = 1; i < lines.length; i++) lines[i] = lines[i]!.slice(margin);
+  while (lines.length && !lines[0]!.trim()) lines.shift();
+  while (lines.length && !lines[lines.length - 1]!.trim()) lines.pop();
+  return lines.join("\n");
+}
+
+function expandTabs(line: string): string {
+  if (!line.includes("\t")) return line;
+  let out = "";
+  for (const ch of line) out += ch === "\t" ? " ".repeat(8 - (out.length % 8)) : ch;
+  return out;
+}
+
+/**
+ * Rendered Markdown (GitHub-flavoured), sanitized by default. As an output the function
+ * returns the Markdown source; as an input it receives it.
+ * @example vt.Markdown("# Greeter\nType a name, then press **Greet**.")
+ */
+export function Markdown(value?: string, props?: Omit<MarkdownProps, "value">): MarkdownComponent;
+export function Markdown(props?: MarkdownProps): MarkdownComponent;
+export function Markdown(a?: string | MarkdownProps, b: Omit<MarkdownProps, "value"> = {}): MarkdownComponent {
+  return new MarkdownComponent(typeof a === "string" ? { ...b, value: a } : (a ?? {}));
+}
+export type Markdown = MarkdownComponent;

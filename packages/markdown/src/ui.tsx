@@ -1,0 +1,3 @@
+/** Browser entry: the Markdown view. The page loads this module and renders its default export. */
+export { MarkdownView as default, MarkdownView, type MarkdownViewProps } from "./view.js";
+export { renderMarkdown, type RenderOptions } from "./render.js";

@@ -1,0 +1,2 @@
+/** Browser entry: the Number view. The page loads this module and renders its default export. */
+export { NumberView as default, NumberView, type NumberViewProps } from "./view.js";

@@ -1,0 +1,42 @@
+/** True for generator objects (sync or async), as opposed to arrays and other iterables. */
+export function isGenerator(value: unknown): value is Generator | AsyncGenerator {
+  if (typeof value !== "object" || value === null) return false;
+  const tag = Object.prototype.toString.call(value);
+  return tag === "[object Generator]" || tag === "[object AsyncGenerator]";
+}
+
+/** Raised inside a run when its signal fired. */
+export class CancelledError extends Error {
+  constructor() {
+    super("The event was cancelled");
+    this.name = "CancelledError";
+  }
+}
+
+/**
+ * Runs whatever an event function returned to completion: awaits a promise, or iterates a
+ * (sync or async) generator, reporting each yield through `onYield`. Resolves with the final
+ * value: the generator's return value when it returns one, else its last yield. When `signal`
+ * fires, a generator is closed at its next yield and the run rejects with {@link CancelledError}.
+ */
+export async function drive(
+  result: unknown,
+  signal: AbortSignal,
+  onYield: (value: unknown) => void,
+): Promise<unknown> {
+  if (!isGenerator(result)) return await result;
+  const gen = result as AsyncGenerator<unknown, unknown, unknown>;
+  let last: unknown = undefined;
+  try {
+    for (;;) {
+      if (signal.aborted) throw new CancelledError();
+      const step = await gen.next();
+      if (step.done) return step.value === undefined ? last : step.value;
+      if (signal.aborted) throw new CancelledError();
+      last = step.value;
+      onYield(step.value);
+    }
+  } finally {
+    if (signal.aborted) await Promise.resolve(gen.return(undefined)).catch(() => undefined);
+  }
+}

@@ -1,0 +1,9 @@
+export {
+  Radio,
+  RadioComponent,
+  type RadioChoice,
+  type RadioProps,
+  type RadioType,
+  type RadioValue,
+} from "./process.js";
+export { radioEvents, type RadioEvent } from "./events.js";

@@ -1,0 +1,100 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import express, { type Express } from "express";
+import type { BlocksApp } from "@vitrine/core";
+import { AppService, type ServeOptions } from "./service.js";
+
+/** Options of {@link launch}. */
+export interface LaunchOptions extends ServeOptions {
+  /** Interface to listen on. Default `VITRINE_SERVER_NAME` or 127.0.0.1. */
+  server_name?: string;
+  /** Port to listen on; the next free one is taken when busy. Default `VITRINE_SERVER_PORT` or 7860. `0` picks any free port. */
+  server_port?: number;
+  /** How many ports to try from `server_port` on. Default 100. */
+  max_port_tries?: number;
+  /** Don't print the URL. */
+  quiet?: boolean;
+}
+
+/** A running server, returned by {@link launch}. */
+export interface RunningServer {
+  /** The app's URL, with a trailing slash (`http://127.0.0.1:7860/`). */
+  url: string;
+  /** The port it listens on. */
+  port: number;
+  /** The express app, to add routes. */
+  express: Express;
+  /** The Node HTTP server. */
+  server: Server;
+  /** The app's service (queue, sessions). */
+  service: AppService;
+  /** Stops the server: ends open streams and aborts running events. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves an app: the page, the API Gradio's clients speak, and the queue.
+ *
+ * @example
+ * const server = await launch(demo); // Running on local URL: http://127.0.0.1:7860/
+ * await server.close();
+ */
+export async function launch(app: BlocksApp, options: LaunchOptions = {}): Promise<RunningServer> {
+  const host = options.server_name ?? process.env.VITRINE_SERVER_NAME ?? "127.0.0.1";
+  const envPort = process.env.VITRINE_SERVER_PORT ? Number(process.env.VITRINE_SERVER_PORT) : undefined;
+  const port = options.server_port ?? envPort ?? 7860;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid server port: ${port}`);
+
+  const service = new AppService(app, options);
+  const expressApp = express();
+  expressApp.disable("x-powered-by");
+  expressApp.use(service.router);
+  const server = createServer(expressApp);
+  const bound = await listenOnFreePort(server, host, port, port === 0 ? 1 : (options.max_port_tries ?? 100));
+  const shownHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+  const url = `http://${shownHost}:${bound}/`;
+  if (!options.quiet) console.log(`* Running on local URL:  ${url}`);
+  return {
+    url,
+    port: bound,
+    express: expressApp,
+    server,
+    service,
+    close: () => closeServer(server, [service]),
+  };
+}
+
+/** Listens on `port`, or the next free port when it is taken; resolves with the port bound. */
+export async function listenOnFreePort(server: Server, host: string, port: number, tries: number): Promise<number> {
+  for (let i = 0; i < tries; i++) {
+    const candidate = port === 0 ? 0 : port + i;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const onError = (err: Error) => {
+          server.off("listening", onListening);
+          reject(err);
+        };
+        const onListening = () => {
+          server.off("error", onError);
+          resolve();
+        };
+        server.once("error", onError);
+        server.once("listening", onListening);
+        server.listen(candidate, host);
+      });
+      return (server.address() as AddressInfo).port;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EADDRINUSE" || i === tries - 1) throw err;
+    }
+  }
+  throw new Error(`No free port from ${port} to ${port + tries - 1}`);
+}
+
+/** Closes services (streams, events), then the HTTP server and its idle connections. */
+export async function closeServer(server: Server, services: { close(): void }[]): Promise<void> {
+  for (const s of services) s.close();
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

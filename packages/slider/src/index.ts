@@ -1,0 +1,2 @@
+export { Slider, SliderComponent, type SliderProps } from "./process.js";
+export { sliderEvents, type SliderEvent } from "./events.js";

@@ -1,0 +1,2 @@
+/** Browser entry: the Slider view. The page loads this module and renders its default export. */
+export { SliderView as default, SliderView, type SliderViewProps } from "./view.js";

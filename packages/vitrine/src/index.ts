@@ -1,0 +1,21 @@
+/**
+ * Vitrine: turn any TypeScript function into a web app and an API.
+ *
+ * @example
+ * import * as vt from "vitrine";
+ * const demo = new vt.Interface({ fn: (name: string) => `Hello ${name}!`, inputs: "text", outputs: "text" });
+ * await demo.launch();
+ */
+export * from "@vitrine/core";
+export { App, Blocks } from "./app.js";
+export { Interface, type InterfaceOptions, type InterfaceComponents } from "./interface.js";
+export { resolveComponent, type ComponentShortcuts, type ComponentLike, type Resolve, type ResolveAll } from "./shortcuts.js";
+export { launch, mount, listenOnFreePort, closeServer, AppService, type LaunchOptions, type RunningServer, type ServeOptions } from "@vitrine/server";
+export * from "@vitrine/textbox";
+export * from "@vitrine/number";
+export * from "@vitrine/slider";
+export * from "@vitrine/checkbox";
+export * from "@vitrine/radio";
+export * from "@vitrine/button";
+export * from "@vitrine/markdown";
+export * from "@vitrine/dataset";

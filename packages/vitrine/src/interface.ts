@@ -1,0 +1,130 @@
+import { Column, Component, Row, listen, parameterNames, type AnyComponent, type EventFn, type EventTarget } from "@vitrine/core";
+import { Button } from "@vitrine/button";
+import { Examples } from "@vitrine/dataset";
+import { Markdown } from "@vitrine/markdown";
+import { App } from "./app.js";
+import { resolveComponent, type ComponentLike, type ResolveAll } from "./shortcuts.js";
+
+/** Inputs or outputs of an Interface: one component (or shortcut), or a list. */
+export type InterfaceComponents = ComponentLike | readonly ComponentLike[];
+
+/** Options of an {@link Interface}. */
+export interface InterfaceOptions<I extends InterfaceComponents, O extends InterfaceComponents> {
+  /** The function to wrap; its parameters and return type follow the components. */
+  fn: NoInfer<EventFn<ResolveAll<I>, ResolveAll<O>>>;
+  /** Input components (or shortcuts such as `"text"`), one per parameter of `fn`. */
+  inputs: I;
+  /** Output components (or shortcuts), one per value `fn` returns. */
+  outputs: O;
+  /** Title shown above the app and in the browser tab. */
+  title?: string;
+  /** Markdown shown under the title. */
+  description?: string;
+  /** Markdown shown under the app. */
+  article?: string;
+  /** Example inputs: one row per example (a bare value per row when there is one input). */
+  examples?: readonly unknown[];
+  /** Examples shown per page. Default 10. */
+  examples_per_page?: number;
+  /** Name of the API endpoint. Default "predict". */
+  api_name?: string;
+  /** How many calls may run at once (default 1; `null` for unlimited). */
+  concurrency_limit?: number | null | "default";
+  /** Label of the submit button. Default "Submit". */
+  submit_btn?: string;
+  /** Label of the clear button. Default "Clear". */
+  clear_btn?: string;
+  /** Custom CSS for the page. */
+  css?: string;
+}
+
+/**
+ * Gradio's Interface: a function with input and output components becomes a page with
+ * Submit and Clear buttons, examples, and an API endpoint (`/predict`).
+ *
+ * @example
+ * const demo = new vt.Interface({
+ *   fn: (name: string) => `Hello ${name}!`,
+ *   inputs: vt.Textbox({ label: "name" }),
+ *   outputs: "text",
+ * });
+ * await demo.launch();
+ */
+export class Interface<const I extends InterfaceComponents, const O extends InterfaceComponents> extends App {
+  /** The input components, in order. */
+  readonly inputComponents: AnyComponent[];
+  /** The output components, in order. */
+  readonly outputComponents: AnyComponent[];
+
+  constructor(options: InterfaceOptions<I, O>) {
+    super({ title: options.title ?? "Vitrine", css: options.css ?? null, mode: "interface" });
+    const fn = options.fn as unknown as (...args: unknown[]) => unknown;
+    this.inputComponents = toList(options.inputs).map(resolveComponent);
+    this.outputComponents = toList(options.outputs).map(resolveComponent);
+    labelFromParameters(this.inputComponents, parameterNames(fn));
+    this.outputComponents.forEach((c, i, all) => {
+      (c.props as { label?: string | null }).label ??= all.length > 1 ? `output ${i}` : "output";
+    });
+    this.fill(() => this.layout(options, fn));
+  }
+
+  private layout(options: InterfaceOptions<I, O>, fn: (...args: unknown[]) => unknown): void {
+    const inputs = this.inputComponents;
+    const outputs = this.outputComponents;
+    if (options.title) Markdown({ value: `# ${options.title}`, elem_classes: ["vt-title"] });
+    if (options.description) Markdown({ value: options.description, elem_classes: ["vt-description"] });
+    let submit!: AnyComponent;
+    let clear!: AnyComponent;
+    Row({ equal_height: false }, () => {
+      Column(() => {
+        inputs.forEach((c) => c.render());
+        Row(() => {
+          clear = Button({ value: options.clear_btn ?? "Clear", variant: "secondary" });
+          submit = Button({ value: options.submit_btn ?? "Submit", variant: "primary" });
+        });
+      });
+      Column(() => {
+        outputs.forEach((c) => c.render());
+      });
+    });
+    if (options.examples?.length) {
+      const rows = inputs.length === 1 ? options.examples.map((e) => (Array.isArray(e) ? e : [e])) : options.examples;
+      Examples({ examples: rows as unknown[][], inputs, examples_per_page: options.examples_per_page });
+    }
+    if (options.article) Markdown({ value: options.article, elem_classes: ["vt-article"] });
+
+    const triggers: EventTarget[] = [[submit, "click"]];
+    for (const c of inputs) {
+      if ((c.constructor as typeof Component).events.includes("submit")) triggers.push([c, "submit"]);
+    }
+    listen(triggers, {
+      fn: fn as never,
+      inputs,
+      outputs,
+      api_name: options.api_name ?? "predict",
+      concurrency_limit: options.concurrency_limit,
+    });
+    const cleared = [...inputs, ...outputs];
+    const initial = cleared.map((c) => c.props.value ?? null);
+    listen([[clear, "click"]], {
+      fn: (() => (initial.length === 1 ? initial[0] : initial)) as never,
+      inputs: [],
+      outputs: cleared,
+      api_name: false,
+      show_api: false,
+      queue: false,
+    });
+  }
+}
+
+function toList(value: InterfaceComponents): ComponentLike[] {
+  return Array.isArray(value) ? [...value] : [value as ComponentLike];
+}
+
+/** Gives unlabeled inputs the names of the function's parameters, as Gradio does. */
+function labelFromParameters(inputs: AnyComponent[], names: (string | null)[]): void {
+  inputs.forEach((c, i) => {
+    const name = names[i];
+    if (name) (c.props as { label?: string | null }).label ??= name;
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * Type tests, checked by `tsc --noEmit` (pnpm typecheck): event functions are typed from
+ * their components, and a mismatch does not compile. Every `@ts-expect-error` line must
+ * fail to type-check, or tsc reports the directive as unused.
+ */
+import * as vt from "vitrine";
+
+vt.Blocks(() => {
+  const name = vt.Textbox({ label: "name" });
+  const count = vt.Number({ label: "count" });
+  const op = vt.Radio({ choices: ["add", "subtract"] });
+  const flag = vt.Checkbox();
+  const out = vt.Textbox();
+  const total = vt.Number();
+  const button = vt.Button("Go");
+
+  // Parameters follow the inputs; one output means a bare return value.
+  button.click({ fn: (n: string, c: number) => n.repeat(c), inputs: [name, count], outputs: [out] });
+  button.click({ fn: (n) => n.toUpperCase(), inputs: [name], outputs: out });
+  // Radio choices narrow the parameter to a union of literals.
+  button.click({
+    fn: (o, a, b) => {
+      const chosen: "add" | "subtract" = o;
+      return chosen === "add" ? a + b : a - b;
+    },
+    inputs: [op, count, total],
+    outputs: [total],
+  });
+  // Several outputs mean a tuple; async functions and generators work too.
+  button.click({ fn: async (n: string, f: boolean) => [n, f ? 1 : 0] as [string, number], inputs: [name, flag], outputs: [out, total] });
+  button.click({ fn: function* (n: string) { yield n; yield `${n}!`; }, inputs: [name], outputs: [out] });
+  button.click({ fn: async function* (c: number) { yield c; }, inputs: [count], outputs: [total] });
+  // The event context is the last argument.
+  button.click({ fn: (n: string, ctx: vt.EventContext) => `${n}${ctx.session.hash}`, inputs: [name], outputs: [out] });
+  // No outputs: the function returns nothing.
+  button.click({ fn: (n: string) => void n, inputs: [name] });
+
+  // @ts-expect-error a Textbox gives a string, not a number
+  button.click({ fn: (n: number) => String(n), inputs: [name], outputs: [out] });
+  // @ts-expect-error a Number output wants a number back, not a string
+  button.click({ fn: (c: number) => `${c}`, inputs: [count], outputs: [total] });
+  // @ts-expect-error more parameters than inputs: the extra one would be the context
+  button.click({ fn: (n: string, c: number) => n + c, inputs: [name], outputs: [out] });
+  // @ts-expect-error two outputs need a tuple, not a single value
+  button.click({ fn: (n: string) => n, inputs: [name], outputs: [out, total] });
+  // @ts-expect-error "divide" is not one of the Radio's choices
+  button.click({ fn: (o) => (o === "divide" ? 1 : 0), inputs: [op], outputs: [total] });
+  // @ts-expect-error a generator must yield what the output takes
+  button.click({ fn: function* (n: string) { yield n.length > 0; }, inputs: [name], outputs: [out] });
+});
+
+// Interface: components and string shortcuts type the function the same way.
+new vt.Interface({ fn: (name: string) => `Hello ${name}`, inputs: "text", outputs: "text" });
+new vt.Interface({ fn: (a: number, b: number) => a * b, inputs: [vt.Number(), "number"], outputs: vt.Number() });
+new vt.Interface({
+  fn: (a: number, b: boolean) => [String(a), b] as [string, boolean],
+  inputs: ["slider", vt.Checkbox()],
+  outputs: ["text", "checkbox"],
+});
+// @ts-expect-error the "text" shortcut gives a string
+new vt.Interface({ fn: (name: number) => name, inputs: "text", outputs: "number" });
+// @ts-expect-error the "number" output needs a number
+new vt.Interface({ fn: (name: string) => name, inputs: "text", outputs: "number" });

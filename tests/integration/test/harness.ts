@@ -1,0 +1,53 @@
+import express from "express";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { closeServer, mount, type App, type RunningServer } from "vitrine";
+
+/** An app served for a test, at the root or under a path. */
+export interface Served {
+  /** URL of the app, with a trailing slash. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Launches an app on 127.0.0.1 with a free port. */
+export async function serveAtRoot(app: App): Promise<Served> {
+  const running: RunningServer = await app.launch({ server_port: 0, quiet: true });
+  return { url: running.url, close: () => app.close() };
+}
+
+/** Mounts an app under `path` of a fresh express server on 127.0.0.1. */
+export async function serveMounted(app: App, path: string): Promise<Served> {
+  const server = express();
+  server.get("/", (_req, res) => {
+    res.send("host app");
+  });
+  const service = mount(server, path, app);
+  const http = createServer(server);
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  const { port } = http.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}${path}/`, close: () => closeServer(http, [service]) };
+}
+
+/** Both ways a test app is served: at the root, and mounted under a path. */
+export const servings = [
+  ["at the root", (app: App) => serveAtRoot(app)],
+  ["mounted under /apps/demo", (app: App) => serveMounted(app, "/apps/demo")],
+] as const;
+
+/** POSTs JSON (or a raw string) and returns status and parsed body. */
+export async function postJson(url: string, body: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* keep text */
+  }
+  return { status: res.status, body: parsed };
+}
