@@ -1,0 +1,9 @@
+export {
+  Dataset,
+  DatasetComponent,
+  type DatasetProps,
+  type DatasetType,
+  type SampleRow,
+} from "./process.js";
+export { Examples, type ExampleRow, type ExamplesHandle, type ExamplesProps } from "./examples.js";
+export { datasetEvents, type DatasetEvent } from "./events.js";

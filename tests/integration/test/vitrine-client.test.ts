@@ -1,0 +1,75 @@
+/** @vitrine/client against Vitrine, at the root and mounted under a path. */
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { Client } from "@vitrine/client";
+import { blocks, calculator, hello, stream } from "@vitrine/gallery";
+import { servings, type Served } from "./harness.js";
+
+describe.each(servings)("@vitrine/client against Vitrine %s", (_name, serve) => {
+  const served: Record<string, Served> = {};
+  beforeAll(async () => {
+    served.hello = await serve(hello());
+    served.calculator = await serve(calculator());
+    served.blocks = await serve(blocks());
+    served.stream = await serve(stream({ delayMs: 30 }));
+  });
+  afterAll(async () => {
+    await Promise.all(Object.values(served).map((s) => s.close()));
+  });
+
+  it("view_api lists the named endpoints with their parameters", async () => {
+    const client = await Client.connect(served.hello!.url);
+    const api = await client.view_api();
+    expect(Object.keys(api.named_endpoints)).toEqual(["/predict"]);
+    expect(api.named_endpoints["/predict"]!.parameters[0]).toMatchObject({ label: "name", component: "Textbox" });
+    client.close();
+  });
+
+  it("predict returns the greeting, by position and by keyword", async () => {
+    const client = await Client.connect(served.hello!.url);
+    expect((await client.predict("/predict", ["Ada"])).data).toEqual(["Hello, Ada!"]);
+    expect((await client.predict("predict", { name: "Grace" })).data).toEqual(["Hello, Grace!"]);
+    client.close();
+  });
+
+  it("submit streams each intermediate output, then the final one", async () => {
+    const client = await Client.connect(served.stream!.url);
+    const data: unknown[] = [];
+    const stages: string[] = [];
+    for await (const msg of client.submit("/predict", ["one two three"])) {
+      if (msg.type === "data") data.push(msg.data[0]);
+      if (msg.type === "status") stages.push(msg.stage);
+    }
+    expect(data).toEqual(["one", "one two", "one two three", "one two three"]);
+    expect(stages).toContain("generating");
+    expect(stages[stages.length - 1]).toBe("complete");
+    client.close();
+  });
+
+  it("division by zero rejects with the vt.Error message", async () => {
+    const client = await Client.connect(served.calculator!.url);
+    await expect(client.predict("/predict", [1, "divide", 0])).rejects.toThrow("Cannot divide by zero!");
+    expect((await client.predict("/predict", [6, "multiply", 7])).data).toEqual([42]);
+    client.close();
+  });
+
+  it("a queue: false event answers", async () => {
+    const client = await Client.connect(served.blocks!.url);
+    expect((await client.predict("/reverse", ["stressed"])).data).toEqual(["desserts"]);
+    client.close();
+  });
+
+  it("cancel() stops a running generator", async () => {
+    const client = await Client.connect(served.stream!.url);
+    const job = client.submit("/predict", ["a b c d e f g h i j k l m n o p"]);
+    const data: unknown[] = [];
+    for await (const msg of job) {
+      if (msg.type === "data") {
+        data.push(msg.data[0]);
+        if (data.length === 2) await job.cancel();
+      }
+    }
+    expect(data.length).toBeLessThan(16);
+    expect((await client.predict("/predict", ["still works"])).data).toEqual(["still works"]);
+    client.close();
+  });
+});
