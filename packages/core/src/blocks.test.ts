@@ -1,0 +1,73 @@
+import { describe, expect, it } from "@jest/globals";
+import { Blocks, Column, Row, parameterNames } from "./index.js";
+import { Field } from "../test/fixtures.js";
+
+describe("Blocks", () => {
+  it("places blocks created in builder callbacks into the layout, in order", () => {
+    let a!: ReturnType<typeof Field>, b!: ReturnType<typeof Field>, c!: ReturnType<typeof Field>;
+    const app = Blocks(() => {
+      a = Field({ label: "a" });
+      Row(() => {
+        b = Field();
+        Column({ scale: 2, min_width: 100 }, () => {
+          c = Field();
+        });
+      });
+    });
+    const config = app.config();
+    const row = config.layout.children![1]!;
+    expect(config.layout.children![0]).toEqual({ id: a.id });
+    expect(row.children![0]).toEqual({ id: b.id });
+    expect(row.children![1]).toEqual({ id: expect.any(Number), children: [{ id: c.id }] });
+    const column = config.components.find((x) => x.id === row.children![1]!.id)!;
+    expect(column).toMatchObject({ type: "column", props: { scale: 2, min_width: 100 } });
+    expect(config).toMatchObject({ protocol: "sse_v3", api_prefix: "/gradio_api", enable_queue: true });
+  });
+
+  it("serializes dependencies the way Gradio's clients read them", () => {
+    const app = Blocks(() => {
+      const input = Field({ label: "in" });
+      const output = Field({ label: "out" });
+      input
+        .submit({ fn: (s: string) => s, inputs: [input], outputs: [output], api_name: "echo", concurrency_limit: 3 })
+        .then({ fn: (s: string) => s, inputs: output, outputs: input, queue: false, api_name: "echo" });
+      input.change({ fn: function* greet(s: string) { yield s; }, inputs: input, outputs: output });
+      input.change({ fn: (s: string) => s, inputs: input, outputs: output, api_name: false });
+      input.change({ fn: (s: string) => s, inputs: input, show_api: false });
+    });
+    const deps = app.config().dependencies;
+    expect(deps.map((d) => d.api_name)).toEqual(["echo", "echo_1", "greet", null, "lambda"]);
+    expect(deps[0]).toMatchObject({ id: 0, targets: [[expect.any(Number), "submit"]], concurrency_limit: 3, queue: true });
+    expect(deps[1]).toMatchObject({ trigger_after: 0, queue: false, targets: [] });
+    expect(deps[2]!.types.generator).toBe(true);
+    expect(deps.map((d) => d.api_visibility)).toEqual(["public", "public", "public", "private", "undocumented"]);
+    expect(Object.keys(app.apiInfo().named_endpoints)).toEqual(["/echo", "/echo_1", "/greet"]);
+  });
+
+  it("makes inputs interactive and output-only components static, unless set", () => {
+    let ids: number[] = [];
+    const app = Blocks(() => {
+      const input = Field();
+      const output = Field();
+      const fixed = Field({ interactive: true });
+      input.submit({ fn: (s: string) => [s, s] as [string, string], inputs: input, outputs: [output, fixed] });
+      ids = [input.id, output.id, fixed.id];
+    });
+    const byId = new Map(app.config().components.map((c) => [c.id, c.props.interactive]));
+    expect(ids.map((id) => byId.get(id))).toEqual([true, false, true]);
+  });
+
+  it("refuses listeners outside a builder", () => {
+    const stray = Field();
+    expect(() => stray.change({ fn: () => "x", outputs: stray })).toThrow(/inside a Blocks builder/);
+  });
+});
+
+describe("parameterNames", () => {
+  it("reads parameter names of arrows, functions and generators", () => {
+    expect(parameterNames((name: string, times = 2) => name + times)).toEqual(["name", "times"]);
+    expect(parameterNames(async (a: number) => a)).toEqual(["a"]);
+    expect(parameterNames(function* gen(x: unknown, { signal }: { signal?: unknown } = {}) { yield [x, signal]; })).toEqual(["x", null]);
+    expect(parameterNames(((x: number) => x) as never)).toEqual(["x"]);
+  });
+});
