@@ -134,10 +134,6 @@ export class Call {
       this.fail(httpFailure(res, body));
       return;
     }
-    if (!isRecord(body)) {
-      this.fail({ message: "The server answered the call with something other than an output object.", code: "protocol_error" });
-      return;
-    }
     this.#output(body, undefined, true, false);
   }
 
@@ -192,7 +188,9 @@ export class Call {
       return;
     }
     if (!isRecord(output) || !Array.isArray(output["data"])) {
-      if (final) {
+      if (msg === undefined) {
+        this.fail({ message: "The server answered the call without output data.", code: "protocol_error" });
+      } else if (final) {
         // Gradio completes an event cancelled while pending with `output: {}`.
         this.#finishCancelled();
       }

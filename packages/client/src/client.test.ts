@@ -545,6 +545,7 @@ describe("non-queued calls (§4.1)", () => {
   const run: MockOptions["run"] = (name, body) => {
     const data = body["data"] as unknown[];
     if (data[0] === "boom") return { status: 500, body: { error: "Boom NQ", duration: 10, visible: true, title: "Oops" } };
+    if (data[0] === "nodata") return { status: 200, body: { is_generating: false } };
     return { status: 200, body: { data: [`Hello ${String(data[0])} via ${name}/${String(body["fn_index"])}`], is_generating: false } };
   };
 
@@ -576,6 +577,11 @@ describe("non-queued calls (§4.1)", () => {
       duration: 10,
       visible: true,
     });
+  });
+
+  it("fails a 200 answer that carries no data", async () => {
+    const { client } = await start({ run });
+    await expect(client.predict("/fast", ["nodata"])).rejects.toMatchObject({ code: "protocol_error" });
   });
 });
 

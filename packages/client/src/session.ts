@@ -77,7 +77,7 @@ export class Session {
    */
   register(eventId: string, call: Call): void {
     this.#calls.set(eventId, call);
-    const early = undefined as Record<string, unknown>[] | undefined; this.#early.get(eventId);
+    const early = this.#early.get(eventId);
     if (early) {
       this.#early.delete(eventId);
       this.#earlyCount -= early.length;
