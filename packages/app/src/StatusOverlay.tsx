@@ -17,12 +17,13 @@ function useNow(active: boolean, intervalMs = 100): number {
 /**
  * Drawn over a component while an event updates it: a spinner, the elapsed seconds, the
  * queue position and progress bars (`show_progress: "full"`), a small spinner only
- * (`"minimal"`), or nothing (`"hidden"`). After a failed event, a small error badge.
+ * (`"minimal"`), or nothing (`"hidden"`). After a failed event, a small error badge (not when hidden).
  */
 export function StatusOverlay({ id, status }: { id: number; status: BlockStatus }) {
   const busy = status.stage === "pending" || status.stage === "generating";
   const mode = status.showProgress ?? "full";
   const now = useNow(busy && mode === "full");
+  if (mode === "hidden") return null;
   if (status.stage === "error") {
     return (
       <div className="vt-status-error" data-testid={`status-${id}`} title={status.message ?? undefined}>
@@ -30,7 +31,7 @@ export function StatusOverlay({ id, status }: { id: number; status: BlockStatus 
       </div>
     );
   }
-  if (!busy || mode === "hidden") return null;
+  if (!busy) return null;
   if (mode === "minimal") {
     return (
       <div className="vt-status vt-status-minimal" role="status" aria-label="Loading" data-testid={`status-${id}`}>

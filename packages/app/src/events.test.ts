@@ -33,7 +33,7 @@ describe("EventRunner: triggering", () => {
     expect(t.value(3)).toBe("Hello Ada!");
   });
 
-  it("fires change for any value set, and input too for user input", async () => {
+  it("fires change when a view changes a value, and input too for user input", async () => {
     const t = setup(
       [component(1), component(2)],
       [
@@ -47,6 +47,8 @@ describe("EventRunner: triggering", () => {
     expect(t.value(2)).toBe("changed: a");
     await t.runner.change(1, "ab", true);
     expect(t.client.submissions.map((s) => s.fnIndex)).toEqual([0, 0, 1]);
+    await t.runner.change(1, "ab", true);
+    expect(t.client.submissions).toHaveLength(3);
   });
 
   it("does not call the server for a dependency without a backend function, but still chains", async () => {

@@ -69,12 +69,20 @@ export class EventRunner {
     return settle(triggeredBy(this.deps, blockId, event).map((dep) => this.trigger(dep, origin, cause)));
   }
 
-  /** Sets a block's value as the user or a view did, then fires `change` (and `input` when `userInput`). */
+  /**
+   * Sets a block's value as a view asked, then, if it changed, fires `change` (and `input`
+   * when the user made the change).
+   */
   change(blockId: number, value: unknown, userInput = false): Promise<void> {
-    this.store.getState().setValue(blockId, value);
+    if (!this.store.getState().setValue(blockId, value)) return Promise.resolve();
     const runs = [this.fire(blockId, "change", null)];
     if (userInput) runs.push(this.fire(blockId, "input", null));
     return settle(runs);
+  }
+
+  /** Connects to the server ahead of the first event (errors are reported when an event needs it). */
+  preconnect(): void {
+    if (this.connectClient) this.getClient().catch(() => {});
   }
 
   /** Whether a dependency has a run in progress. */

@@ -31,6 +31,7 @@ async function start(element: HTMLElement): Promise<void> {
   const toasts = createToastStore();
   const runner = new EventRunner({ dependencies: config.dependencies, store, toasts, connect: () => connect(root) });
   createRoot(element).render(<App config={config} page={{ store, runner, views }} toasts={toasts} />);
+  if (config.dependencies.some((d) => d.backend_fn)) runner.preconnect();
   void runner.fire(config.layout.id, "load");
 }
 
