@@ -4,7 +4,6 @@ import {
   type ComponentList,
   type Dependency,
   type EventFn,
-  type EventOptions,
   type ReturnOf,
 } from "@vitrine/core";
 import { DatasetComponent } from "./process.js";
@@ -108,8 +107,10 @@ export function Examples<const I extends ComponentList, const O extends Componen
     visible: props.visible ?? true,
   });
 
-  // One filled input takes the bare value; several take a list (see ResultOf in core).
-  const loadExample = (index: number): unknown => {
+  // One filled input takes the bare value; several take a list (see ResultOf in core). The
+  // number of inputs is only known at run time, hence the loose return type.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const loadExample = (index: number): any => {
     const row = samples[index]!;
     return filled.length === 1 ? row[0] : [...row];
   };
@@ -121,7 +122,7 @@ export function Examples<const I extends ComponentList, const O extends Componen
     show_api: false,
     queue: false,
     show_progress: "hidden",
-  } as EventOptions<ComponentList, ComponentList>);
+  });
 
   let runEvent: Dependency | null = null;
   if (props.run_on_click && props.fn) {
@@ -131,7 +132,7 @@ export function Examples<const I extends ComponentList, const O extends Componen
       outputs: props.outputs,
       api_name: false,
       show_api: false,
-    } as EventOptions<ComponentList, ComponentList | undefined>);
+    });
   }
   return { dataset, loadInputEvent, runEvent, inputs, examples: rows };
 }

@@ -73,7 +73,9 @@ export function DatasetView({ value, props, interactive, onChange, dispatch }: V
     const header = props.headers?.[i];
     if (header) return header;
     const label = componentProps[i]?.label;
-    return typeof label === "string" && label ? label : `Column ${i + 1}`;
+    if (typeof label === "string" && label) return label;
+    const type = types[i];
+    return type ? type.charAt(0).toUpperCase() + type.slice(1) : `Column ${i + 1}`;
   });
   const label = props.label ?? "Dataset";
   const showLabel = props.show_label !== false && Boolean(props.label);

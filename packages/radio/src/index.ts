@@ -1,6 +1,7 @@
 export {
   Radio,
   RadioComponent,
+  type ChoiceValues,
   type RadioChoice,
   type RadioProps,
   type RadioType,

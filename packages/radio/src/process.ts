@@ -143,15 +143,35 @@ function pythonRepr(value: RadioValue): string {
   return quote + out + quote;
 }
 
+/** The value type of a list of choices: each plain value, and each pair's value. */
+export type ChoiceValues<Choices extends readonly RadioChoice[]> = [Choices[number]] extends [never]
+  ? string
+  : Choices[number] extends infer Ch
+    ? Ch extends readonly [string, infer V extends RadioValue]
+      ? V
+      : Ch extends RadioValue
+        ? Ch
+        : never
+    : never;
+
 /**
  * A group of radio buttons. The choice values type the function: with
  * `choices: ["add", "subtract"]` it receives `"add" | "subtract"` (or a `number` with
  * `type: "index"`). Choices may also be `[label, value]` pairs.
  * @example vt.Radio({ choices: ["add", "subtract"], label: "Operation" })
+ * @example vt.Radio({ choices: [["Add", "add"], ["Take away", "sub"]], value: "add" })
  */
 export function Radio<const C extends RadioValue = string, const T extends RadioType = "value">(
-  props: RadioProps<C, T> = {},
-): RadioComponent<C, T> {
-  return new RadioComponent<C, T>(props);
+  props?: RadioProps<C, T>,
+): RadioComponent<C, T>;
+/** A Radio whose choices mix plain values and `[label, value]` pairs. */
+export function Radio<const Choices extends readonly RadioChoice[], const T extends RadioType = "value">(
+  props: Omit<RadioProps<ChoiceValues<Choices>, T>, "choices" | "value"> & {
+    choices: Choices;
+    value?: NoInfer<ChoiceValues<Choices>> | null;
+  },
+): RadioComponent<ChoiceValues<Choices>, T>;
+export function Radio(props: RadioProps<RadioValue, RadioType> = {}): RadioComponent<RadioValue, RadioType> {
+  return new RadioComponent(props);
 }
 export type Radio<C extends RadioValue = string, T extends RadioType = "value"> = RadioComponent<C, T>;

@@ -17,11 +17,21 @@ expectType<Equal<ValueOf<typeof numbers>, 1 | 2>>(true);
 const byIndex = Radio({ choices: ["a", "b"], type: "index" });
 expectType<Equal<ValueOf<typeof byIndex>, number>>(true);
 
+const mixed = Radio({ choices: ["one", ["Two", 2]], value: 2 });
+expectType<Equal<ValueOf<typeof mixed>, "one" | 2>>(true);
+
+const explicit = Radio<"x" | "y">({ choices: ["x", "y"] });
+expectType<Equal<ValueOf<typeof explicit>, "x" | "y">>(true);
+
 const untyped = Radio();
 expectType<Equal<ValueOf<typeof untyped>, string>>(true);
 
 // @ts-expect-error the initial value must be one of the choices
 Radio({ choices: ["add", "subtract"], value: "divide" });
+// @ts-expect-error the initial value must be one of the choices, mixed or not
+Radio({ choices: ["one", ["Two", 2]], value: 3 });
+// @ts-expect-error choices are values or [label, value] pairs
+Radio({ choices: [{ label: "a" }] });
 
 Blocks(() => {
   const a = Radio({ choices: ["add", "subtract"] });
