@@ -33,7 +33,7 @@ describe("Blocks", () => {
         .then({ fn: (s: string) => s, inputs: output, outputs: input, queue: false, api_name: "echo" });
       input.change({ fn: function* greet(s: string) { yield s; }, inputs: input, outputs: output });
       input.change({ fn: (s: string) => s, inputs: input, outputs: output, api_name: false });
-      input.change({ fn: (s: string) => s, inputs: input, show_api: false });
+      input.change({ fn: (s: string) => void s, inputs: input, show_api: false });
     });
     const deps = app.config().dependencies;
     expect(deps.map((d) => d.api_name)).toEqual(["echo", "echo_1", "greet", null, "lambda"]);

@@ -56,7 +56,7 @@ describe("the gallery in a browser", () => {
   it("calculator: dividing by zero shows the error message", async () => {
     await page.goto(`${gallery.url}calculator/`);
     await page.getByLabel("a", { exact: true }).fill("1");
-    await page.getByLabel("divide").check();
+    await page.getByRole("radio", { name: "divide" }).check();
     await page.getByLabel("b", { exact: true }).fill("0");
     await page.getByRole("button", { name: "Submit" }).click();
     const toast = page.getByRole("alert");
@@ -67,7 +67,7 @@ describe("the gallery in a browser", () => {
   it("calculator: a good division shows the result", async () => {
     await page.goto(`${gallery.url}calculator/`);
     await page.getByLabel("a", { exact: true }).fill("9");
-    await page.getByLabel("divide").check();
+    await page.getByRole("radio", { name: "divide" }).check();
     await page.getByLabel("b", { exact: true }).fill("3");
     await page.getByRole("button", { name: "Submit" }).click();
     await expect(waitForValue(page, "result", "3")).resolves.toBe("3");

@@ -46,7 +46,7 @@ describe("concurrency limits", () => {
     served = await serveAtRoot(app);
     const client = await Client.connect(served.url);
     const results = await Promise.all([1, 2, 3, 4, 5].map((i) => client.predict("/work", [i])));
-    expect(results.map((r) => r.data)).toEqual([[1], [2], [3], [4], [5]]);
+    expect(results.map((r: { data: unknown }) => r.data)).toEqual([[1], [2], [3], [4], [5]]);
     expect(spans).toHaveLength(5);
     for (let i = 1; i < spans.length; i++) expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
     expect(peakOverlap(spans)).toBe(1);

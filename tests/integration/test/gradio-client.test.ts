@@ -42,7 +42,7 @@ describe.each(servings)("@gradio/client against Vitrine %s", (_name, serve) => {
   });
 
   it("submit on a generator yields each intermediate output, then the final one", async () => {
-    const client = await Client.connect(served.stream!.url);
+    const client = await Client.connect(served.stream!.url, { events: ["data", "status"] });
     const job = client.submit("/predict", ["one two three"]);
     const data: unknown[] = [];
     const stages: string[] = [];

@@ -7,9 +7,12 @@ import { postJson, serveAtRoot, type Served } from "./harness.js";
 describe("malformed requests", () => {
   let served: Served;
   let join: string;
+  let predict: number;
   beforeAll(async () => {
     served = await serveAtRoot(calculator());
     join = `${served.url}gradio_api/queue/join`;
+    const config = (await (await fetch(`${served.url}config`)).json()) as { dependencies: { id: number; api_name: string }[] };
+    predict = config.dependencies.find((d) => d.api_name === "predict")!.id;
   });
   afterAll(() => served.close());
 
@@ -20,7 +23,7 @@ describe("malformed requests", () => {
   });
 
   it("rejects the wrong number of inputs", async () => {
-    const res = await postJson(join, { data: [1], fn_index: 0, session_hash: "s1" });
+    const res = await postJson(join, { data: [1], fn_index: predict, session_hash: "s1" });
     expect(res.status).toBe(422);
     expect(res.body.detail).toMatch(/takes 3 input\(s\) but received 1/);
   });
@@ -32,8 +35,8 @@ describe("malformed requests", () => {
   });
 
   it("rejects a body without data or session", async () => {
-    expect((await postJson(join, { fn_index: 0, session_hash: "s1" })).status).toBe(422);
-    expect((await postJson(join, { data: [1, "add", 2], fn_index: 0 })).body.detail).toBe("Session hash not found.");
+    expect((await postJson(join, { fn_index: predict, session_hash: "s1" })).status).toBe(422);
+    expect((await postJson(join, { data: [1, "add", 2], fn_index: predict })).body.detail).toBe("Session hash not found.");
     expect((await postJson(join, [1, 2])).status).toBe(400);
   });
 
