@@ -1,0 +1,67 @@
+import { describe, expect, it } from "@jest/globals";
+import * as vt from "./index.js";
+
+describe("Interface", () => {
+  const make = () =>
+    new vt.Interface({
+      fn: (name: string, times: number) => name.repeat(times),
+      inputs: ["text", vt.Number({ value: 2 })],
+      outputs: "text",
+      title: "Repeat",
+      description: "Repeats a word",
+      article: "Made with Vitrine",
+      examples: [["ab", 2], ["c", 3]],
+    });
+
+  it("lays out title, inputs with Clear and Submit, outputs, examples and article", () => {
+    const config = make().config();
+    const types = config.components.map((c) => c.type);
+    expect(config.mode).toBe("interface");
+    expect(config.title).toBe("Repeat");
+    for (const t of ["markdown", "textbox", "number", "button", "dataset", "row", "column"]) expect(types).toContain(t);
+    const buttons = config.components.filter((c) => c.type === "button").map((c) => c.props.value);
+    expect(buttons).toEqual(["Clear", "Submit"]);
+    const markdown = config.components.filter((c) => c.type === "markdown").map((c) => c.props.value);
+    expect(markdown).toEqual(["# Repeat", "Repeats a word", "Made with Vitrine"]);
+  });
+
+  it("labels inputs from the function's parameters and exposes /predict", () => {
+    const demo = make();
+    const api = demo.apiInfo().named_endpoints;
+    expect(Object.keys(api)).toEqual(["/predict"]);
+    expect(api["/predict"]!.parameters.map((p) => [p.label, p.parameter_name, p.component])).toEqual([
+      ["name", "name", "Textbox"],
+      ["times", "times", "Number"],
+    ]);
+    expect(api["/predict"]!.returns.map((r) => r.label)).toEqual(["output"]);
+  });
+
+  it("triggers predict from Submit and from Enter in inputs that submit", () => {
+    const demo = make();
+    const predict = demo.dependencyByApiName("predict")!;
+    const submit = demo.config().components.find((c) => c.type === "button" && c.props.value === "Submit")!;
+    expect(predict.targets.map(([b, e]) => [b.id, e])).toEqual([
+      [submit.id, "click"],
+      [demo.inputComponents[0]!.id, "submit"],
+      [demo.inputComponents[1]!.id, "submit"],
+    ]);
+  });
+
+  it("clears inputs and outputs back to their initial values, outside the queue and the API", async () => {
+    const demo = make();
+    const clear = demo.dependencies.find((d) => d.outputs.length === 3)!;
+    expect(clear.options).toMatchObject({ api_name: false, queue: false, show_api: false });
+    expect(await clear.fn!()).toEqual([null, 2, null]);
+  });
+
+  it("fills the inputs from a clicked example", () => {
+    const demo = make();
+    const load = demo.dependencies.find((d) => d.inputs[0]?.type === "dataset")!;
+    expect(load.outputs.map((c) => c.id)).toEqual(demo.inputComponents.map((c) => c.id));
+    expect(load.fn!(1)).toEqual(["c", 3]);
+  });
+
+  it("rejects an unknown shortcut", () => {
+    expect(() => new vt.Interface({ fn: () => "x", inputs: [], outputs: "texty" as "text" })).toThrow(/Unknown component shortcut "texty"/);
+  });
+});
