@@ -76,6 +76,10 @@ export class ButtonComponent extends Component<string, string | null, string> {
     return this.initialPayload();
   }
 
+  protected override defaultProps(): Record<string, unknown> {
+    return { show_label: false, container: false, min_width: 160 };
+  }
+
   protected override ownProps(): Record<string, unknown> {
     const { variant = "secondary", size = "lg", icon = null, link = null } = this.props;
     return { variant, size, icon, link };

@@ -105,6 +105,11 @@ export abstract class Component<TValue = unknown, TReturn = TValue, TPayload = u
     return this.props.interactive ?? null;
   }
 
+  /** Defaults of the common props, which the user's props override (buttons have no container, …). */
+  protected defaultProps(): Record<string, unknown> {
+    return { show_label: true, container: true, min_width: 160 };
+  }
+
   /** Component-specific props for the browser (besides the common ones). */
   protected ownProps(): Record<string, unknown> {
     return {};
@@ -125,9 +130,7 @@ export abstract class Component<TValue = unknown, TReturn = TValue, TPayload = u
     const { value: _value, interactive: _interactive, ...common } = this.props;
     return {
       ...super.configProps(),
-      show_label: true,
-      container: true,
-      min_width: 160,
+      ...this.defaultProps(),
       ...dropUndefined(common as Record<string, unknown>),
       ...this.ownProps(),
       value: this.initialPayload(),

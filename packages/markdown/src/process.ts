@@ -52,6 +52,10 @@ export class MarkdownComponent extends Component<string, string | null, string> 
     return "# Hello!";
   }
 
+  protected override defaultProps(): Record<string, unknown> {
+    return { show_label: false, container: false, min_width: 160 };
+  }
+
   protected override ownProps(): Record<string, unknown> {
     const { sanitize_html = true, line_breaks = false, rtl = false } = this.props;
     return { sanitize_html, line_breaks, rtl, show_label: this.props.show_label ?? false };

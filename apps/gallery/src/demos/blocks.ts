@@ -12,7 +12,7 @@ export function blocks() {
     });
     const result = vt.Textbox({ label: "result" });
     vt.Row(() => {
-      vt.Button("Repeat").click({
+      vt.Button({ value: "Repeat", variant: "primary" }).click({
         fn: (w: string, n: number) => w.repeat(Math.max(0, n)),
         inputs: [word, times],
         outputs: [result],
