@@ -2,25 +2,15 @@
  * Gradio's official JS client (@gradio/client 2.7) against Vitrine, at the root and mounted
  * under a path: discovery, predict, streaming, errors, and a queue:false event.
  */
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { Client } from "@gradio/client";
-import { blocks, calculator, hello, stream } from "@vitrine/gallery";
-import { servings, type Served } from "./harness.js";
+import { servings, useGalleryDemos } from "./harness.js";
 
 describe.each(servings)("@gradio/client against Vitrine %s", (_name, serve) => {
-  const served: Record<string, Served> = {};
-  beforeAll(async () => {
-    served.hello = await serve(hello());
-    served.calculator = await serve(calculator());
-    served.blocks = await serve(blocks());
-    served.stream = await serve(stream({ delayMs: 30 }));
-  });
-  afterAll(async () => {
-    await Promise.all(Object.values(served).map((s) => s.close()));
-  });
+  const urls = useGalleryDemos(serve);
 
   it("view_api lists the named endpoints with their parameters", async () => {
-    const client = await Client.connect(served.hello!.url);
+    const client = await Client.connect(urls.hello);
     const api = await client.view_api();
     expect(Object.keys(api.named_endpoints)).toEqual(["/predict"]);
     const predict = api.named_endpoints["/predict"]!;
@@ -28,13 +18,13 @@ describe.each(servings)("@gradio/client against Vitrine %s", (_name, serve) => {
     expect(predict.parameters[0]).toMatchObject({ label: "name", parameter_name: "name", component: "Textbox" });
     expect(predict.returns[0]).toMatchObject({ label: "greeting", component: "Textbox" });
 
-    const blocksApi = await (await Client.connect(served.blocks!.url)).view_api();
+    const blocksApi = await (await Client.connect(urls.blocks)).view_api();
     expect(Object.keys(blocksApi.named_endpoints).sort()).toEqual(["/repeat", "/reverse"]);
     expect(blocksApi.named_endpoints["/repeat"]!.parameters.map((p: { label: string }) => p.label)).toEqual(["word", "times"]);
   });
 
   it("predict returns the greeting", async () => {
-    const client = await Client.connect(served.hello!.url);
+    const client = await Client.connect(urls.hello);
     const result = await client.predict("/predict", ["Ada"]);
     expect(result.data).toEqual(["Hello, Ada!"]);
     const byKeyword = await client.predict("/predict", { name: "Grace" });
@@ -42,7 +32,7 @@ describe.each(servings)("@gradio/client against Vitrine %s", (_name, serve) => {
   });
 
   it("submit on a generator yields each intermediate output, then the final one", async () => {
-    const client = await Client.connect(served.stream!.url, { events: ["data", "status"] });
+    const client = await Client.connect(urls.stream, { events: ["data", "status"] });
     const job = client.submit("/predict", ["one two three"]);
     const data: unknown[] = [];
     const stages: string[] = [];
@@ -59,7 +49,7 @@ describe.each(servings)("@gradio/client against Vitrine %s", (_name, serve) => {
   });
 
   it("division by zero rejects with the vt.Error message, and the app keeps serving", async () => {
-    const client = await Client.connect(served.calculator!.url);
+    const client = await Client.connect(urls.calculator);
     await expect(client.predict("/predict", [1, "divide", 0])).rejects.toMatchObject({
       message: "Cannot divide by zero!",
     });
@@ -68,7 +58,7 @@ describe.each(servings)("@gradio/client against Vitrine %s", (_name, serve) => {
   });
 
   it("a queue: false event answers through /run", async () => {
-    const client = await Client.connect(served.blocks!.url);
+    const client = await Client.connect(urls.blocks);
     expect((await client.predict("/reverse", ["stressed"])).data).toEqual(["desserts"]);
     expect((await client.predict("/repeat", ["ab", 3])).data).toEqual(["ababab"]);
   });

@@ -1,4 +1,6 @@
+import { afterAll, beforeAll } from "@jest/globals";
 import express from "express";
+import { blocks, calculator, hello, stream } from "@vitrine/gallery";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { closeServer, mount, type App, type RunningServer } from "vitrine";
@@ -50,4 +52,25 @@ export async function postJson(url: string, body: unknown): Promise<{ status: nu
     /* keep text */
   }
   return { status: res.status, body: parsed };
+}
+
+/**
+ * Serves the four gallery demos with `serve` around a test suite (streaming kept fast), and
+ * returns their URLs once `beforeAll` has run.
+ */
+export function useGalleryDemos(serve: (app: App) => Promise<Served>): Record<"hello" | "calculator" | "blocks" | "stream", string> {
+  const served: Served[] = [];
+  const urls = {} as Record<"hello" | "calculator" | "blocks" | "stream", string>;
+  beforeAll(async () => {
+    const apps = { hello: hello(), calculator: calculator(), blocks: blocks(), stream: stream({ delayMs: 30 }) };
+    for (const [name, app] of Object.entries(apps)) {
+      const s = await serve(app);
+      served.push(s);
+      urls[name as keyof typeof urls] = s.url;
+    }
+  });
+  afterAll(async () => {
+    await Promise.all(served.map((s) => s.close()));
+  });
+  return urls;
 }

@@ -1,23 +1,13 @@
 /** @vitrine/client against Vitrine, at the root and mounted under a path. */
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { Client } from "@vitrine/client";
-import { blocks, calculator, hello, stream } from "@vitrine/gallery";
-import { servings, type Served } from "./harness.js";
+import { servings, useGalleryDemos } from "./harness.js";
 
 describe.each(servings)("@vitrine/client against Vitrine %s", (_name, serve) => {
-  const served: Record<string, Served> = {};
-  beforeAll(async () => {
-    served.hello = await serve(hello());
-    served.calculator = await serve(calculator());
-    served.blocks = await serve(blocks());
-    served.stream = await serve(stream({ delayMs: 30 }));
-  });
-  afterAll(async () => {
-    await Promise.all(Object.values(served).map((s) => s.close()));
-  });
+  const urls = useGalleryDemos(serve);
 
   it("view_api lists the named endpoints with their parameters", async () => {
-    const client = await Client.connect(served.hello!.url);
+    const client = await Client.connect(urls.hello);
     const api = await client.view_api();
     expect(Object.keys(api.named_endpoints)).toEqual(["/predict"]);
     expect(api.named_endpoints["/predict"]!.parameters[0]).toMatchObject({ label: "name", component: "Textbox" });
@@ -25,14 +15,14 @@ describe.each(servings)("@vitrine/client against Vitrine %s", (_name, serve) => 
   });
 
   it("predict returns the greeting, by position and by keyword", async () => {
-    const client = await Client.connect(served.hello!.url);
+    const client = await Client.connect(urls.hello);
     expect((await client.predict("/predict", ["Ada"])).data).toEqual(["Hello, Ada!"]);
     expect((await client.predict("predict", { name: "Grace" })).data).toEqual(["Hello, Grace!"]);
     client.close();
   });
 
   it("submit streams each intermediate output, then the final one", async () => {
-    const client = await Client.connect(served.stream!.url);
+    const client = await Client.connect(urls.stream);
     const data: unknown[] = [];
     const stages: string[] = [];
     for await (const msg of client.submit("/predict", ["one two three"])) {
@@ -46,20 +36,20 @@ describe.each(servings)("@vitrine/client against Vitrine %s", (_name, serve) => 
   });
 
   it("division by zero rejects with the vt.Error message", async () => {
-    const client = await Client.connect(served.calculator!.url);
+    const client = await Client.connect(urls.calculator);
     await expect(client.predict("/predict", [1, "divide", 0])).rejects.toThrow("Cannot divide by zero!");
     expect((await client.predict("/predict", [6, "multiply", 7])).data).toEqual([42]);
     client.close();
   });
 
   it("a queue: false event answers", async () => {
-    const client = await Client.connect(served.blocks!.url);
+    const client = await Client.connect(urls.blocks);
     expect((await client.predict("/reverse", ["stressed"])).data).toEqual(["desserts"]);
     client.close();
   });
 
   it("cancel() stops a running generator", async () => {
-    const client = await Client.connect(served.stream!.url);
+    const client = await Client.connect(urls.stream);
     const job = client.submit("/predict", ["a b c d e f g h i j k l m n o p"]);
     const data: unknown[] = [];
     for await (const msg of job) {
