@@ -11,7 +11,7 @@ import {
   type DependencyConfig,
   type LayoutNode,
 } from "./config.js";
-import type { Dependency, DependencyRegistry } from "./events.js";
+import { Dependency, type AnyEventOptions, type ComponentList, type DependencyRegistry, type EventOptions } from "./events.js";
 import { parameterNames, toIdentifier } from "./names.js";
 import { VERSION } from "./version.js";
 
@@ -77,6 +77,18 @@ export class BlocksApp extends Container implements DependencyRegistry {
     for (let i = 1; this.apiNames.has(name); i++) name = `${base}_${i}`;
     this.apiNames.add(name);
     return name;
+  }
+
+  /**
+   * Runs a function when the page loads (and, with `every`, again every so many seconds
+   * while it stays open), like Gradio's `demo.load(...)`.
+   */
+  load<const I extends ComponentList | undefined = undefined, const O extends ComponentList | undefined = undefined>(
+    options: EventOptions<I, O>,
+  ): Dependency {
+    const dep = new Dependency(this, [[this, "load"]], options as AnyEventOptions);
+    dep.id = this.registerDependency(dep);
+    return dep;
   }
 
   /** The dependency with the given `fn_index`, if any. */
@@ -223,8 +235,18 @@ function blockConfig(block: Block, isInput: boolean, isOutput: boolean): Compone
   return { id: block.id, type: block.type, props, skip_api: true, component_class_id: block.type, key: null };
 }
 
+/** Events whose listeners default to trigger_mode "always_last" (as in Gradio). */
+const ALWAYS_LAST_EVENTS = new Set(["change", "key_up"]);
+
+function defaultTriggerMode(dep: Dependency): DependencyConfig["trigger_mode"] {
+  const events = dep.targets.map(([, event]) => event);
+  return events.length > 0 && events.every((e) => ALWAYS_LAST_EVENTS.has(e)) ? "always_last" : "once";
+}
+
 function dependencyConfig(dep: Dependency): DependencyConfig {
   const o = dep.options;
+  const cancels = o.cancels === undefined ? [] : Array.isArray(o.cancels) ? o.cancels : [o.cancels as Dependency];
+  const batch = o.batch === true;
   const visibility = o.api_name === false ? "private" : o.show_api === false ? "undocumented" : "public";
   return {
     id: dep.id,
@@ -232,7 +254,7 @@ function dependencyConfig(dep: Dependency): DependencyConfig {
     inputs: dep.inputs.map((c) => c.id),
     outputs: dep.outputs.map((c) => c.id),
     backend_fn: dep.fn !== null,
-    js: null,
+    js: o.js ? (typeof o.js === "string" ? o.js : Function.prototype.toString.call(o.js)) : null,
     queue: dep.queued,
     api_name: dep.apiName,
     api_visibility: visibility,
@@ -240,16 +262,17 @@ function dependencyConfig(dep: Dependency): DependencyConfig {
     api_description: o.api_description ?? null,
     types: { generator: dep.isGenerator, cancel: false },
     connection: "sse",
-    cancels: [],
-    batch: false,
-    max_batch_size: 4,
+    cancels: cancels.map((d) => d.id),
+    batch,
+    max_batch_size: batch ? ((o as { max_batch_size?: number }).max_batch_size ?? 4) : 4,
     concurrency_limit: o.concurrency_limit === undefined ? "default" : o.concurrency_limit,
     concurrency_id: o.concurrency_id ?? String(dep.id),
     show_progress: o.show_progress ?? "full",
-    trigger_mode: "once",
+    trigger_mode: o.trigger_mode ?? defaultTriggerMode(dep),
     trigger_after: dep.triggerAfter?.id ?? null,
-    trigger_only_on_success: false,
-    trigger_only_on_failure: false,
+    trigger_only_on_success: dep.triggerWhen === "success",
+    trigger_only_on_failure: dep.triggerWhen === "failure",
+    every: o.every ?? null,
     scroll_to_output: o.scroll_to_output ?? false,
     collects_event_data: false,
     rendered_in: null,

@@ -1,5 +1,5 @@
 import { Block, type BlockProps, dropUndefined } from "./block.js";
-import { type EventListener, type EventName, listen } from "./events.js";
+import { type EventName, type EventListener, eventListener } from "./events.js";
 
 /** Props every component accepts. */
 export interface ComponentProps<TValue> extends BlockProps {
@@ -65,10 +65,7 @@ export abstract class Component<TValue = unknown, TReturn = TValue, TPayload = u
     this.props = props;
     const events = (this.constructor as typeof Component).events;
     for (const event of events) {
-      Object.defineProperty(this, event, {
-        value: (options: Parameters<EventListener>[0]) => listen([[this, event]], options),
-        enumerable: false,
-      });
+      Object.defineProperty(this, event, { value: eventListener(this, event), enumerable: false });
     }
   }
 

@@ -63,6 +63,8 @@ export interface DependencyConfig {
   trigger_after: number | null;
   trigger_only_on_success: boolean;
   trigger_only_on_failure: boolean;
+  /** Seconds between re-runs while the page is open (Vitrine and Gradio 3/4). */
+  every: number | null;
   scroll_to_output: boolean;
   collects_event_data: boolean;
   rendered_in: null;

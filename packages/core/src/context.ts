@@ -1,3 +1,5 @@
+import type { Progress } from "./progress.js";
+
 /** Facts about the HTTP request that triggered an event. */
 export interface RequestInfo {
   /** Request headers, lower-cased names. */
@@ -31,4 +33,10 @@ export interface EventContext {
   request: RequestInfo;
   /** The browser event that triggered the function. */
   event: EventData;
+  /** Reports progress, shown as a progress bar over the outputs. */
+  progress: Progress;
+  /** Shows an info toast in the browser (a `log` message), like `vt.Info`. */
+  info(message: string, options?: { duration?: number | null; title?: string }): void;
+  /** Shows a warning toast in the browser (a `log` message), like `vt.Warning`. */
+  warning(message: string, options?: { duration?: number | null; title?: string }): void;
 }

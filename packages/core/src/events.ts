@@ -1,6 +1,7 @@
 import { rootScope, type Block } from "./block.js";
 import type { AnyComponent, ReturnOf, ValueOf } from "./component.js";
 import type { EventContext } from "./context.js";
+import type { Update } from "./update.js";
 
 /** Name of an event a block fires (`click`, `change`, `submit`, …). */
 export type EventName = string;
@@ -15,6 +16,9 @@ export type ArgsOf<I> = I extends readonly AnyComponent[]
     ? [ValueOf<I>]
     : [];
 
+/** What a function may return for one output `C`: its value, or an {@link Update} of its props. */
+export type OutputOf<C> = ReturnOf<C> | Update<ReturnOf<C>>;
+
 /**
  * What an event function returns for outputs `O`: nothing for no outputs, the bare value
  * for one output, and a tuple for several (as in Gradio).
@@ -22,12 +26,28 @@ export type ArgsOf<I> = I extends readonly AnyComponent[]
 export type ResultOf<O> = O extends readonly []
   ? void
   : O extends readonly [infer C]
-    ? ReturnOf<C>
+    ? OutputOf<C>
     : O extends readonly AnyComponent[]
-      ? { -readonly [K in keyof O]: ReturnOf<O[K]> }
+      ? { -readonly [K in keyof O]: OutputOf<O[K]> }
       : O extends AnyComponent
-        ? ReturnOf<O>
+        ? OutputOf<O>
         : void;
+
+/** The components of `L` as a list type (one component becomes a one-element tuple). */
+type ListOf<L> = L extends readonly AnyComponent[] ? L : L extends AnyComponent ? readonly [L] : readonly [];
+
+/** A batch function's arguments: one list per input. */
+export type BatchArgsOf<I> = I extends readonly AnyComponent[]
+  ? { -readonly [K in keyof I]: ValueOf<I[K]>[] }
+  : I extends AnyComponent
+    ? [ValueOf<I>[]]
+    : [];
+
+/** A batch function's result: one list per output, always a tuple (even for one output). */
+export type BatchResultOf<O> = ListOf<O> extends infer L ? { -readonly [K in keyof L]: OutputOf<L[K]>[] } : never;
+
+/** A batch function (`batch: true`): lists in, lists out, one entry per gathered call. */
+export type BatchFn<I, O> = (...args: [...BatchArgsOf<I>, EventContext]) => BatchResultOf<O> | Promise<BatchResultOf<O>>;
 
 /** A plain, async, generator or async generator function's result; each yield streams an output. */
 export type FnResult<T> =
@@ -39,10 +59,32 @@ export type FnResult<T> =
 /** An event function typed from its input and output components. */
 export type EventFn<I, O> = (...args: [...ArgsOf<I>, EventContext]) => FnResult<ResultOf<O>>;
 
+/** A client-side function: the JavaScript source of a function, or a function (sent as its source). */
+export type JsFunction = string | ((...args: any[]) => unknown);
+
 /** Options of an event listener, as in Gradio's `.click(...)`, `.change(...)`, …. */
-export interface EventOptions<I extends ComponentList | undefined, O extends ComponentList | undefined> {
-  /** The function to run; `null` for an event that only runs `js` or chains. */
-  fn?: NoInfer<EventFn<I, O>> | null;
+export type EventOptions<I extends ComponentList | undefined, O extends ComponentList | undefined> = CommonEventOptions<
+  I,
+  O
+> &
+  (
+    | {
+        /** Whether `fn` takes lists of inputs gathered from waiting calls (default false). */
+        batch?: false;
+        /** The function to run; `null` for an event that only runs `js` or chains. */
+        fn?: NoInfer<EventFn<I, O>> | null;
+      }
+    | {
+        batch: true;
+        /** Most calls gathered into one batch. Default 4. */
+        max_batch_size?: number;
+        /** The batch function: one list per input in, one list per output out. */
+        fn: NoInfer<BatchFn<I, O>>;
+      }
+  );
+
+/** Options every event listener takes, whatever its function. */
+export interface CommonEventOptions<I extends ComponentList | undefined, O extends ComponentList | undefined> {
   /** Components whose values are passed to `fn`, in order. */
   inputs?: I;
   /** Components that receive `fn`'s return value, in order. */
@@ -69,13 +111,58 @@ export interface EventOptions<I extends ComponentList | undefined, O extends Com
   show_progress?: "full" | "minimal" | "hidden";
   /** Whether the page scrolls to the outputs when the event completes. */
   scroll_to_output?: boolean;
+  /** Events to cancel when this one is triggered (waiting ones are dropped, running ones aborted). */
+  cancels?: Dependency | readonly Dependency[];
+  /**
+   * What a new trigger does while this event is pending: "once" ignores it, "multiple" runs
+   * it too, "always_last" runs the latest once the pending one ends. Default "once", except
+   * "always_last" for `change` events.
+   */
+  trigger_mode?: "once" | "multiple" | "always_last";
+  /** Re-run the event every this many seconds while the page is open. */
+  every?: number | null;
+  /**
+   * A client-side function run in the browser before `fn` (or instead, when `fn` is null):
+   * it receives the input values and returns the output values (or the values passed on to `fn`).
+   */
+  js?: JsFunction | null;
+  /** Whether inputs are preprocessed before `fn` (default true); `false` passes wire values. */
+  preprocess?: boolean;
+  /** Whether outputs are postprocessed after `fn` (default true); `false` sends them as returned. */
+  postprocess?: boolean;
 }
 
-/** A listener method: `button.click({ fn, inputs, outputs })`. */
+/** A listener method: `button.click({ fn, inputs, outputs })`. It knows its block and event, for `vt.on`. */
 export interface EventListener {
   <const I extends ComponentList | undefined = undefined, const O extends ComponentList | undefined = undefined>(
     options: EventOptions<I, O>,
   ): Dependency;
+  /** The block that fires the event. */
+  readonly block: Block;
+  /** The event's name. */
+  readonly event: EventName;
+}
+
+/** Makes the listener method for one event of a block. */
+export function eventListener(block: Block, event: EventName): EventListener {
+  const listener = (options: AnyEventOptions) => listen([[block, event]], options);
+  return Object.assign(listener, { block, event }) as EventListener;
+}
+
+/**
+ * Binds one function to several triggers, as Gradio's `gr.on`.
+ *
+ * @example vt.on([name.submit, button.click], { fn: greet, inputs: [name], outputs: [out] });
+ */
+export function on<const I extends ComponentList | undefined = undefined, const O extends ComponentList | undefined = undefined>(
+  triggers: EventListener | readonly EventListener[],
+  options: EventOptions<I, O>,
+): Dependency {
+  const list = Array.isArray(triggers) ? triggers : [triggers as EventListener];
+  return listen(
+    list.map((t) => [t.block, t.event] as const),
+    options as AnyEventOptions,
+  );
 }
 
 /** A target of an event: the block and the event name. */
@@ -105,9 +192,11 @@ export class Dependency {
   constructor(
     readonly registry: DependencyRegistry,
     readonly targets: readonly EventTarget[],
-    readonly options: EventOptions<ComponentList | undefined, ComponentList | undefined>,
-    /** The dependency after which this one runs (`.then`), if any. */
+    readonly options: AnyEventOptions,
+    /** The dependency after which this one runs (`.then`, `.success`, `.failure`), if any. */
     readonly triggerAfter: Dependency | null = null,
+    /** When a chained dependency runs: after any outcome, only success, or only failure. */
+    readonly triggerWhen: "always" | "success" | "failure" = "always",
   ) {
     this.inputs = toList(options.inputs);
     this.outputs = toList(options.outputs);
@@ -129,20 +218,34 @@ export class Dependency {
     return this.options.queue ?? true;
   }
 
+  /** Runs another event after this one completes successfully. */
+  success<const I extends ComponentList | undefined = undefined, const O extends ComponentList | undefined = undefined>(
+    options: EventOptions<I, O>,
+  ): Dependency {
+    return this.chain(options, "success");
+  }
+
+  /** Runs another event after this one fails. */
+  failure<const I extends ComponentList | undefined = undefined, const O extends ComponentList | undefined = undefined>(
+    options: EventOptions<I, O>,
+  ): Dependency {
+    return this.chain(options, "failure");
+  }
+
   /** Runs another event after this one completes, whatever its outcome. */
   then<const I extends ComponentList | undefined = undefined, const O extends ComponentList | undefined = undefined>(
     options: EventOptions<I, O>,
   ): Dependency {
-    return register(
-      new Dependency(
-        this.registry,
-        [],
-        options as EventOptions<ComponentList | undefined, ComponentList | undefined>,
-        this,
-      ),
-    );
+    return this.chain(options, "always");
+  }
+
+  private chain(options: unknown, when: "always" | "success" | "failure"): Dependency {
+    return register(new Dependency(this.registry, [], options as AnyEventOptions, this, when));
   }
 }
+
+/** Event options with the component types erased, as the runtime sees them. */
+export type AnyEventOptions = EventOptions<ComponentList | undefined, ComponentList | undefined>;
 
 function toList(list: ComponentList | undefined): readonly AnyComponent[] {
   if (list === undefined) return [];
@@ -158,10 +261,7 @@ function register(dep: Dependency): Dependency {
  * Registers an event for the given targets in the app currently being built.
  * Listener methods (`button.click`) and `vt.on` both come here.
  */
-export function listen(
-  targets: readonly EventTarget[],
-  options: EventOptions<ComponentList | undefined, ComponentList | undefined>,
-): Dependency {
+export function listen(targets: readonly EventTarget[], options: AnyEventOptions): Dependency {
   const root = rootScope();
   if (!isRegistry(root)) {
     throw new Error("Event listeners must be attached inside a Blocks builder callback");

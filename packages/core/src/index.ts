@@ -15,6 +15,15 @@ export { Blocks, BlocksApp, componentDisplayName, type BlocksProps, type QueueSe
 export {
   Dependency,
   listen,
+  on,
+  eventListener,
+  type AnyEventOptions,
+  type BatchArgsOf,
+  type BatchFn,
+  type BatchResultOf,
+  type CommonEventOptions,
+  type JsFunction,
+  type OutputOf,
   type ArgsOf,
   type ComponentList,
   type DependencyRegistry,
@@ -32,3 +41,5 @@ export * from "./config.js";
 export { parameterNames, toIdentifier } from "./names.js";
 export { VERSION } from "./version.js";
 export type { ViewProps, ViewStatus, CommonViewProps } from "./view.js";
+export { update, isUpdate, UPDATE_TYPE, type Update } from "./update.js";
+export type { Progress, ProgressOptions, ProgressUnit } from "./progress.js";

@@ -35,6 +35,17 @@ vt.Blocks(() => {
   // No outputs: the function returns nothing.
   button.click({ fn: (n: string) => void n, inputs: [name] });
 
+  // An output can be updated instead of set.
+  button.click({ fn: (n: string) => vt.update({ visible: n.length > 0, value: n }), inputs: [name], outputs: [out] });
+  button.click({ fn: () => vt.update({ visible: false }), outputs: [total] });
+  // Batch functions take one list per input and return one list per output.
+  button.click({ fn: (names, counts) => [names.map((n, i) => n.repeat(counts[i]!))], inputs: [name, count], outputs: [out], batch: true, max_batch_size: 8 });
+  // One function, several triggers.
+  vt.on([name.submit, button.click], { fn: (n: string) => n, inputs: [name], outputs: [out] });
+  // @ts-expect-error a batch function returns lists, not single values
+  button.click({ fn: (names: string[]) => [names[0]!], inputs: [name], outputs: [total], batch: true });
+  // @ts-expect-error an update's value must fit the output
+  button.click({ fn: (n: string) => vt.update({ value: n }), inputs: [name], outputs: [total] });
   // @ts-expect-error a Textbox gives a string, not a number
   button.click({ fn: (n: number) => String(n), inputs: [name], outputs: [out] });
   // @ts-expect-error a Number output wants a number back, not a string
