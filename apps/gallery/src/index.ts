@@ -1,10 +1,17 @@
 import type { App } from "vitrine";
 import { blocks } from "./demos/blocks.js";
 import { calculator } from "./demos/calculator.js";
+import { chain } from "./demos/chain.js";
 import { hello } from "./demos/hello.js";
+import { js } from "./demos/js.js";
+import { progress } from "./demos/progress.js";
+import { scroll } from "./demos/scroll.js";
 import { stream } from "./demos/stream.js";
+import { timer } from "./demos/timer.js";
+import { toasts } from "./demos/toasts.js";
+import { triggers } from "./demos/triggers.js";
 
-export { hello, calculator, blocks, stream };
+export { hello, calculator, blocks, stream, progress, toasts, chain, timer, js, triggers, scroll };
 export { startGallery, type Gallery } from "./gallery.js";
 
 /** Every demo of the gallery by its URL name, with a one-line description. */
@@ -12,5 +19,12 @@ export const demos: Record<string, { create: () => App; description: string }> =
   hello: { create: hello, description: "Interface: a Textbox in, a greeting out, with examples" },
   calculator: { create: calculator, description: "Interface: Number, Radio, Number → Number; vt.Error on division by zero" },
   blocks: { create: blocks, description: "Blocks: a Row of inputs, two buttons bound to two functions" },
-  stream: { create: stream, description: "A generator streaming text word by word" },
+  stream: { create: stream, description: "A generator streaming text word by word, with a Stop button" },
+  progress: { create: progress, description: "Progress bars over the output, and show_progress full / minimal / hidden" },
+  toasts: { create: toasts, description: "vt.Info and vt.Warning toasts while a function runs, and a vt.Error" },
+  chain: { create: chain, description: "Chained events: .then, .success and .failure" },
+  timer: { create: timer, description: "A Timer ticking a counter (pause, resume, faster), and a clock refreshed with every" },
+  js: { create: js, description: "Client-side js functions, instead of or before the server function" },
+  triggers: { create: triggers, description: "trigger_mode once / multiple / always_last on a slow function" },
+  scroll: { create: scroll, description: "scroll_to_output brings a far-away output into view" },
 };

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { formatQueue, formatTimer } from "./format.js";
+import { describeProgress, formatQueue, formatTimer } from "./format.js";
 import type { BlockStatus } from "./store.js";
 
 /** Current time in ms, refreshed every `intervalMs` while `active`. */
@@ -15,14 +15,18 @@ function useNow(active: boolean, intervalMs = 100): number {
 }
 
 /**
- * Drawn over a component while an event updates it: a spinner, the elapsed seconds, the
- * queue position and progress bars (`show_progress: "full"`), a small spinner only
- * (`"minimal"`), or nothing (`"hidden"`). After a failed event, a small error badge (not when hidden).
+ * Drawn over a component while an event updates it, by the event's `show_progress`:
+ * - `"full"`: a panel over the component with a spinner, the elapsed time (and estimate), the
+ *   queue position and one progress bar per level the function reports;
+ * - `"minimal"`: only the small elapsed-time display in the corner;
+ * - `"hidden"`: nothing.
+ *
+ * After a failed event, a small error badge (not when hidden).
  */
 export function StatusOverlay({ id, status }: { id: number; status: BlockStatus }) {
   const busy = status.stage === "pending" || status.stage === "generating";
   const mode = status.showProgress ?? "full";
-  const now = useNow(busy && mode === "full");
+  const now = useNow(busy && mode !== "hidden");
   if (mode === "hidden") return null;
   if (status.stage === "error") {
     return (
@@ -32,43 +36,48 @@ export function StatusOverlay({ id, status }: { id: number; status: BlockStatus 
     );
   }
   if (!busy) return null;
+  const elapsed = status.startedAt ? (now - status.startedAt) / 1000 : 0;
+  const timer = <span className="vt-status-time">{formatTimer(elapsed, status.eta)}</span>;
   if (mode === "minimal") {
     return (
-      <div className="vt-status vt-status-minimal" role="status" aria-label="Loading" data-testid={`status-${id}`}>
-        <span className="vt-spinner" />
+      <div className="vt-status vt-status-minimal" role="status" aria-label="Running" data-testid={`status-${id}`}>
+        {timer}
       </div>
     );
   }
-  const elapsed = status.startedAt ? (now - status.startedAt) / 1000 : 0;
   const queue = formatQueue(status.position);
-  const bars = (status.progress ?? []).filter((p) => p.progress !== null || p.index !== null);
+  const bars = (status.progress ?? []).map(describeProgress).filter((bar) => bar !== null);
   return (
     <div
-      className={`vt-status ${status.stage === "generating" ? "vt-status-generating" : ""}`}
+      className={`vt-status vt-status-full ${status.stage === "generating" ? "vt-status-generating" : ""}`}
       role="status"
-      aria-label="Loading"
+      aria-label="Running"
       data-testid={`status-${id}`}
     >
       <div className="vt-status-meta">
         {queue ? <span className="vt-status-queue">{queue}</span> : null}
-        <span className="vt-status-time">{formatTimer(elapsed, status.eta)}</span>
+        {timer}
       </div>
-      {status.stage === "generating" ? null : <span className="vt-spinner" />}
-      {bars.map((bar, i) => {
-        const fraction =
-          bar.progress ?? (bar.index !== null && bar.length ? bar.index / bar.length : null);
-        return (
-          <div className="vt-progress" key={i}>
-            <div className="vt-progress-track">
-              <div className="vt-progress-bar" style={{ width: `${Math.round((fraction ?? 0) * 100)}%` }} />
-            </div>
-            <span className="vt-progress-text">
-              {bar.desc ? `${bar.desc} ` : ""}
-              {bar.index !== null && bar.length ? `${bar.index}/${bar.length}${bar.unit ? ` ${bar.unit}` : ""}` : fraction !== null ? `${Math.round(fraction * 100)}%` : ""}
-            </span>
+      {status.stage === "generating" || bars.length > 0 ? null : <span className="vt-spinner" />}
+      {bars.map((bar, i) => (
+        <div className="vt-progress" key={i}>
+          <div
+            className="vt-progress-track"
+            role="progressbar"
+            aria-label={bar.desc || "Progress"}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={bar.percent ?? undefined}
+            aria-valuetext={bar.text}
+          >
+            <div
+              className={`vt-progress-bar ${bar.percent === null ? "vt-progress-indeterminate" : ""}`}
+              style={bar.percent === null ? undefined : { width: `${bar.percent}%` }}
+            />
           </div>
-        );
-      })}
+          <span className="vt-progress-text">{bar.text}</span>
+        </div>
+      ))}
     </div>
   );
 }

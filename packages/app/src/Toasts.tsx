@@ -1,17 +1,42 @@
-import { useEffect } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import type { StoreApi } from "zustand/vanilla";
 import type { Toast, ToastState } from "./toasts.js";
 
-/** One toast; hides itself after its duration. */
+/** The symbol drawn before a toast's title, by level (the level is also in its color and role). */
+const ICONS: Record<Toast["level"], string> = { error: "!", warning: "!", info: "i", success: "✓" };
+
+/**
+ * One toast. It hides itself after its duration (the timer pauses while the pointer is over
+ * it); a `null` duration keeps it until closed. Errors and warnings are announced as alerts,
+ * info and success messages politely (role `status`).
+ */
 function ToastItem({ toast, dismiss }: { toast: Toast; dismiss: (id: number) => void }) {
+  const [paused, setPaused] = useState(false);
+  const remaining = useRef(toast.duration === null ? null : toast.duration * 1000);
   useEffect(() => {
-    if (toast.duration === null || !(toast.duration > 0)) return;
-    const timer = setTimeout(() => dismiss(toast.id), toast.duration * 1000);
-    return () => clearTimeout(timer);
-  }, [toast.id, toast.duration, dismiss]);
+    const left = remaining.current;
+    if (left === null || !(left > 0) || paused) return; // null or 0: until closed
+    const started = Date.now();
+    const timer = setTimeout(() => dismiss(toast.id), left);
+    return () => {
+      clearTimeout(timer);
+      remaining.current = Math.max(1, left - (Date.now() - started));
+    };
+  }, [toast.id, paused, dismiss]);
+  const urgent = toast.level === "error" || toast.level === "warning";
   return (
-    <div className={`vt-toast vt-toast-${toast.level}`} role="alert" data-testid="toast">
+    <div
+      className={`vt-toast vt-toast-${toast.level}`}
+      role={urgent ? "alert" : "status"}
+      data-testid="toast"
+      data-level={toast.level}
+      onMouseEnter={() => setPaused(true)}
+      onMouseLeave={() => setPaused(false)}
+    >
+      <span className="vt-toast-icon" aria-hidden="true">
+        {ICONS[toast.level]}
+      </span>
       <div className="vt-toast-body">
         <div className="vt-toast-title">{toast.title}</div>
         {toast.message ? <div className="vt-toast-message">{toast.message}</div> : null}
@@ -19,6 +44,12 @@ function ToastItem({ toast, dismiss }: { toast: Toast; dismiss: (id: number) => 
       <button type="button" className="vt-toast-close" aria-label="Close" onClick={() => dismiss(toast.id)}>
         ×
       </button>
+      {toast.duration !== null && toast.duration > 0 ? (
+        <div
+          className="vt-toast-timer"
+          style={{ animationDuration: `${toast.duration}s`, animationPlayState: paused ? "paused" : "running" }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -12,8 +12,16 @@ function setup(components: ComponentConfig[], dependencies: DependencyConfig[], 
   const store = createAppStore(components);
   const toasts = createToastStore();
   const client = scriptedClient(scripts);
-  const runner = new EventRunner({ dependencies, store, toasts, connect: async () => client, now });
-  return { store, toasts, client, runner, value: (id: number) => store.getState().blocks[id]!.value };
+  const scrolled: number[] = [];
+  const runner = new EventRunner({
+    dependencies,
+    store,
+    toasts,
+    connect: async () => client,
+    now,
+    scrollTo: (id) => scrolled.push(id),
+  });
+  return { store, toasts, client, runner, scrolled, value: (id: number) => store.getState().blocks[id]!.value };
 }
 
 const done = { type: "status", stage: "complete" } as const;
@@ -252,6 +260,7 @@ describe("EventRunner: errors, messages and chains", () => {
       0: () => [
         { type: "log", log: "Halfway", level: "info" },
         { type: "log", log: "Careful", level: "warning", title: "Heads up", duration: null },
+        { type: "log", log: "Saved", level: "success" },
         done,
       ],
     });
@@ -259,6 +268,7 @@ describe("EventRunner: errors, messages and chains", () => {
     expect(t.toasts.getState().toasts).toEqual([
       expect.objectContaining({ level: "info", title: "Info", message: "Halfway", duration: 10 }),
       expect.objectContaining({ level: "warning", title: "Heads up", message: "Careful", duration: null }),
+      expect.objectContaining({ level: "success", title: "Success", message: "Saved" }),
     ]);
   });
 
@@ -306,5 +316,257 @@ describe("EventRunner: errors, messages and chains", () => {
     expect(t.client.submissions[0]!.cancelled).toBe(true);
     expect(t.value(3)).toBeNull();
     expect(t.runner.isRunning(0)).toBe(false);
+  });
+});
+
+describe("EventRunner: progress and cancellation", () => {
+  it("keeps progress bars across queue messages, and does not cover streamed outputs again", async () => {
+    const step = gate();
+    const bar = { index: 3, length: 10, unit: "steps", progress: null, desc: "Loading" };
+    const t = setup([component(1), component(2)], [dependency(0, { targets: [[1, "click"]], outputs: [2] })], {
+      0: async function* () {
+        yield { type: "status", stage: "pending", progress_data: [bar] };
+        yield { type: "status", stage: "pending", position: 0, eta: 2 };
+        yield data("first");
+        yield { type: "status", stage: "generating" };
+        yield { type: "status", stage: "pending", progress_data: [{ ...bar, index: 4 }] };
+        await step.promise;
+        yield done;
+      },
+    });
+    const run = t.runner.fire(1, "click");
+    await flush();
+    expect(t.store.getState().blocks[2]!.status).toMatchObject({
+      stage: "generating",
+      position: 0,
+      eta: 2,
+      progress: [{ ...bar, index: 4 }],
+    });
+    step.open();
+    await run;
+    expect(t.store.getState().blocks[2]!.status.stage).toBe("complete");
+  });
+
+  it("keeps the last streamed value when a run is cancelled, and clears its status", async () => {
+    const hold = gate();
+    const t = setup(
+      [component(1), component(2), component(3)],
+      [
+        dependency(0, { targets: [[1, "click"]], outputs: [3] }),
+        dependency(1, { targets: [[2, "click"]], backend_fn: false, cancels: [0] }),
+      ],
+      {
+        0: async function* () {
+          yield data("partial");
+          await hold.promise;
+          yield data("partial and more");
+          yield done;
+        },
+      },
+    );
+    // The scripted job keeps going after a cancel; the runner must ignore what it sends.
+    t.client.submit = ((submit) =>
+      function (this: unknown, ...args: Parameters<typeof submit>) {
+        const job = submit.apply(t.client, args);
+        return { [Symbol.asyncIterator]: job[Symbol.asyncIterator].bind(job), cancel: () => undefined };
+      })(t.client.submit);
+    const run = t.runner.fire(1, "click");
+    await flush();
+    expect(t.value(3)).toBe("partial");
+    await t.runner.fire(2, "click");
+    hold.open();
+    await run;
+    expect(t.value(3)).toBe("partial");
+    expect(t.store.getState().blocks[3]!.status.stage).toBe("complete");
+  });
+
+  it("shows no error on the outputs of a run cancelled with an error status, and counts it a failure", async () => {
+    const hold = gate();
+    const t = setup(
+      [component(1), component(2), component(3)],
+      [
+        dependency(0, { targets: [[1, "click"]], outputs: [3] }),
+        dependency(1, { targets: [[2, "click"]], backend_fn: false, cancels: [0] }),
+        dependency(2, { trigger_after: 0, trigger_only_on_failure: true }),
+      ],
+      {
+        0: async function* () {
+          yield data("partial");
+          await hold.promise;
+          yield { type: "status", stage: "error", message: "Cancelled" };
+        },
+      },
+    );
+    t.client.submit = ((submit) =>
+      function (this: unknown, ...args: Parameters<typeof submit>) {
+        const job = submit.apply(t.client, args);
+        return { [Symbol.asyncIterator]: job[Symbol.asyncIterator].bind(job), cancel: () => undefined };
+      })(t.client.submit);
+    const run = t.runner.fire(1, "click");
+    await flush();
+    await t.runner.fire(2, "click");
+    hold.open();
+    await run;
+    expect(t.store.getState().blocks[3]!.status.stage).toBe("complete");
+    expect(t.toasts.getState().toasts).toEqual([]);
+    expect(t.client.submissions.map((s) => s.fnIndex)).toEqual([0, 2]);
+  });
+
+  it("counts a job completed without success (cancelled elsewhere) as a failure", async () => {
+    const t = setup(
+      [component(1), component(2)],
+      [
+        dependency(0, { targets: [[1, "click"]], outputs: [2] }),
+        dependency(1, { trigger_after: 0, trigger_only_on_success: true }),
+        dependency(2, { trigger_after: 0, trigger_only_on_failure: true }),
+      ],
+      { 0: () => [{ type: "status", stage: "complete", success: false, message: "Cancelled" }] },
+    );
+    await t.runner.fire(1, "click");
+    expect(t.client.submissions.map((s) => s.fnIndex)).toEqual([0, 2]);
+    expect(t.store.getState().blocks[2]!.status.stage).toBe("complete");
+  });
+
+  it("drops a waiting always_last re-run when its dependency is cancelled", async () => {
+    const hold = gate();
+    const t = setup(
+      [component(1), component(2), component(3)],
+      [
+        dependency(0, { targets: [[1, "click"]], outputs: [3], trigger_mode: "always_last" }),
+        dependency(1, { targets: [[2, "click"]], backend_fn: false, cancels: [0] }),
+      ],
+      {
+        0: async function* () {
+          await hold.promise;
+          yield done;
+        },
+      },
+    );
+    const run = t.runner.fire(1, "click");
+    await flush();
+    void t.runner.fire(1, "click");
+    await t.runner.fire(2, "click");
+    hold.open();
+    await run;
+    expect(t.client.submissions).toHaveLength(1);
+  });
+});
+
+describe("EventRunner: js, every and scroll_to_output", () => {
+  it("runs js before fn and sends what it returns instead of the inputs", async () => {
+    const t = setup(
+      [component(1, "textbox", { value: "ada" }), component(2), component(3, "textbox", { value: "old" })],
+      [dependency(0, { targets: [[2, "click"]], inputs: [1], outputs: [3], js: "(name, out) => name.toUpperCase() + '/' + out" })],
+      { 0: ([v]) => [data(`got ${v}`), done] },
+    );
+    await t.runner.fire(2, "click");
+    expect(t.client.submissions[0]!.data).toEqual(["ADA/old"]);
+    expect(t.value(3)).toBe("got ADA/old");
+  });
+
+  it("runs js instead of fn when there is no backend function: its values and updates set the outputs", async () => {
+    const t = setup(
+      [component(1, "textbox", { value: "a" }), component(2, "textbox", { value: "b" }), component(3)],
+      [
+        dependency(0, {
+          targets: [[3, "click"]],
+          inputs: [1, 2],
+          outputs: [1, 2, 3],
+          backend_fn: false,
+          js: "async function (a, b) { return [b, a, { __type__: 'update', visible: false }]; }",
+        }),
+        dependency(1, { targets: [[1, "change"]], inputs: [1] }),
+      ],
+    );
+    await t.runner.fire(3, "click");
+    expect([t.value(1), t.value(2)]).toEqual(["b", "a"]);
+    expect(t.store.getState().blocks[3]!.props.visible).toBe(false);
+    // The js outputs fire change like server outputs do.
+    expect(t.client.submissions.map((s) => [s.fnIndex, s.data])).toEqual([[1, ["b"]]]);
+  });
+
+  it("takes a non-array js result as the single value, and method-shorthand sources", async () => {
+    const t = setup(
+      [component(1, "textbox", { value: "x" }), component(2)],
+      [
+        dependency(0, { targets: [[2, "click"]], inputs: [1], outputs: [1], backend_fn: false, js: "(x) => x + x" }),
+        dependency(1, { targets: [[2, "submit"]], inputs: [1], outputs: [1], backend_fn: false, js: "js(x) { return x + '!'; }" }),
+      ],
+    );
+    await t.runner.fire(2, "click");
+    expect(t.value(1)).toBe("xx");
+    await t.runner.fire(2, "submit");
+    expect(t.value(1)).toBe("xx!");
+  });
+
+  it("reports a failing js function as an error toast, skips fn and runs .failure", async () => {
+    const t = setup(
+      [component(1)],
+      [
+        dependency(0, { targets: [[1, "click"]], js: "() => { throw new Error('nope'); }" }),
+        dependency(1, { trigger_after: 0, trigger_only_on_failure: true }),
+      ],
+    );
+    const errors = console.error;
+    console.error = () => {};
+    try {
+      await t.runner.fire(1, "click");
+    } finally {
+      console.error = errors;
+    }
+    expect(t.toasts.getState().toasts[0]).toMatchObject({ level: "error", message: expect.stringContaining("nope") });
+    expect(t.client.submissions.map((s) => s.fnIndex)).toEqual([1]);
+  });
+
+  it("re-runs a dependency with every on its interval after its first trigger, skipping while one runs", async () => {
+    let n = 0;
+    const t = setup([component(1), component(2)], [dependency(0, { targets: [[1, "load"]], outputs: [2], every: 0.02 })], {
+      0: () => [data(++n), done],
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 50));
+      expect(t.client.submissions).toHaveLength(0);
+      await t.runner.fire(1, "load");
+      await new Promise((r) => setTimeout(r, 110));
+      expect(t.client.submissions.length).toBeGreaterThanOrEqual(3);
+      expect(t.value(2)).toBe(n);
+    } finally {
+      t.runner.dispose();
+    }
+    const after = t.client.submissions.length;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(t.client.submissions.length).toBe(after);
+  });
+
+  it("scrolls to the first output after a successful run only", async () => {
+    const t = setup(
+      [component(1), component(2), component(3)],
+      [
+        dependency(0, { targets: [[1, "click"]], outputs: [2, 3], scroll_to_output: true }),
+        dependency(1, { targets: [[1, "submit"]], outputs: [3], scroll_to_output: true }),
+        dependency(2, { targets: [[1, "blur"]], outputs: [3] }),
+      ],
+      { 1: () => [{ type: "status", stage: "error", message: "no" }] },
+    );
+    await t.runner.fire(1, "click");
+    await t.runner.fire(1, "submit");
+    await t.runner.fire(1, "blur");
+    expect(t.scrolled).toEqual([2]);
+  });
+
+  it("runs a trigger_mode 'multiple' dependency again while it is pending", async () => {
+    const hold = gate();
+    const t = setup([component(1), component(2)], [dependency(0, { targets: [[1, "click"]], outputs: [2], trigger_mode: "multiple" })], {
+      0: async function* () {
+        await hold.promise;
+        yield done;
+      },
+    });
+    const first = t.runner.fire(1, "click");
+    const second = t.runner.fire(1, "click");
+    await flush();
+    hold.open();
+    await Promise.all([first, second]);
+    expect(t.client.submissions).toHaveLength(2);
   });
 });

@@ -1,5 +1,6 @@
 import type { StoreApi } from "zustand/vanilla";
 import type { DependencyConfig } from "@vitrine/core";
+import { compileClientFunction } from "./clientFunction.js";
 import { chainedAfter, triggeredBy, type Outcome } from "./dependencies.js";
 import type { DataMessage, EventClient, EventJob, JobMessage, LogMessage, StatusMessage } from "./messages.js";
 import type { AppState, BlockStatus, ProgressMode } from "./store.js";
@@ -28,14 +29,18 @@ export interface EventRunnerOptions {
   connect?: () => Promise<EventClient>;
   /** Clock, in ms (for tests). */
   now?: () => number;
+  /** Brings a block into view (`scroll_to_output`); the page scrolls its element. */
+  scrollTo?: (blockId: number) => void;
 }
 
 const NO_CAUSE: ReadonlySet<number> = new Set();
 
 /**
- * Runs the app's events: finds the dependencies an event triggers, sends their inputs to the
- * server, streams outputs and statuses into the store, shows errors as toasts, and starts
- * the dependencies chained after them.
+ * Runs the app's events: finds the dependencies an event triggers, runs their client-side
+ * `js` function, sends their inputs to the server, streams outputs, statuses and progress
+ * into the store, shows errors and `log` messages as toasts, and starts the dependencies
+ * chained after them (`.then` always, `.success` / `.failure` by outcome). It applies each
+ * dependency's `trigger_mode`, `cancels`, `every` and `scroll_to_output`.
  *
  * Loops are cut: a dependency never runs again as a consequence of its own outputs (the
  * `change` events its outputs fire carry the chain of dependencies that caused them).
@@ -46,6 +51,9 @@ export class EventRunner {
   private readonly toasts: StoreApi<ToastState>;
   private readonly connectClient?: () => Promise<EventClient>;
   private readonly now: () => number;
+  private readonly scrollTo?: (blockId: number) => void;
+  /** Repeat timers of dependencies with `every`, by dependency id. */
+  private readonly repeats = new Map<number, ReturnType<typeof setInterval>>();
   private client: Promise<EventClient> | null = null;
   private readonly running = new Map<number, Set<Run>>();
   private readonly waitingLast = new Map<number, () => Promise<void>>();
@@ -57,6 +65,7 @@ export class EventRunner {
     this.toasts = options.toasts;
     this.connectClient = options.connect;
     this.now = options.now ?? Date.now;
+    this.scrollTo = options.scrollTo;
   }
 
   /**
@@ -90,12 +99,22 @@ export class EventRunner {
     return (this.running.get(depId)?.size ?? 0) > 0;
   }
 
-  /** Cancels every run of a dependency. */
+  /**
+   * Cancels every run of a dependency: each job is cancelled on the server, its outputs keep
+   * the last value they received, and their status clears. A pending `always_last` re-run is dropped.
+   */
   cancel(depId: number): void {
+    this.waitingLast.delete(depId);
     for (const run of this.running.get(depId) ?? []) {
       run.cancelled = true;
       void Promise.resolve(run.job?.cancel()).catch(() => {});
     }
+  }
+
+  /** Stops the `every` repeats (for tests and embedders; a closed page stops them by itself). */
+  dispose(): void {
+    for (const timer of this.repeats.values()) clearInterval(timer);
+    this.repeats.clear();
   }
 
   private trigger(dep: DependencyConfig, origin: Origin, cause: ReadonlySet<number>): Promise<void> {
@@ -112,6 +131,7 @@ export class EventRunner {
 
   private async run(dep: DependencyConfig, origin: Origin, cause: ReadonlySet<number>): Promise<void> {
     for (const id of dep.cancels ?? []) this.cancel(id);
+    this.repeatEvery(dep, origin);
     const run: Run = { id: this.nextRunId++, job: null, cancelled: false };
     const runs = this.running.get(dep.id) ?? new Set<Run>();
     runs.add(run);
@@ -120,10 +140,11 @@ export class EventRunner {
     const followUps: Promise<void>[] = [];
     let outcome: Outcome = "success";
     try {
-      if (dep.backend_fn) outcome = await this.callServer(dep, run, origin, chain, followUps);
+      outcome = await this.execute(dep, run, origin, chain, followUps);
     } finally {
       runs.delete(run);
     }
+    if (outcome === "success" && dep.scroll_to_output && dep.outputs.length > 0) this.scrollTo?.(dep.outputs[0]!);
     const waiting = this.waitingLast.get(dep.id);
     if (waiting && !this.isRunning(dep.id)) {
       this.waitingLast.delete(dep.id);
@@ -133,15 +154,57 @@ export class EventRunner {
     await settle(followUps);
   }
 
-  private async callServer(
+  /** Starts re-running a dependency with `every` on its interval, once (from its first trigger on). */
+  private repeatEvery(dep: DependencyConfig, origin: Origin): void {
+    const every = dep.every;
+    if (typeof every !== "number" || !(every > 0) || this.repeats.has(dep.id)) return;
+    const timer = setInterval(() => void this.trigger(dep, origin, NO_CAUSE), every * 1000);
+    this.repeats.set(dep.id, timer);
+  }
+
+  /**
+   * One run's work: the client-side `js` function if any (its result replaces the inputs, or
+   * sets the outputs when there is no backend function), then the server call.
+   */
+  private async execute(
     dep: DependencyConfig,
     run: Run,
     origin: Origin,
     chain: ReadonlySet<number>,
     followUps: Promise<void>[],
   ): Promise<Outcome> {
+    let inputs = this.store.getState().values(dep.inputs);
+    if (dep.js) {
+      let result: unknown[];
+      try {
+        const fn = compileClientFunction(dep.js);
+        result = await fn(...inputs, ...this.store.getState().values(dep.outputs));
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        console.error(`[vitrine] the js function of event ${dep.id} failed:`, err);
+        this.toasts.getState().push({ level: "error", title: "Error", message: `The event's js function failed: ${message}` });
+        return "failure";
+      }
+      if (run.cancelled) return "failure";
+      if (!dep.backend_fn) {
+        this.applyValues(dep.outputs, result, chain, followUps);
+        return "success";
+      }
+      inputs = result;
+    }
+    if (!dep.backend_fn) return "success";
+    return this.callServer(dep, run, inputs, origin, chain, followUps);
+  }
+
+  private async callServer(
+    dep: DependencyConfig,
+    run: Run,
+    inputs: unknown[],
+    origin: Origin,
+    chain: ReadonlySet<number>,
+    followUps: Promise<void>[],
+  ): Promise<Outcome> {
     const state = this.store.getState();
-    const inputs = state.values(dep.inputs);
     const startedAt = this.now();
     const showProgress: ProgressMode = dep.show_progress ?? "full";
     for (const id of dep.outputs) {
@@ -153,9 +216,11 @@ export class EventRunner {
       const client = await this.getClient();
       if (run.cancelled) return "failure";
       run.job = client.submit(dep.id, inputs, { trigger_id: origin.targetId, event_data: origin.data ?? null });
+      let stage: "pending" | "generating" = "pending";
       for await (const message of run.job as AsyncIterable<JobMessage>) {
         if (message.type === "data") {
-          this.applyData(dep, message as DataMessage, chain, followUps);
+          // After a cancel, the output keeps the last value that arrived before it.
+          if (!run.cancelled) this.applyData(dep, message as DataMessage, chain, followUps);
         } else if (message.type === "log") {
           this.showLog(message as LogMessage);
         } else if (message.type === "status") {
@@ -166,16 +231,24 @@ export class EventRunner {
             if (!run.cancelled) this.showError(status);
             break;
           }
-          if (status.stage === "complete") break;
-          this.patchOutputs(dep, run.id, {
-            stage: status.stage,
-            position: status.position ?? null,
-            eta: status.eta ?? null,
-            progress: status.progress_data ?? null,
-          });
+          if (status.stage === "complete") {
+            if (status.success === false) outcome = "failure"; // cancelled
+            break;
+          }
+          // Once outputs stream, a later progress or queue message does not cover them again.
+          if (status.stage === "generating") stage = "generating";
+          const patch: Partial<BlockStatus> = { stage };
+          if (status.position !== undefined) patch.position = status.position;
+          if (status.eta !== undefined) patch.eta = status.eta;
+          if (status.progress_data !== undefined) patch.progress = status.progress_data;
+          this.patchOutputs(dep, run.id, patch);
         }
       }
-      if (run.cancelled && outcome === "success") outcome = "failure";
+      if (run.cancelled) {
+        // A cancelled run is a failure for its chains, but its outputs show no error.
+        outcome = "failure";
+        finalStatus = { stage: "complete" };
+      }
     } catch (err) {
       outcome = "failure";
       const message = err instanceof Error ? err.message : String(err);
@@ -192,12 +265,23 @@ export class EventRunner {
     for (const id of dep.outputs) state.patchStatus(id, runId, patch);
   }
 
-  /** Writes outputs into the store, then fires `change` on those whose value changed. */
+  /** Writes a server's outputs into the store, then fires `change` on those whose value changed. */
   private applyData(dep: DependencyConfig, message: DataMessage, chain: ReadonlySet<number>, followUps: Promise<void>[]): void {
     const state = this.store.getState();
     // The client leaves State outputs out of `data` (their values stay on the server).
     const slots = dep.outputs.filter((id) => state.blocks[id]?.type !== "state");
-    const changed = slots.filter((id, i) => i < message.data.length && state.applyOutput(id, message.data[i]));
+    this.applyValues(slots, message.data, chain, followUps);
+  }
+
+  /**
+   * Writes values (or update objects) into blocks `ids`, in order, then fires `change` on
+   * those whose value changed. State blocks are skipped: their values live on the server.
+   */
+  private applyValues(ids: readonly number[], values: readonly unknown[], chain: ReadonlySet<number>, followUps: Promise<void>[]): void {
+    const state = this.store.getState();
+    const changed = ids.filter(
+      (id, i) => i < values.length && state.blocks[id]?.type !== "state" && state.applyOutput(id, values[i]),
+    );
     for (const id of changed) followUps.push(this.fire(id, "change", null, chain));
   }
 
@@ -213,7 +297,7 @@ export class EventRunner {
 
   private showLog(log: LogMessage): void {
     if (log.visible === false) return;
-    const level = log.level === "warning" || log.level === "error" ? log.level : "info";
+    const level = log.level === "warning" || log.level === "error" || log.level === "success" ? log.level : "info";
     const title = log.title || level.charAt(0).toUpperCase() + level.slice(1);
     this.toasts.getState().push({ level, title, message: log.log, duration: log.duration });
   }

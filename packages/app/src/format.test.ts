@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { formatQueue, formatSeconds, formatTimer } from "./format.js";
+import { describeProgress, formatQueue, formatSeconds, formatTimer } from "./format.js";
 
 describe("formatSeconds", () => {
   it("shows tenths of a second under a minute", () => {
@@ -43,5 +43,36 @@ describe("formatQueue", () => {
     expect(formatQueue(0)).toBeNull();
     expect(formatQueue(null)).toBeNull();
     expect(formatQueue(undefined)).toBeNull();
+  });
+});
+
+describe("describeProgress", () => {
+  const unit = { index: null, length: null, unit: "steps", progress: null, desc: null };
+
+  it("reads steps out of a total, with the description first", () => {
+    expect(describeProgress({ ...unit, index: 3, length: 10, desc: "Loading" })).toEqual({
+      desc: "Loading",
+      percent: 30,
+      text: "Loading 3/10 steps",
+    });
+    expect(describeProgress({ ...unit, index: 1, length: 4, unit: "files" })!.text).toBe("1/4 files");
+  });
+
+  it("reads a fraction as a whole percent, clamped to 0–100", () => {
+    expect(describeProgress({ ...unit, progress: 0.304, desc: "Thinking" })).toEqual({
+      desc: "Thinking",
+      percent: 30,
+      text: "Thinking 30%",
+    });
+    expect(describeProgress({ ...unit, progress: 1.7 })!.percent).toBe(100);
+  });
+
+  it("shows a bare step count or a description alone as indeterminate", () => {
+    expect(describeProgress({ ...unit, index: 4, unit: "files" })).toEqual({ desc: null, percent: null, text: "4 files" });
+    expect(describeProgress({ ...unit, desc: "Warming up" })).toEqual({ desc: "Warming up", percent: null, text: "Warming up" });
+  });
+
+  it("skips an entry with nothing to show", () => {
+    expect(describeProgress(unit)).toBeNull();
   });
 });

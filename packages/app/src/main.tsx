@@ -29,7 +29,13 @@ async function start(element: HTMLElement): Promise<void> {
   const views = await loadViews(config, root);
   const store = createAppStore(config.components);
   const toasts = createToastStore();
-  const runner = new EventRunner({ dependencies: config.dependencies, store, toasts, connect: () => connect(root) });
+  const runner = new EventRunner({
+    dependencies: config.dependencies,
+    store,
+    toasts,
+    connect: () => connect(root),
+    scrollTo: (id) => document.querySelector(`[data-testid="block-${id}"]`)?.scrollIntoView({ behavior: "smooth", block: "start" }),
+  });
   createRoot(element).render(<App config={config} page={{ store, runner, views }} toasts={toasts} />);
   if (config.dependencies.some((d) => d.backend_fn)) runner.preconnect();
   void runner.fire(config.layout.id, "load");

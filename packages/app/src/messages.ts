@@ -23,6 +23,8 @@ export interface StatusMessage {
   duration?: number | null;
   visible?: boolean | null;
   progress_data?: ProgressUnit[] | null;
+  /** On `complete`: `false` when the job was cancelled rather than finished. */
+  success?: boolean;
 }
 
 /** Output values, in the order of the dependency's `outputs` (each one replaces the last). */

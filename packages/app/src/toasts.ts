@@ -6,7 +6,7 @@ export interface Toast {
   level: "error" | "warning" | "info" | "success";
   title: string;
   message: string;
-  /** Seconds before it hides itself; `null` keeps it until closed. */
+  /** Seconds before it hides itself; `null` (or 0) keeps it until closed. */
   duration: number | null;
 }
 

@@ -33,6 +33,7 @@ export function dependency(id: number, over: Partial<DependencyConfig> = {}): De
     trigger_after: null,
     trigger_only_on_success: false,
     trigger_only_on_failure: false,
+    every: null,
     scroll_to_output: false,
     collects_event_data: false,
     rendered_in: null,

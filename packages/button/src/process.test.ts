@@ -70,3 +70,17 @@ describe("Button", () => {
     expect(endpoint.returns).toEqual([]);
   });
 });
+
+describe("Button interactivity", () => {
+  it("stays interactive when it is only an output, unless set otherwise", () => {
+    let ids: number[] = [];
+    const app = Blocks(() => {
+      const a = Button("a");
+      const b = Button({ value: "b", interactive: false });
+      a.click({ fn: () => ["x", "y"] as [string, string], outputs: [a, b] });
+      ids = [a.id, b.id];
+    });
+    const byId = new Map(app.config().components.map((c) => [c.id, c.props.interactive]));
+    expect(ids.map((id) => byId.get(id))).toEqual([true, false]);
+  });
+});

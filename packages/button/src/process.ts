@@ -44,6 +44,11 @@ export class ButtonComponent extends Component<string, string | null, string> {
   }
 
   /** Buttons are left out of the API description, as in Gradio. */
+  /** Buttons stay clickable when a function sets their text, unless made non-interactive. */
+  override get explicitInteractive(): boolean | null {
+    return this.props.interactive ?? true;
+  }
+
   override get skipApi(): boolean {
     return true;
   }

@@ -112,7 +112,8 @@ export class BlocksApp extends Container implements DependencyRegistry {
     this.children.forEach(walk);
     for (const dep of this.dependencies) {
       for (const c of [...dep.inputs, ...dep.outputs]) seen.add(c);
-      for (const [target] of dep.targets) seen.add(target);
+      // `load` targets the app itself, which the config lists once, as the root column.
+      for (const [target] of dep.targets) if (target !== this) seen.add(target);
     }
     return [...seen];
   }

@@ -1,3 +1,4 @@
+import type { LogOptions } from "./messages.js";
 import type { Progress } from "./progress.js";
 
 /** Facts about the HTTP request that triggered an event. */
@@ -22,7 +23,11 @@ export interface EventData {
  * The last argument of every event function.
  *
  * @example
- * fn: async (name: string, { signal }) => { await work(name, { signal }); return "done"; }
+ * fn: async (name: string, { signal, progress }) => {
+ *   progress(0, { desc: "Starting" });
+ *   await work(name, { signal });
+ *   return "done";
+ * }
  */
 export interface EventContext {
   /** Fires when the event is cancelled or its client goes away. */
@@ -33,10 +38,14 @@ export interface EventContext {
   request: RequestInfo;
   /** The browser event that triggered the function. */
   event: EventData;
-  /** Reports progress, shown as a progress bar over the outputs. */
+  /**
+   * Reports progress, shown as a progress bar over the outputs: `progress(0.3, { desc })`,
+   * `progress([3, 10], { unit: "files" })`, or `for (const x of progress.track(items))`.
+   * Updates are throttled on the wire, so calling it in a tight loop is fine.
+   */
   progress: Progress;
   /** Shows an info toast in the browser (a `log` message), like `vt.Info`. */
-  info(message: string, options?: { duration?: number | null; title?: string }): void;
+  info(message: string, options?: LogOptions): void;
   /** Shows a warning toast in the browser (a `log` message), like `vt.Warning`. */
-  warning(message: string, options?: { duration?: number | null; title?: string }): void;
+  warning(message: string, options?: LogOptions): void;
 }

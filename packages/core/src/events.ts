@@ -119,11 +119,23 @@ export interface CommonEventOptions<I extends ComponentList | undefined, O exten
    * "always_last" for `change` events.
    */
   trigger_mode?: "once" | "multiple" | "always_last";
-  /** Re-run the event every this many seconds while the page is open. */
+  /**
+   * Re-run the event every this many seconds while the page is open, starting from its first
+   * trigger (for `app.load(...)`, from page load). A run still going when the next one is due
+   * follows `trigger_mode` ("once" skips it). For a period that can change or pause, listen to
+   * a `Timer`'s `tick` instead.
+   */
   every?: number | null;
   /**
-   * A client-side function run in the browser before `fn` (or instead, when `fn` is null):
-   * it receives the input values and returns the output values (or the values passed on to `fn`).
+   * A client-side function, run in the browser with the wire values of the inputs followed by
+   * those of the outputs. With `fn`, it runs first and what it returns replaces the inputs
+   * sent to `fn`; without `fn`, it runs instead and what it returns sets the outputs. It may
+   * be async; a non-array result stands for a one-element list. Pass the source as a string
+   * (`"(x) => x.toUpperCase()"`), or a self-contained function (sent as its source text: it
+   * cannot use anything from its surrounding scope).
+   *
+   * @example
+   * button.click({ fn: null, js: "(a, b) => [b, a]", inputs: [x, y], outputs: [x, y] });
    */
   js?: JsFunction | null;
   /** Whether inputs are preprocessed before `fn` (default true); `false` passes wire values. */
@@ -200,6 +212,7 @@ export class Dependency {
   ) {
     this.inputs = toList(options.inputs);
     this.outputs = toList(options.outputs);
+    checkOptions(options);
   }
 
   /** The event function, typed loosely for the runtime. */
@@ -246,6 +259,30 @@ export class Dependency {
 
 /** Event options with the component types erased, as the runtime sees them. */
 export type AnyEventOptions = EventOptions<ComponentList | undefined, ComponentList | undefined>;
+
+const TRIGGER_MODES = ["once", "multiple", "always_last"];
+const PROGRESS_MODES = ["full", "minimal", "hidden"];
+
+/** Rejects option values the page could not act on, naming the option. */
+function checkOptions(o: AnyEventOptions): void {
+  const every = o.every;
+  if (every !== undefined && every !== null && !(typeof every === "number" && Number.isFinite(every) && every > 0)) {
+    throw new TypeError(`every must be a positive number of seconds, got ${JSON.stringify(every)}`);
+  }
+  if (o.trigger_mode !== undefined && !TRIGGER_MODES.includes(o.trigger_mode)) {
+    throw new TypeError(`trigger_mode must be "once", "multiple" or "always_last", got ${JSON.stringify(o.trigger_mode)}`);
+  }
+  if (o.show_progress !== undefined && !PROGRESS_MODES.includes(o.show_progress)) {
+    throw new TypeError(`show_progress must be "full", "minimal" or "hidden", got ${JSON.stringify(o.show_progress)}`);
+  }
+  if (o.js !== undefined && o.js !== null && typeof o.js !== "string" && typeof o.js !== "function") {
+    throw new TypeError("js must be the source of a function (a string) or a function");
+  }
+  const cancels = o.cancels === undefined ? [] : Array.isArray(o.cancels) ? o.cancels : [o.cancels];
+  for (const c of cancels) {
+    if (!(c instanceof Dependency)) throw new TypeError("cancels takes the dependencies returned by event listeners");
+  }
+}
 
 function toList(list: ComponentList | undefined): readonly AnyComponent[] {
   if (list === undefined) return [];

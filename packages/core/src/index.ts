@@ -43,3 +43,5 @@ export { VERSION } from "./version.js";
 export type { ViewProps, ViewStatus, CommonViewProps } from "./view.js";
 export { update, isUpdate, UPDATE_TYPE, type Update } from "./update.js";
 export type { Progress, ProgressOptions, ProgressUnit } from "./progress.js";
+export { createProgress, progressUnit } from "./progress.js";
+export { Info, Warning, setLogSink, logEntry, emitLog, printLog, type LogEntry, type LogLevel, type LogOptions, type LogSink } from "./messages.js";

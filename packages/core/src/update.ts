@@ -20,6 +20,9 @@ export type Update<TValue = unknown> = {
 
 /**
  * Changes an output's props (visible, interactive, label, value, …) instead of only its value.
+ * The server postprocesses only `value` (when given) with the output's component and sends
+ * the other props as they are, as `{ __type__: "update", ... }`; the page applies them.
+ * A generator may yield updates too.
  *
  * @example
  * fn: (show: boolean) => vt.update({ visible: show, label: show ? "Shown" : "Hidden" })

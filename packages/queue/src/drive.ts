@@ -15,14 +15,17 @@ export class CancelledError extends Error {
 
 /**
  * Runs whatever an event function returned to completion: awaits a promise, or iterates a
- * (sync or async) generator, reporting each yield through `onYield`. Resolves with the final
- * value: the generator's return value when it returns one, else its last yield. When `signal`
- * fires, a generator is closed at its next yield and the run rejects with {@link CancelledError}.
+ * (sync or async) generator, reporting each yield, turned by `map`, through `onYield`.
+ * Resolves with the final value: the generator's return value (turned by `map`) when it
+ * returns one, else its last yield. A throw of `map` fails the run. When `signal` fires, a
+ * generator is closed at its next yield (its `finally` runs) and the run rejects with
+ * {@link CancelledError}.
  */
 export async function drive(
   result: unknown,
-  signal: AbortSignal,
+  signal: { readonly aborted: boolean },
   onYield: (value: unknown) => void,
+  map: ((value: unknown) => unknown) | null = null,
 ): Promise<unknown> {
   if (!isGenerator(result)) return await result;
   const gen = result as AsyncGenerator<unknown, unknown, unknown>;
@@ -31,10 +34,10 @@ export async function drive(
     for (;;) {
       if (signal.aborted) throw new CancelledError();
       const step = await gen.next();
-      if (step.done) return step.value === undefined ? last : step.value;
+      if (step.done) return step.value === undefined ? last : map ? map(step.value) : step.value;
       if (signal.aborted) throw new CancelledError();
-      last = step.value;
-      onYield(step.value);
+      last = map ? map(step.value) : step.value;
+      onYield(last);
     }
   } finally {
     if (signal.aborted) await Promise.resolve(gen.return(undefined)).catch(() => undefined);

@@ -1,2 +1,12 @@
-export { Queue, QueueFullError, type Job, type JobEvent, type QueueOptions, type Task } from "./queue.js";
+export {
+  Queue,
+  QueueFullError,
+  type BatchOutcome,
+  type BatchSpec,
+  type Job,
+  type JobControl,
+  type JobEvent,
+  type QueueOptions,
+  type Task,
+} from "./queue.js";
 export { drive, isGenerator, CancelledError } from "./drive.js";

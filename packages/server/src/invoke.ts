@@ -1,8 +1,12 @@
-import { VitrineError, isUserError, type AnyComponent, type Dependency, type EventContext } from "@vitrine/core";
+import { VitrineError, isUpdate, isUserError, type AnyComponent, type Dependency, type EventContext } from "@vitrine/core";
 import { isGenerator } from "@vitrine/queue";
 
-/** Turns wire values into the function's arguments; a bad value becomes a user-visible error. */
+/**
+ * Turns wire values into the function's arguments (unless the dependency has
+ * `preprocess: false`); a bad value becomes a user-visible error.
+ */
 export function preprocessInputs(dep: Dependency, data: unknown[]): unknown[] {
+  if (dep.options.preprocess === false) return data;
   return dep.inputs.map((component, i) => {
     try {
       return component.preprocess(data[i]);
@@ -14,18 +18,30 @@ export function preprocessInputs(dep: Dependency, data: unknown[]): unknown[] {
   });
 }
 
-/** Turns the function's return value into one wire value per output, in order. */
+/**
+ * Turns the function's return value into one wire value per output, in order. An
+ * {@link update} keeps its props and has only its `value` postprocessed; with
+ * `postprocess: false` values are sent as returned.
+ */
 export function postprocessOutputs(dep: Dependency, value: unknown): unknown[] {
   const outputs = dep.outputs;
   if (outputs.length === 0) return [];
-  if (outputs.length === 1) return [outputs[0]!.postprocess(value)];
-  if (!Array.isArray(value) || value.length !== outputs.length) {
+  const values = outputs.length === 1 ? [value] : value;
+  if (!Array.isArray(values) || values.length !== outputs.length) {
     throw new Error(
       `The function for "${dep.apiName ?? dep.id}" has ${outputs.length} outputs and must return ` +
-        `an array of ${outputs.length} values; it returned ${Array.isArray(value) ? `${value.length} values` : typeof value}`,
+        `an array of ${outputs.length} values; it returned ${Array.isArray(values) ? `${values.length} values` : typeof values}`,
     );
   }
-  return outputs.map((c, i) => c.postprocess(value[i]));
+  if (dep.options.postprocess === false) return outputs.length === 1 ? values : values.slice();
+  return outputs.map((c, i) => postprocessValue(c, values[i]));
+}
+
+/** Postprocesses one output value; an update keeps its props and has its `value` postprocessed. */
+export function postprocessValue(component: AnyComponent, value: unknown): unknown {
+  if (!isUpdate(value)) return component.postprocess(value);
+  if (value.value === undefined) return value;
+  return { ...value, value: component.postprocess(value.value) };
 }
 
 function describe(component: AnyComponent, index: number): string {
@@ -33,35 +49,18 @@ function describe(component: AnyComponent, index: number): string {
 }
 
 /**
- * Calls a dependency's function with preprocessed inputs and the event context. Returns
- * postprocessed outputs: a promise of the final data, or an async generator of data per yield.
+ * Calls a dependency's function with preprocessed inputs and the event context. Returns a
+ * promise of the postprocessed outputs, or, for a generator function, the generator itself
+ * (its yields are postprocessed with {@link postprocessOutputs} by whoever drives it).
  */
 export function invoke(dep: Dependency, data: unknown[], context: EventContext): unknown {
   const fn = dep.fn;
   if (!fn) return Promise.resolve(dep.outputs.map(() => null));
   const args = preprocessInputs(dep, data);
   const result = fn(...args, context);
-  if (isGenerator(result)) return mapGenerator(result as Generator | AsyncGenerator, (v) => postprocessOutputs(dep, v));
-  return Promise.resolve(result).then((v) => postprocessOutputs(dep, v));
-}
-
-/** Maps each yield (and a returned value) of a generator, forwarding early closes to it. */
-async function* mapGenerator(
-  source: Generator | AsyncGenerator,
-  map: (value: unknown) => unknown,
-): AsyncGenerator<unknown, unknown, unknown> {
-  const gen = source as AsyncGenerator<unknown, unknown, unknown>;
-  let finished = false;
-  try {
-    for (;;) {
-      const step = await gen.next();
-      if (step.done) {
-        finished = true;
-        return step.value === undefined ? undefined : map(step.value);
-      }
-      yield map(step.value);
-    }
-  } finally {
-    if (!finished) await Promise.resolve(gen.return(undefined)).catch(() => undefined);
+  if (isGenerator(result)) return result;
+  if (typeof (result as PromiseLike<unknown> | null)?.then === "function") {
+    return Promise.resolve(result).then((v) => postprocessOutputs(dep, v));
   }
+  return Promise.resolve(postprocessOutputs(dep, result));
 }

@@ -49,7 +49,10 @@ export async function launch(app: BlocksApp, options: LaunchOptions = {}): Promi
   const expressApp = express();
   expressApp.disable("x-powered-by");
   expressApp.use(service.router);
-  const server = createServer(expressApp);
+  // The queue's two hot routes skip express entirely; everything else goes through it.
+  const server = createServer((req, res) => {
+    if (!service.serveHot(req, res)) expressApp(req, res);
+  });
   const bound = await listenOnFreePort(server, host, port, port === 0 ? 1 : (options.max_port_tries ?? 100));
   const shownHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
   const url = `http://${shownHost}:${bound}/`;

@@ -1,21 +1,42 @@
-import type { Dependency, EventContext } from "@vitrine/core";
-import type { JobEvent, Task } from "@vitrine/queue";
+import {
+  createProgress,
+  logEntry,
+  printLog,
+  type Dependency,
+  type EventContext,
+  type LogEntry,
+  type LogOptions,
+  type Progress,
+  type ProgressUnit,
+  type RequestInfo,
+} from "@vitrine/core";
+import { isGenerator, type BatchOutcome, type BatchSpec, type JobControl, type JobEvent, type Task } from "@vitrine/queue";
 import { diff } from "./diff.js";
-import { invoke } from "./invoke.js";
+import { invoke, postprocessOutputs, preprocessInputs } from "./invoke.js";
 import type { CallRequest } from "./join.js";
-import { errorPayload, messages, type QueueMessage } from "./protocol.js";
+import { completedFrame, errorPayload, estimationFrame, frame, generatingFrame, messages, startsFrame } from "./protocol.js";
+import { runInScope, type EventScope } from "./scope.js";
+
+/** Least time between two `progress` messages of one event (later updates wait, and the latest is sent). */
+export const PROGRESS_INTERVAL_MS = 50;
 
 /** How an event is run: where its messages go and what the server settings are. */
 export interface EventRun {
   eventId: string;
   call: CallRequest;
-  request: EventContext["request"];
-  defaultConcurrencyLimit: number | null;
+  /** The request that queued the event (read on first use of `context.request`). */
+  request: () => RequestInfo;
+  /** The concurrency id of the event's group, and the limit that holds for the group. */
+  concurrencyId: string;
+  concurrencyLimit: number | null;
+  /** Batch settings shared by every event of a `batch: true` dependency, else null. */
+  batch: BatchSpec | null;
   showError: boolean;
-  send(message: QueueMessage): void;
+  /** Sends a framed message on the event's session stream; `completes` is set for its `process_completed`. */
+  send(text: string, completes?: string): void;
 }
 
-/** The concurrency limit that holds for a dependency. */
+/** The concurrency limit a dependency asks for (`"default"` and unset mean the app's default). */
 export function concurrencyLimit(dep: Dependency, defaultLimit: number | null): number | null {
   if (!dep.queued) return null;
   const limit = dep.options.concurrency_limit;
@@ -23,46 +44,246 @@ export function concurrencyLimit(dep: Dependency, defaultLimit: number | null): 
 }
 
 /**
- * Builds the queue task for one event: runs the function, and turns what happens into
- * protocol messages (full values on the first streamed output, diffs after that).
+ * The queue task of one event: runs the function (or joins a batch), and turns what happens
+ * into protocol messages (full values on the first streamed output, diffs after that;
+ * throttled `progress`; `log` for `vt.Info`/`vt.Warning`).
  */
-export function eventTask(run: EventRun): Task {
-  const { eventId, call, send } = run;
-  const dep = call.dependency;
-  let previous: unknown[] | null = null;
-  return {
-    concurrencyId: dep.options.concurrency_id ?? String(dep.id),
-    concurrencyLimit: concurrencyLimit(dep, run.defaultConcurrencyLimit),
-    start(signal: AbortSignal) {
-      const context: EventContext = {
-        signal,
-        session: { hash: call.sessionHash },
-        request: run.request,
-        event: { target: call.triggerId, data: call.eventData },
-      };
-      return invoke(dep, call.data, context);
-    },
-    onEvent(event: JobEvent) {
-      switch (event.type) {
-        case "estimation":
-          return send(messages.estimation(eventId, event.rank, event.queueSize, event.rankEta));
-        case "started":
-          return send(messages.processStarts(eventId, event.eta));
-        case "output": {
-          const data = event.value as unknown[];
-          const wire = previous ? data.map((v, i) => diff(previous![i], v)) : data;
-          previous = data;
-          return send(messages.processGenerating(eventId, wire));
-        }
-        case "completed": {
-          const data = (event.value as unknown[] | undefined) ?? previous ?? dep.outputs.map(() => null);
-          return send(messages.processCompleted(eventId, data, event.duration, event.averageDuration));
-        }
-        case "failed":
-          return send(messages.processFailed(eventId, errorPayload(event.error, run.showError)));
-        case "cancelled":
-          return send(messages.processCancelled(eventId));
+export class EventTask implements Task, EventScope {
+  readonly concurrencyId: string;
+  readonly concurrencyLimit: number | null;
+  readonly batch: BatchSpec | null;
+  private state: "waiting" | "running" | "ended" = "waiting";
+  private previous: unknown[] | null = null;
+  private progressTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastProgress = -Infinity;
+
+  constructor(private readonly run: EventRun) {
+    this.concurrencyId = run.concurrencyId;
+    this.concurrencyLimit = run.concurrencyLimit;
+    this.batch = run.batch;
+  }
+
+  get dependency(): Dependency {
+    return this.run.call.dependency;
+  }
+
+  /** The wire values of the event's inputs. */
+  get data(): unknown[] {
+    return this.run.call.data;
+  }
+
+  start(control: JobControl): unknown {
+    return invoke(this.dependency, this.run.call.data, new Context(control, this.run, this));
+  }
+
+  /** Postprocesses each yield of a generator function. */
+  mapYield(value: unknown): unknown {
+    return postprocessOutputs(this.dependency, value);
+  }
+
+  /** The whole run (the call, and every step of a generator) happens in this event's scope, for `vt.Info`/`vt.Warning`. */
+  runInContext<T>(work: () => T): T {
+    return runInScope(this, work);
+  }
+
+  /** The context handed to a batch function; its progress and messages go to `scope` (every event of the batch). */
+  batchContext(signal: AbortSignal, scope: BatchScope): EventContext {
+    return new Context({ signal }, this.run, scope);
+  }
+
+  log(entry: LogEntry): boolean {
+    if (this.state !== "running") return false;
+    this.run.send(frame(messages.log(this.run.eventId, entry)));
+    return true;
+  }
+
+  /** Sends progress at most every {@link PROGRESS_INTERVAL_MS}; a late update is sent when due, as it then reads. */
+  progress(read: () => ProgressUnit[]): void {
+    if (this.state !== "running" || this.progressTimer) return;
+    const wait = this.lastProgress + PROGRESS_INTERVAL_MS - performance.now();
+    if (wait <= 0) return this.sendProgress(read);
+    this.progressTimer = setTimeout(() => {
+      this.progressTimer = null;
+      if (this.state === "running") this.sendProgress(read);
+    }, wait);
+  }
+
+  private sendProgress(read: () => ProgressUnit[]): void {
+    this.lastProgress = performance.now();
+    this.run.send(frame(messages.progress(this.run.eventId, read())));
+  }
+
+  onEvent(event: JobEvent): void {
+    const { eventId, send } = this.run;
+    switch (event.type) {
+      case "estimation":
+        return send(estimationFrame(eventId, event.rank, event.queueSize, event.rankEta));
+      case "started":
+        this.state = "running";
+        return send(startsFrame(eventId, event.eta));
+      case "output": {
+        const data = event.value as unknown[];
+        const previous = this.previous;
+        const wire = previous ? data.map((v, i) => diff(previous[i], v)) : data;
+        this.previous = data;
+        return send(generatingFrame(eventId, wire));
       }
-    },
+      case "completed": {
+        this.end();
+        const data = (event.value as unknown[] | undefined) ?? this.previous ?? this.dependency.outputs.map(() => null);
+        return send(completedFrame(eventId, data, event.duration, event.averageDuration), eventId);
+      }
+      case "failed":
+        this.end();
+        return send(frame(messages.processFailed(eventId, errorPayload(event.error, this.run.showError))), eventId);
+      case "cancelled":
+        this.end();
+        return send(frame(messages.processCancelled(eventId)), eventId);
+    }
+  }
+
+  private end(): void {
+    this.state = "ended";
+    if (this.progressTimer) clearTimeout(this.progressTimer);
+    this.progressTimer = null;
+  }
+}
+
+/** Where progress reports of a running function go. */
+interface ProgressTarget {
+  progress(read: () => ProgressUnit[]): void;
+}
+
+/**
+ * The context an event function gets. A class with lazy getters: the signal, the request's
+ * headers and the progress reporter are only made when the function reads them.
+ */
+class Context implements EventContext {
+  readonly session: { hash: string };
+  readonly event: EventContext["event"];
+  private reporter: Progress | undefined;
+  private requestInfo: RequestInfo | undefined;
+
+  constructor(
+    private readonly control: { readonly signal: AbortSignal },
+    private readonly run: EventRun,
+    private readonly scope: EventScope & ProgressTarget,
+  ) {
+    this.session = { hash: run.call.sessionHash };
+    this.event = { target: run.call.triggerId, data: run.call.eventData };
+  }
+
+  get signal(): AbortSignal {
+    return this.control.signal;
+  }
+
+  get request(): RequestInfo {
+    return (this.requestInfo ??= this.run.request());
+  }
+
+  get progress(): Progress {
+    const scope = this.scope;
+    return (this.reporter ??= createProgress((read) => scope.progress(read)));
+  }
+
+  // Getters returning functions, so that `const { info } = ctx` works too.
+  get info(): (message: string, options?: LogOptions) => void {
+    return (message, options) => this.say(logEntry("info", message, options));
+  }
+
+  get warning(): (message: string, options?: LogOptions) => void {
+    return (message, options) => this.say(logEntry("warning", message, options));
+  }
+
+  private say(entry: LogEntry): void {
+    if (!this.scope.log(entry)) printLog(entry);
+  }
+}
+
+/** The events of one batch call: progress and messages go to each of them. */
+class BatchScope implements EventScope, ProgressTarget {
+  constructor(private readonly members: readonly EventTask[]) {}
+
+  log(entry: LogEntry): boolean {
+    let delivered = false;
+    for (const m of this.members) delivered = m.log(entry) || delivered;
+    return delivered;
+  }
+
+  progress(read: () => ProgressUnit[]): void {
+    for (const m of this.members) m.progress(read);
+  }
+}
+
+/**
+ * The batch settings of a `batch: true` dependency: waiting events of it are gathered (up to
+ * `max_batch_size`, default 4) into one call of its function with one list per input; the
+ * function returns one list per output, and each event gets its own item back.
+ */
+export function batchSpec(dep: Dependency): BatchSpec {
+  const max = (dep.options as { max_batch_size?: number }).max_batch_size ?? 4;
+  return {
+    key: String(dep.id),
+    maxSize: Math.max(1, Math.floor(max)),
+    run: (tasks, signal) => runBatch(dep, tasks as readonly EventTask[], signal),
   };
+}
+
+/**
+ * Runs one batch: preprocesses each event's inputs (a bad input fails only its event), calls
+ * the function once with one list per input, checks it returned one list per output with one
+ * item per event, and postprocesses each event's items. A throw fails the whole batch.
+ */
+async function runBatch(dep: Dependency, tasks: readonly EventTask[], signal: AbortSignal): Promise<BatchOutcome[]> {
+  const outcomes: BatchOutcome[] = new Array(tasks.length);
+  const members: EventTask[] = [];
+  const argsOf: unknown[][] = [];
+  tasks.forEach((task, i) => {
+    try {
+      argsOf.push(preprocessInputs(dep, task.data));
+      members.push(task);
+    } catch (error) {
+      outcomes[i] = { error };
+    }
+  });
+  const fn = dep.fn;
+  if (members.length === 0) return outcomes;
+  if (!fn) {
+    for (let i = 0; i < tasks.length; i++) outcomes[i] ??= { value: dep.outputs.map(() => null) };
+    return outcomes;
+  }
+  const columns = dep.inputs.map((_, k) => argsOf.map((args) => args[k]));
+  const scope = new BatchScope(members);
+  const context = members[0]!.batchContext(signal, scope);
+  const result = await runInScope(scope, () => {
+    const r = fn(...columns, context);
+    if (isGenerator(r)) throw new TypeError(`The batch function for "${dep.apiName ?? dep.id}" must return lists, not yield`);
+    return r;
+  });
+  const lists = checkBatchResult(dep, result, members.length);
+  let j = 0;
+  for (let i = 0; i < tasks.length; i++) {
+    if (outcomes[i]) continue;
+    const item = j++;
+    try {
+      const value = dep.outputs.length === 1 ? lists[0]![item] : lists.map((list) => list[item]);
+      outcomes[i] = { value: postprocessOutputs(dep, value) };
+    } catch (error) {
+      outcomes[i] = { error };
+    }
+  }
+  return outcomes;
+}
+
+function checkBatchResult(dep: Dependency, result: unknown, size: number): unknown[][] {
+  const n = dep.outputs.length;
+  if (n === 0) return [];
+  const ok = Array.isArray(result) && result.length === n && result.every((list) => Array.isArray(list) && list.length === size);
+  if (!ok) {
+    throw new Error(
+      `The batch function for "${dep.apiName ?? dep.id}" must return ${n} list(s) (one per output), ` +
+        `each with ${size} item(s) (one per call in the batch)`,
+    );
+  }
+  return result as unknown[][];
 }

@@ -1,18 +1,35 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
 import cors from "cors";
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
-import { API_PREFIX, type AppConfig, type BlocksApp } from "@vitrine/core";
-import { Queue, QueueFullError } from "@vitrine/queue";
+import {
+  API_PREFIX,
+  createProgress,
+  logEntry,
+  printLog,
+  type AppConfig,
+  type BlocksApp,
+  type Dependency,
+  type EventContext,
+  type LogOptions,
+  type RequestInfo,
+} from "@vitrine/core";
+import { Queue, QueueFullError, isGenerator, type BatchSpec, type Job } from "@vitrine/queue";
 import { appDistDir } from "@vitrine/app";
-import { invoke } from "./invoke.js";
+import { invoke, postprocessOutputs } from "./invoke.js";
 import { BadRequest, parseCall } from "./join.js";
 import { errorPayload, messages } from "./protocol.js";
 import { rootUrl } from "./root-url.js";
-import { eventTask } from "./run-event.js";
+import { EventTask, batchSpec, concurrencyLimit } from "./run-event.js";
+import { installLogSink } from "./scope.js";
 import { SessionHub } from "./sessions.js";
+import { HttpError, allowOrigin, parseSize, readJsonBody, sendJson } from "./http.js";
 import { openEventStream, writeEvent } from "./sse.js";
+
+const JOIN_PATH = `${API_PREFIX}/queue/join`;
+const DATA_PATH = `${API_PREFIX}/queue/data`;
 
 /** Server settings for one app. */
 export interface ServeOptions {
@@ -20,6 +37,23 @@ export interface ServeOptions {
   show_error?: boolean;
   /** Largest JSON request body, in bytes or a size string like "10mb" (default "10mb"). */
   max_body_size?: string | number;
+  /**
+   * How often, in seconds, waiting events are told their new place in the queue when it
+   * changes (an `estimation` message to each event whose rank changed, in one pass per
+   * concurrency group). Default 1, as Gradio; `"auto"` sends them whenever an event starts
+   * or leaves the queue, which costs one message per waiting event each time.
+   */
+  status_update_rate?: number | "auto";
+}
+
+/** What the server keeps per dependency to queue its events. */
+interface QueuePlan {
+  concurrencyId: string;
+  /** The lowest limit of the dependency's concurrency group. */
+  concurrencyLimit: number | null;
+  batch: BatchSpec | null;
+  /** `fn_index`es of the dependencies its events cancel, or null. */
+  cancels: ReadonlySet<number> | null;
 }
 
 /**
@@ -33,13 +67,46 @@ export class AppService {
   private readonly heartbeats = new Set<Response>();
   private baseConfig: Omit<AppConfig, "root"> | null = null;
   private indexHtml: string | null = null;
+  private readonly plans = new Map<Dependency, QueuePlan>();
+  private readonly bodyLimit: number;
 
   constructor(
     readonly app: BlocksApp,
     private readonly options: ServeOptions = {},
   ) {
-    this.queue = new Queue({ maxSize: app.queueSettings.max_size });
+    const rate = options.status_update_rate ?? 1;
+    this.queue = new Queue({
+      maxSize: app.queueSettings.max_size,
+      updateInterval: rate === "auto" ? 0 : Math.max(0, rate * 1000),
+    });
+    this.bodyLimit = parseSize(options.max_body_size ?? "10mb");
     this.router = this.routes();
+    installLogSink();
+  }
+
+  /** How events of a dependency are queued (computed once per dependency). */
+  private plan(dep: Dependency): QueuePlan {
+    let plan = this.plans.get(dep);
+    if (plan) return plan;
+    const defaultLimit = this.app.queueSettings.default_concurrency_limit;
+    const concurrencyId = dep.options.concurrency_id ?? String(dep.id);
+    // The lowest limit of every dependency sharing the concurrency id holds for all of them.
+    let limit = concurrencyLimit(dep, defaultLimit) ?? Infinity;
+    for (const other of this.app.dependencies) {
+      if ((other.options.concurrency_id ?? String(other.id)) === concurrencyId) {
+        limit = Math.min(limit, concurrencyLimit(other, defaultLimit) ?? Infinity);
+      }
+    }
+    const cancels = dep.options.cancels;
+    const cancelled = cancels === undefined ? [] : Array.isArray(cancels) ? cancels : [cancels as Dependency];
+    plan = {
+      concurrencyId,
+      concurrencyLimit: limit === Infinity ? null : limit,
+      batch: dep.options.batch === true ? batchSpec(dep) : null,
+      cancels: cancelled.length ? new Set(cancelled.map((d) => d.id)) : null,
+    };
+    this.plans.set(dep, plan);
+    return plan;
   }
 
   /** The config as served, for a given public root URL. */
@@ -57,6 +124,10 @@ export class AppService {
   private routes(): Router {
     const router = express.Router();
     const api = express.Router();
+    // The two routes every event takes are served before express's middleware stack.
+    router.use((req, res, next) => {
+      if (!this.serveHot(req, res)) next();
+    });
     router.use(cors({ origin: true, credentials: true }));
     api.use(express.json({ limit: this.options.max_body_size ?? "10mb" }));
 
@@ -69,13 +140,15 @@ export class AppService {
     api.get("/app_id", (_req, res) => {
       res.json({ app_id: this.app.appId });
     });
-    api.post("/queue/join", (req, res) => this.join(req, res));
-    api.get("/queue/data", (req, res) => this.stream(req, res));
+    api.post(["/queue/join", "/queue/join/"], (req, res) => this.join(req.body, req, res));
+    api.get(["/queue/data", "/queue/data/"], (req, res) => {
+      this.stream(typeof req.query.session_hash === "string" ? req.query.session_hash : "", res);
+    });
     api.get("/heartbeat/:session_hash", (req, res) => this.heartbeat(req, res));
     api.post(["/cancel", "/cancel/"], (req, res) => {
       const { event_id, session_hash } = (req.body ?? {}) as Record<string, unknown>;
       if (typeof event_id === "string" && typeof session_hash === "string") {
-        this.sessions.get(session_hash)?.events.get(event_id)?.cancel();
+        this.sessions.get(session_hash)?.events.get(event_id)?.job?.cancel();
       }
       res.json({ success: true });
     });
@@ -108,55 +181,82 @@ export class AppService {
     return router;
   }
 
-  private requestInfo(req: Request) {
+  private requestInfo(req: IncomingMessage & { ip?: string; originalUrl?: string }): RequestInfo {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers[k] = v;
-    return { headers, client: { host: req.ip ?? null }, path: req.originalUrl };
+    return { headers, client: { host: req.ip ?? req.socket?.remoteAddress ?? null }, path: req.originalUrl ?? req.url ?? "" };
   }
 
-  private join(req: Request, res: Response): void {
+  /**
+   * Serves `POST {API_PREFIX}/queue/join` and `GET {API_PREFIX}/queue/data` (the two requests
+   * of every event) with plain node:http calls, ahead of express's middleware; returns false
+   * for any other request. `req.url` is relative to where the app is mounted. {@link launch}
+   * calls it before handing a request to express at all.
+   */
+  serveHot(req: IncomingMessage, res: ServerResponse): boolean {
+    const url = req.url ?? "";
+    if (!url.startsWith(API_PREFIX)) return false;
+    const q = url.indexOf("?");
+    const path = q < 0 ? url : url.slice(0, q);
+    if (req.method === "POST" && path === JOIN_PATH) {
+      allowOrigin(req, res);
+      readJsonBody(req, this.bodyLimit).then(
+        (body) => this.join(body, req, res),
+        (err: unknown) => this.reject(res, err),
+      );
+      return true;
+    }
+    if (req.method === "GET" && path === DATA_PATH) {
+      allowOrigin(req, res);
+      const hash = q < 0 ? null : new URLSearchParams(url.slice(q + 1)).get("session_hash");
+      this.stream(hash ?? "", res);
+      return true;
+    }
+    return false;
+  }
+
+  private join(body: unknown, req: IncomingMessage, res: ServerResponse): void {
     let call;
     try {
-      call = parseCall(this.app, req.body, { requireSession: true });
+      call = parseCall(this.app, body, { requireSession: true });
     } catch (err) {
       return this.reject(res, err);
     }
+    const dep = call.dependency;
+    const plan = this.plan(dep);
     const session = this.sessions.ensure(call.sessionHash);
+    if (plan.cancels) session.cancelFunctions(plan.cancels);
     const eventId = randomUUID().replaceAll("-", "");
-    session.events.set(eventId, null);
+    const record = { fnIndex: dep.id, job: null as Job | null };
+    session.events.set(eventId, record);
     try {
-      const job = this.queue.push(
-        eventTask({
+      record.job = this.queue.push(
+        new EventTask({
           eventId,
           call,
-          request: this.requestInfo(req),
-          defaultConcurrencyLimit: this.app.queueSettings.default_concurrency_limit,
+          request: () => this.requestInfo(req),
+          concurrencyId: plan.concurrencyId,
+          concurrencyLimit: plan.concurrencyLimit,
+          batch: plan.batch,
           showError: this.options.show_error ?? false,
-          send: (message) => session.send(message),
+          send: (text, completes) => session.send(text, completes),
         }),
       );
-      if (session.events.has(eventId)) session.events.set(eventId, job);
     } catch (err) {
       session.events.delete(eventId);
-      if (err instanceof QueueFullError) {
-        res.status(503).json({ detail: err.message });
-        return;
-      }
+      if (err instanceof QueueFullError) return sendJson(res, 503, { detail: err.message });
       return this.reject(res, err);
     }
-    res.json({ event_id: eventId });
+    sendJson(res, 200, { event_id: eventId });
   }
 
-  private reject(res: Response, err: unknown): void {
-    if (err instanceof BadRequest) {
-      res.status(err.status).json({ detail: err.message });
-      return;
-    }
-    throw err;
+  private reject(res: ServerResponse, err: unknown): void {
+    if (err instanceof BadRequest || err instanceof HttpError) return sendJson(res, err.status, { detail: err.message });
+    console.error("[vitrine] request failed:", err);
+    sendJson(res, 500, { detail: "Internal server error" });
   }
 
-  private stream(req: Request, res: Response): void {
-    const hash = typeof req.query.session_hash === "string" ? req.query.session_hash : "";
+  private stream(hash: string, res: ServerResponse): void {
     const session = this.sessions.get(hash);
     if (!session) {
       openEventStream(res);
@@ -192,13 +292,20 @@ export class AppService {
     });
     const started = performance.now();
     try {
-      const result = invoke(call.dependency, call.data, {
+      // No stream to report on: progress is dropped, and messages are printed.
+      const say = (level: "info" | "warning") => (message: string, options?: LogOptions) =>
+        printLog(logEntry(level, message, options));
+      const context: EventContext = {
         signal: controller.signal,
         session: { hash: call.sessionHash },
         request: this.requestInfo(req),
         event: { target: call.triggerId, data: call.eventData },
-      });
-      const data = await firstResult(result);
+        progress: createProgress(() => undefined),
+        info: say("info"),
+        warning: say("warning"),
+      };
+      const result = invoke(call.dependency, call.data, context);
+      const data = isGenerator(result) ? postprocessOutputs(call.dependency, await firstYield(result)) : await result;
       const duration = (performance.now() - started) / 1000;
       res.json({ data, is_generating: false, duration, average_duration: duration, render_config: null, changed_state_ids: [] });
     } catch (err) {
@@ -237,18 +344,15 @@ export class AppService {
   /** Stops all streams and aborts running events. */
   close(): void {
     this.sessions.closeAll();
+    this.queue.close();
     for (const res of this.heartbeats) res.end();
     this.heartbeats.clear();
   }
 }
 
-/** The first result of a call: a promise's value, or a generator's first yield. */
-async function firstResult(result: unknown): Promise<unknown> {
-  if (result && typeof (result as AsyncGenerator).next === "function") {
-    const gen = result as AsyncGenerator;
-    const step = await gen.next();
-    await gen.return(undefined);
-    return step.value;
-  }
-  return await result;
+/** The first yield of a generator, which is then closed. */
+async function firstYield(gen: Generator | AsyncGenerator): Promise<unknown> {
+  const step = await gen.next();
+  await gen.return(undefined);
+  return step.value;
 }

@@ -19,3 +19,4 @@ export * from "@vitrine/radio";
 export * from "@vitrine/button";
 export * from "@vitrine/markdown";
 export * from "@vitrine/dataset";
+export * from "@vitrine/timer";

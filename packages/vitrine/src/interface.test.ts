@@ -61,6 +61,40 @@ describe("Interface", () => {
     expect(load.fn!(1)).toEqual(["c", 3]);
   });
 
+  it("shows a Stop button instead of Submit while a generator streams, cancelling predict", () => {
+    const demo = new vt.Interface({
+      fn: async function* (text: string) {
+        yield text;
+      },
+      inputs: "text",
+      outputs: "text",
+    });
+    const config = demo.config();
+    const button = (label: string) => config.components.find((c) => c.type === "button" && c.props.value === label)!;
+    const [submit, stop] = [button("Submit"), button("Stop")];
+    expect(stop.props).toMatchObject({ visible: false, interactive: true, variant: "stop" });
+    expect(submit.props.interactive).toBe(true);
+    const predict = config.dependencies.find((d) => d.api_name === "predict")!;
+    expect(predict.types.generator).toBe(true);
+    const swaps = config.dependencies.filter((d) => d.js !== null);
+    expect(swaps).toHaveLength(3);
+    for (const d of swaps) expect(d).toMatchObject({ backend_fn: false, outputs: [submit.id, stop.id], api_name: null, queue: false });
+    const [hide, restore, cancel] = swaps;
+    expect(hide!.targets).toEqual(predict.targets);
+    expect(restore!.trigger_after).toBe(predict.id);
+    expect(cancel).toMatchObject({ targets: [[stop.id, "click"]], cancels: [predict.id] });
+    expect(new Function(`return (${hide!.js})`)()()).toEqual([
+      { __type__: "update", visible: false },
+      { __type__: "update", visible: true },
+    ]);
+    expect(Object.keys(demo.apiInfo().named_endpoints)).toEqual(["/predict"]);
+  });
+
+  it("has no Stop button for a plain function", () => {
+    const buttons = make().config().components.filter((c) => c.type === "button").map((c) => c.props.value);
+    expect(buttons).not.toContain("Stop");
+  });
+
   it("rejects an unknown shortcut", () => {
     expect(() => new vt.Interface({ fn: () => "x", inputs: [], outputs: "texty" as "text" })).toThrow(/Unknown component shortcut "texty"/);
   });

@@ -34,6 +34,13 @@ export interface InterfaceOptions<I extends InterfaceComponents, O extends Inter
   submit_btn?: string;
   /** Label of the clear button. Default "Clear". */
   clear_btn?: string;
+  /**
+   * Label of the stop button, shown instead of Submit while a generator function streams;
+   * clicking it cancels the run (the outputs keep what they last received). Default "Stop".
+   */
+  stop_btn?: string;
+  /** How progress shows over the outputs while the function runs. Default "full". */
+  show_progress?: "full" | "minimal" | "hidden";
   /** Custom CSS for the page. */
   css?: string;
 }
@@ -73,14 +80,18 @@ export class Interface<const I extends InterfaceComponents, const O extends Inte
     const outputs = this.outputComponents;
     if (options.title) Markdown({ value: `# ${options.title}`, elem_classes: ["vt-title"] });
     if (options.description) Markdown({ value: options.description, elem_classes: ["vt-description"] });
+    const streams = isGeneratorFunction(fn);
     let submit!: AnyComponent;
     let clear!: AnyComponent;
+    let stop: AnyComponent | null = null;
     Row({ equal_height: false }, () => {
       Column(() => {
         inputs.forEach((c) => c.render());
         Row(() => {
           clear = Button({ value: options.clear_btn ?? "Clear", variant: "secondary" });
-          submit = Button({ value: options.submit_btn ?? "Submit", variant: "primary" });
+          // Both stay clickable while the page swaps them (their visibility is an output).
+          submit = Button({ value: options.submit_btn ?? "Submit", variant: "primary", interactive: true });
+          if (streams) stop = Button({ value: options.stop_btn ?? "Stop", variant: "stop", visible: false, interactive: true });
         });
       });
       Column(() => {
@@ -97,13 +108,22 @@ export class Interface<const I extends InterfaceComponents, const O extends Inte
     for (const c of inputs) {
       if ((c.constructor as typeof Component).events.includes("submit")) triggers.push([c, "submit"]);
     }
-    listen(triggers, {
+    const predict = listen(triggers, {
       fn: fn as never,
       inputs,
       outputs,
       api_name: options.api_name ?? "predict",
       concurrency_limit: options.concurrency_limit,
+      show_progress: options.show_progress,
     });
+    if (stop) {
+      // While the generator streams, Stop replaces Submit; all of it runs in the page.
+      const buttons = [submit, stop];
+      const swap = { fn: null, outputs: buttons, api_name: false, show_api: false, queue: false } as const;
+      listen(triggers, { ...swap, js: showButtons(false), trigger_mode: "multiple" });
+      predict.then({ ...swap, js: showButtons(true) });
+      listen([[stop, "click"]], { ...swap, js: showButtons(true), cancels: [predict] });
+    }
     const cleared = [...inputs, ...outputs];
     const initial = cleared.map((c) => c.props.value ?? null);
     listen([[clear, "click"]], {
@@ -115,6 +135,17 @@ export class Interface<const I extends InterfaceComponents, const O extends Inte
       queue: false,
     });
   }
+}
+
+function isGeneratorFunction(fn: (...args: unknown[]) => unknown): boolean {
+  const name = fn.constructor?.name;
+  return name === "GeneratorFunction" || name === "AsyncGeneratorFunction";
+}
+
+/** Client-side function source: updates that show Submit (and hide Stop), or the reverse. */
+function showButtons(submitVisible: boolean): string {
+  const update = (visible: boolean) => JSON.stringify({ __type__: "update", visible });
+  return `() => [${update(submitVisible)}, ${update(!submitVisible)}]`;
 }
 
 function toList(value: InterfaceComponents): ComponentLike[] {

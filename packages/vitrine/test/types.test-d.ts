@@ -58,6 +58,21 @@ vt.Blocks(() => {
   button.click({ fn: (o) => (o === "divide" ? 1 : 0), inputs: [op], outputs: [total] });
   // @ts-expect-error a generator must yield what the output takes
   button.click({ fn: function* (n: string) { yield n.length > 0; }, inputs: [name], outputs: [out] });
+
+  // A Timer ticks; its period is a number in and out, and an update pauses it.
+  const timer = vt.Timer(0.5, { active: true });
+  timer.tick({ fn: (c: number) => c + 1, inputs: [count], outputs: [count], show_progress: "hidden" });
+  button.click({ fn: (seconds: number) => vt.update({ value: seconds * 2, active: false }), inputs: [timer], outputs: [timer] });
+  // Event options: chains, cancels, js (a string, or a function sent as its source), every.
+  const run = button.click({ fn: (n: string) => n, inputs: [name], outputs: [out], trigger_mode: "always_last", every: 2 });
+  run.success({ fn: null, js: "(o) => o.trim()", inputs: [out], outputs: [out] }).then({ fn: null, cancels: [run] });
+  run.failure({ fn: () => "failed", outputs: [out], js: (n: string) => n.trim(), scroll_to_output: true, queue: false });
+  // @ts-expect-error every is a number of seconds
+  button.click({ fn: () => "x", outputs: [out], every: "1s" });
+  // @ts-expect-error show_progress is full, minimal or hidden
+  button.click({ fn: () => "x", outputs: [out], show_progress: "spinner" });
+  // @ts-expect-error a Timer's period is a number, not a string
+  timer.tick({ fn: (seconds: string) => seconds, inputs: [timer], outputs: [out] });
 });
 
 // Interface: components and string shortcuts type the function the same way.

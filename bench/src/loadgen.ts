@@ -1,0 +1,243 @@
+/**
+ * The load generator: a child process of the orchestrator, so that its CPU is not the
+ * server's. It receives one scenario over IPC, runs it against a server on 127.0.0.1,
+ * reports the start and end of the measured window (the orchestrator samples the server's
+ * CPU at those points) and sends back the result.
+ */
+import { endpoints, makeTarget, makeUser, runEvent, type Target } from "./protocol-client.js";
+import { summarize, type Summary } from "./stats.js";
+import { countTokens, expectedText } from "./tokens.js";
+
+/** One load scenario. */
+export type Scenario =
+  | {
+      kind: "echo";
+      name: string;
+      /** Concurrent users, each calling `/echo` in a loop, one call at a time. */
+      users: number;
+      /** Seconds of load before the measured window (JIT warm-up). */
+      warmup: number;
+      /** Seconds measured. */
+      duration: number;
+    }
+  | {
+      kind: "stream";
+      name: string;
+      /** Users all calling `/stream` once, at the same time. */
+      users: number;
+      /** Tokens each stream carries (the server's setting). */
+      tokens: number;
+      /** Tokens per second (the server's setting). */
+      rate: number;
+    };
+
+export interface EchoResult {
+  kind: "echo";
+  /** Events completed in the measured window. */
+  events: number;
+  /** Events per second in the measured window. */
+  throughput: number;
+  /** Join-to-`process_completed` latency, ms. */
+  latency: Summary;
+  /** Calls that failed (any protocol or content error), by reason. */
+  errors: Record<string, number>;
+  /** Calls that completed with a value other than their input. */
+  wrong: number;
+  /** Measured window, s. */
+  window: number;
+  /** Load generator CPU in the window, s. */
+  clientCpu: number;
+}
+
+export interface StreamResult {
+  kind: "stream";
+  users: number;
+  /** Streams that ended with `process_completed` and `close_stream`. */
+  completed: number;
+  /** Join-to-`process_completed`, ms. */
+  completion: Summary;
+  /** Join-to-first `process_generating`, ms. */
+  ttft: Summary;
+  /** Tokens in the streamed texts, all users. */
+  tokensReceived: number;
+  tokensExpected: number;
+  /** Streams whose rebuilt text or final value differs from the expected text. */
+  wrongText: number;
+  /** `process_generating` messages, all users. */
+  messages: number;
+  errors: Record<string, number>;
+  window: number;
+  clientCpu: number;
+}
+
+export type LoadResult = EchoResult | StreamResult;
+
+/** Orchestrator → load generator. */
+export interface RunCommand {
+  type: "run";
+  port: number;
+  scenario: Scenario;
+  /** Seconds after which every request still in flight is aborted. */
+  deadline: number;
+}
+
+/** Load generator → orchestrator. */
+export type LoadMessage =
+  | { type: "phase"; phase: "measure-start" | "measure-end" }
+  | { type: "result"; result: LoadResult }
+  | { type: "failed"; error: string };
+
+const now = () => performance.now();
+
+function tally(errors: Record<string, number>, reason: string): void {
+  const key = reason.replace(/[0-9a-f]{32}/g, "<id>").slice(0, 120);
+  errors[key] = (errors[key] ?? 0) + 1;
+}
+
+function cpuSeconds(since: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(since);
+  return (d.user + d.system) / 1e6;
+}
+
+/** Runs an echo scenario. `phase` marks the measured window. */
+export async function runEcho(
+  target: Target,
+  fnIndex: number,
+  s: Extract<Scenario, { kind: "echo" }>,
+  phase: (p: "measure-start" | "measure-end") => void,
+): Promise<EchoResult> {
+  const begin = now();
+  const measureStart = begin + s.warmup * 1000;
+  const measureEnd = measureStart + s.duration * 1000;
+  const latencies: number[] = [];
+  const errors: Record<string, number> = {};
+  let wrong = 0;
+  let cpu = process.cpuUsage();
+  let clientCpu = 0;
+  const startTimer = setTimeout(() => {
+    cpu = process.cpuUsage();
+    phase("measure-start");
+  }, s.warmup * 1000);
+  const endTimer = setTimeout(() => {
+    clientCpu = cpuSeconds(cpu);
+    phase("measure-end");
+  }, s.warmup * 1000 + s.duration * 1000);
+
+  const user = async (u: number): Promise<void> => {
+    const client = makeUser(target);
+    for (let n = 0; now() < measureEnd && !target.signal.aborted; n++) {
+      const input = `hello ${u}.${n}`;
+      const r = await runEvent(client, fnIndex, input);
+      const inWindow = r.completed !== null && r.completed >= measureStart && r.completed <= measureEnd;
+      if (r.error) tally(errors, r.error);
+      else if (r.final !== input) wrong++;
+      else if (inWindow) latencies.push(r.completed! - r.start);
+    }
+    client.connection.close();
+  };
+  await Promise.all(Array.from({ length: s.users }, (_, u) => user(u)));
+  clearTimeout(startTimer);
+  clearTimeout(endTimer);
+  if (clientCpu === 0) {
+    clientCpu = cpuSeconds(cpu);
+    phase("measure-end");
+  }
+  return {
+    kind: "echo",
+    events: latencies.length,
+    throughput: Math.round((latencies.length / s.duration) * 10) / 10,
+    latency: summarize(latencies),
+    errors,
+    wrong,
+    window: s.duration,
+    clientCpu: Math.round(clientCpu * 1000) / 1000,
+  };
+}
+
+/** Runs a streaming scenario: every user joins at once and reads its stream to the end. */
+export async function runStream(
+  target: Target,
+  fnIndex: number,
+  s: Extract<Scenario, { kind: "stream" }>,
+  phase: (p: "measure-start" | "measure-end") => void,
+): Promise<StreamResult> {
+  const expected = expectedText(s.tokens);
+  phase("measure-start");
+  const cpu = process.cpuUsage();
+  const begin = now();
+  const users = Array.from({ length: s.users }, () => makeUser(target));
+  const results = await Promise.all(users.map((user, u) => runEvent(user, fnIndex, `prompt ${u}`)));
+  for (const user of users) user.connection.close();
+  const window = (now() - begin) / 1000;
+  const clientCpu = cpuSeconds(cpu);
+  phase("measure-end");
+  const errors: Record<string, number> = {};
+  const completion: number[] = [];
+  const ttft: number[] = [];
+  let tokensReceived = 0;
+  let wrongText = 0;
+  let messages = 0;
+  for (const r of results) {
+    tokensReceived += countTokens(r.streamed);
+    messages += r.generating;
+    if (r.firstOutput !== null) ttft.push(r.firstOutput - r.start);
+    if (r.error) {
+      tally(errors, r.error);
+      continue;
+    }
+    completion.push(r.completed! - r.start);
+    if (r.streamed !== expected || r.final !== expected) wrongText++;
+  }
+  return {
+    kind: "stream",
+    users: s.users,
+    completed: completion.length,
+    completion: summarize(completion),
+    ttft: summarize(ttft),
+    tokensReceived,
+    tokensExpected: s.users * s.tokens,
+    wrongText,
+    messages,
+    errors,
+    window: Math.round(window * 1000) / 1000,
+    clientCpu: Math.round(clientCpu * 1000) / 1000,
+  };
+}
+
+/** Runs a scenario against the server on `port`, with a deadline for everything in flight. */
+export async function runScenario(
+  port: number,
+  scenario: Scenario,
+  deadline: number,
+  phase: (p: "measure-start" | "measure-end") => void = () => {},
+): Promise<LoadResult> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), deadline * 1000);
+  const target = makeTarget(port, controller.signal);
+  try {
+    const fns = await endpoints(target);
+    const fn = fns.get(scenario.kind === "echo" ? "echo" : "stream");
+    if (fn === undefined) throw new Error(`the server has no /${scenario.kind} endpoint`);
+    return scenario.kind === "echo" ? await runEcho(target, fn, scenario, phase) : await runStream(target, fn, scenario, phase);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// As a child process: one scenario per process.
+if (process.send && process.argv[2] === "--child") {
+  const reply = (m: LoadMessage): Promise<void> =>
+    new Promise((resolve) => {
+      if (process.connected) process.send!(m, undefined, {}, () => resolve());
+      else resolve();
+    });
+  process.once("message", (command: RunCommand) => {
+    // Whatever happens, this process ends shortly after the deadline.
+    setTimeout(() => process.exit(2), (command.deadline + 10) * 1000).unref();
+    runScenario(command.port, command.scenario, command.deadline, (phase) => void reply({ type: "phase", phase }))
+      .then((result) => reply({ type: "result", result }))
+      .catch((err: unknown) => reply({ type: "failed", error: err instanceof Error ? err.stack ?? err.message : String(err) }))
+      .finally(() => process.disconnect());
+  });
+  process.on("disconnect", () => process.exit(0));
+}
