@@ -13,7 +13,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { sleepUntil, tokenText, type StreamSpec } from "./tokens.js";
+import { sleepUntil, tokenText, tokensFor, type StreamSpec } from "./tokens.js";
 
 const PREFIX = "/gradio_api";
 const MAX_BODY = 1 << 20;
@@ -202,7 +202,7 @@ export function createBaselineServer(spec: StreamSpec): Server {
     if (fn === 0) {
       complete(session, eventId, [input], performance.now());
     } else {
-      void stream(session, eventId, controller.signal);
+      void stream(session, eventId, tokensFor(input, spec), controller.signal);
     }
   }
 
@@ -224,10 +224,10 @@ export function createBaselineServer(spec: StreamSpec): Server {
     );
   }
 
-  async function stream(session: Session, eventId: string, signal: AbortSignal): Promise<void> {
+  async function stream(session: Session, eventId: string, tokens: number, signal: AbortSignal): Promise<void> {
     const started = performance.now();
     let text = "";
-    for (let i = 0; i < spec.tokens; i++) {
+    for (let i = 0; i < tokens; i++) {
       await sleepUntil(started + (i + 1) * interval, signal);
       if (signal.aborted) return;
       const token = tokenText(i);

@@ -29,6 +29,9 @@ export type Scenario =
       tokens: number;
       /** Tokens per second (the server's setting). */
       rate: number;
+      /** Before the measurement, this many users stream `warmupTokens` tokens each (JIT warm-up). */
+      warmupUsers: number;
+      warmupTokens: number;
     };
 
 export interface EchoResult {
@@ -162,6 +165,11 @@ export async function runStream(
   phase: (p: "measure-start" | "measure-end") => void,
 ): Promise<StreamResult> {
   const expected = expectedText(s.tokens);
+  if (s.warmupUsers > 0) {
+    const warm = Array.from({ length: s.warmupUsers }, () => makeUser(target));
+    await Promise.all(warm.map((user) => runEvent(user, fnIndex, String(s.warmupTokens))));
+    for (const user of warm) user.connection.close();
+  }
   phase("measure-start");
   const cpu = process.cpuUsage();
   const begin = now();

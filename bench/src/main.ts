@@ -49,15 +49,15 @@ function scenarios(quick: boolean): Scenario[] {
     return [
       { kind: "echo", name: "echo-1", users: 1, warmup: 0.5, duration: 2 },
       { kind: "echo", name: "echo-50", users: 50, warmup: 0.5, duration: 3 },
-      { kind: "stream", name: "stream-100", users: 20, tokens: 100, rate: 100 },
-      { kind: "stream", name: "stream-250", users: 50, tokens: 100, rate: 100 },
+      { kind: "stream", name: "stream-100", users: 20, tokens: 100, rate: 100, warmupUsers: 20, warmupTokens: 20 },
+      { kind: "stream", name: "stream-250", users: 50, tokens: 100, rate: 100, warmupUsers: 20, warmupTokens: 20 },
     ];
   }
   return [
     { kind: "echo", name: "echo-1", users: 1, warmup: 1, duration: 5 },
     { kind: "echo", name: "echo-50", users: 50, warmup: 2, duration: 15 },
-    { kind: "stream", name: "stream-100", users: 100, tokens: 500, rate: 100 },
-    { kind: "stream", name: "stream-250", users: 250, tokens: 500, rate: 100 },
+    { kind: "stream", name: "stream-100", users: 100, tokens: 500, rate: 100, warmupUsers: 50, warmupTokens: 100 },
+    { kind: "stream", name: "stream-250", users: 250, tokens: 500, rate: 100, warmupUsers: 50, warmupTokens: 100 },
   ];
 }
 

@@ -40,6 +40,15 @@ export function sleepUntil(deadline: number, signal?: AbortSignal): Promise<void
   });
 }
 
+/**
+ * Tokens for one call: a prompt that is a whole number asks for that many tokens (the load
+ * generator's warm-up uses short streams); any other prompt gets the server's setting.
+ */
+export function tokensFor(prompt: unknown, spec: StreamSpec): number {
+  const n = typeof prompt === "string" && /^\d{1,6}$/.test(prompt) ? Number(prompt) : 0;
+  return n > 0 ? n : spec.tokens;
+}
+
 /** Stream parameters, from the server's command line. */
 export interface StreamSpec {
   /** Tokens per stream. */

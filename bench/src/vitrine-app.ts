@@ -4,7 +4,7 @@
  * text so far (Vitrine turns that into `append` diffs). Neither has a concurrency limit.
  */
 import * as vt from "vitrine";
-import { sleepUntil, tokenText, type StreamSpec } from "./tokens.js";
+import { sleepUntil, tokenText, tokensFor, type StreamSpec } from "./tokens.js";
 
 export function benchApp(spec: StreamSpec): vt.App {
   const interval = 1000 / spec.rate;
@@ -19,10 +19,11 @@ export function benchApp(spec: StreamSpec): vt.App {
       concurrency_limit: null,
     });
     vt.Button("Stream").click({
-      fn: async function* (_prompt: string, { signal }) {
+      fn: async function* (prompt: string, { signal }) {
         const started = performance.now();
+        const tokens = tokensFor(prompt, spec);
         let text = "";
-        for (let i = 0; i < spec.tokens; i++) {
+        for (let i = 0; i < tokens; i++) {
           await sleepUntil(started + (i + 1) * interval, signal);
           if (signal.aborted) return;
           text += tokenText(i);

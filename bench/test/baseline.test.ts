@@ -58,7 +58,7 @@ describe("the load generator against the baseline", () => {
     const echo = await runScenario(port, { kind: "echo", name: "echo", users: 3, warmup: 0, duration: 0.3 }, 10);
     expect(echo).toMatchObject({ kind: "echo", errors: {}, wrong: 0 });
     expect(echo.kind === "echo" && echo.events).toBeGreaterThan(0);
-    const stream = await runScenario(port, { kind: "stream", name: "stream", users: 4, tokens: TOKENS, rate: 1000 }, 10);
+    const stream = await runScenario(port, { kind: "stream", name: "stream", users: 4, tokens: TOKENS, rate: 1000, warmupUsers: 2, warmupTokens: 2 }, 10);
     expect(stream).toMatchObject({ kind: "stream", completed: 4, tokensReceived: 4 * TOKENS, wrongText: 0, errors: {} });
   });
 });

@@ -1,12 +1,13 @@
 /** Batch functions through the official client (issue 3): gathered calls, split results, errors. */
 import { describe, expect, it, jest } from "@jest/globals";
 import * as vt from "vitrine";
-import { collect, sleep, useApps } from "./queue-helpers.js";
+import { collect, gate, sleep, useApps, waitFor } from "./queue-helpers.js";
 
 describe("batch: true", () => {
-  const { serve, connect } = useApps();
+  const { serve, connect, untilWaiting } = useApps();
 
-  function trimApp(batches: { words: string[]; lengths: number[] }[], max_batch_size = 3) {
+  /** The first batch (the one holding "first") waits for `hold` before it runs. */
+  function trimApp(batches: { words: string[]; lengths: number[] }[], max_batch_size = 3, hold: Promise<void> | null = null) {
     return vt.Blocks(() => {
       const word = vt.Textbox({ label: "word" });
       const length = vt.Number({ label: "length" });
@@ -15,8 +16,9 @@ describe("batch: true", () => {
       vt.Button("Trim").click({
         fn: async (words: string[], lengths: number[]): Promise<[string[], number[]]> => {
           batches.push({ words, lengths });
+          if (words.includes("first") && hold) await hold;
           if (words.includes("boom")) throw new vt.Error(`Bad batch of ${words.length}`);
-          await sleep(100);
+          await sleep(20);
           return [words.map((w, i) => w.slice(0, lengths[i])), words.map(() => words.length)];
         },
         inputs: [word, length],
@@ -30,12 +32,17 @@ describe("batch: true", () => {
 
   it("gathers waiting calls into one call with lists, and gives each caller its own result", async () => {
     const batches: { words: string[]; lengths: number[] }[] = [];
-    const url = await serve(trimApp(batches));
+    const hold = gate();
+    const app = trimApp(batches, 3, hold.promise);
+    const url = await serve(app);
     const clients = await Promise.all([0, 1].map(() => connect(url)));
-    const words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf"];
-    const results = await Promise.all(
-      words.map((w, i) => collect(clients[i % 2]!.submit("/trim", [w, i + 1]))),
-    );
+    const words = ["first", "bravo", "charlie", "delta", "echo", "foxtrot", "golf"];
+    const first = collect(clients[0]!.submit("/trim", ["first", 1]));
+    await waitFor(() => batches.length === 1); // "first" runs alone and holds the slot
+    const rest = words.slice(1).map((w, i) => collect(clients[i % 2]!.submit("/trim", [w, i + 2])));
+    await untilWaiting(app, 6);
+    hold.release();
+    const results = await Promise.all([first, ...rest]);
     results.forEach((r, i) => {
       expect(r.final.stage).toBe("complete");
       expect(r.data).toHaveLength(1);
@@ -43,19 +50,22 @@ describe("batch: true", () => {
     });
     // Inputs were preprocessed item by item (Number turns the wire values into numbers).
     for (const b of batches) for (const l of b.lengths) expect(typeof l).toBe("number");
-    expect(batches.flatMap((b) => b.words).sort()).toEqual([...words].sort());
-    expect(Math.max(...batches.map((b) => b.words.length))).toBeGreaterThan(1);
-    expect(Math.max(...batches.map((b) => b.words.length))).toBeLessThanOrEqual(3);
+    // The six waiting calls ran as two batches of max_batch_size.
+    expect(batches.map((b) => b.words)).toEqual([["first"], ["bravo", "charlie", "delta"], ["echo", "foxtrot", "golf"]]);
     // Each caller's second output is the size of the batch it was part of.
-    expect(results.map((r) => r.data[0]![1]).filter((n) => (n as number) > 1).length).toBeGreaterThan(0);
+    expect(results.map((r) => r.data[0]![1])).toEqual([1, 3, 3, 3, 3, 3, 3]);
   });
 
   it("fails every call of a batch whose function throws, and only those", async () => {
     const batches: { words: string[]; lengths: number[] }[] = [];
-    const client = await connect(await serve(trimApp(batches, 4)));
+    const hold = gate();
+    const app = trimApp(batches, 4, hold.promise);
+    const client = await connect(await serve(app));
     const first = collect(client.submit("/trim", ["first", 2]));
-    await sleep(30); // "first" runs alone; the next three wait and are batched together
+    await waitFor(() => batches.length === 1);
     const rest = ["ok", "boom", "fine"].map((w) => collect(client.submit("/trim", [w, 1])));
+    await untilWaiting(app, 3);
+    hold.release();
     const results = await Promise.all([first, ...rest]);
     expect(results[0]!.final.stage).toBe("complete");
     expect(batches[1]!.words).toEqual(["ok", "boom", "fine"]);
@@ -64,14 +74,18 @@ describe("batch: true", () => {
 
   it("fails only the call whose input does not preprocess", async () => {
     const batches: { words: string[]; lengths: number[] }[] = [];
-    const client = await connect(await serve(trimApp(batches, 4)));
+    const hold = gate();
+    const app = trimApp(batches, 4, hold.promise);
+    const client = await connect(await serve(app));
     const first = collect(client.submit("/trim", ["first", 2]));
-    await sleep(30);
+    await waitFor(() => batches.length === 1);
     const rest = [
       collect(client.submit("/trim", ["good", 2])),
       collect(client.submit("/trim", ["bad", null])),
       collect(client.submit("/trim", ["fine", 3])),
     ];
+    await untilWaiting(app, 3);
+    hold.release();
     const [, good, bad, fine] = await Promise.all([first, ...rest]);
     expect(good!.data[0]).toEqual(["go", 2]);
     expect(fine!.data[0]).toEqual(["fin", 2]);

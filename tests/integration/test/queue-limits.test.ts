@@ -5,7 +5,7 @@
 import { describe, expect, it } from "@jest/globals";
 import * as vt from "vitrine";
 import { postJson } from "./harness.js";
-import { collect, estimations, sleep, useApps } from "./queue-helpers.js";
+import { collect, estimations, gate, sleep, useApps } from "./queue-helpers.js";
 
 /** Spans of time during which calls ran, by event name. */
 type Span = { name: string; start: number; end: number };
@@ -17,7 +17,8 @@ function peak(spans: Span[]): number {
 /** An app with slow events "a", "b" and "c" sharing concurrency groups as asked. */
 function groupedApp(
   options: Record<"a" | "b" | "c", { concurrency_id?: string; concurrency_limit?: number | null }>,
-  ms = 150,
+  ms = 300,
+  hold: Promise<void> | null = null,
 ) {
   const spans: Span[] = [];
   const app = vt.Blocks(() => {
@@ -28,6 +29,7 @@ function groupedApp(
         fn: async (x: number) => {
           const span = { name, start: performance.now(), end: Infinity };
           spans.push(span);
+          if (hold && spans.length === 1) await hold;
           await sleep(ms);
           span.end = performance.now();
           return x;
@@ -43,14 +45,17 @@ function groupedApp(
 }
 
 describe("estimation messages", () => {
-  const { serve, connect } = useApps();
+  const { serve, connect, untilWaiting } = useApps();
 
-  function slowApp(ms: number) {
+  /** A limit-1 function taking `ms`; its first call also waits for `hold` (while the others join). */
+  function slowApp(ms: number, hold: Promise<void>) {
+    let calls = 0;
     return vt.Blocks(() => {
       const n = vt.Number({ label: "n" });
       const out = vt.Number({ label: "out" });
       vt.Button("Run").click({
         fn: async (x: number) => {
+          if (calls++ === 0) await hold;
           await sleep(ms);
           return x;
         },
@@ -63,8 +68,13 @@ describe("estimation messages", () => {
   }
 
   it("tell a waiting caller its rank as it moves up, with an ETA once a call was measured", async () => {
-    const client = await connect(await serve(slowApp(200), { status_update_rate: "auto" }));
-    const results = await Promise.all([1, 2, 3, 4].map((i) => collect(client.submit("/slow", [i]))));
+    const hold = gate();
+    const app = slowApp(200, hold.promise);
+    const client = await connect(await serve(app, { status_update_rate: "auto" }));
+    const calls = [1, 2, 3, 4].map((i) => collect(client.submit("/slow", [i])));
+    await untilWaiting(app, 3);
+    hold.release();
+    const results = await Promise.all(calls);
     expect(results.map((r) => r.data)).toEqual([[[1]], [[2]], [[3]], [[4]]]);
     const last = results.find((r) => estimations(r.statuses)[0]?.position === 2)!;
     expect(last).toBeDefined();
@@ -80,8 +90,13 @@ describe("estimation messages", () => {
   });
 
   it("batch rank updates by default: positions only go down, and each caller starts", async () => {
-    const client = await connect(await serve(slowApp(150)));
-    const results = await Promise.all([1, 2, 3, 4, 5].map((i) => collect(client.submit("/slow", [i]))));
+    const hold = gate();
+    const app = slowApp(150, hold.promise);
+    const client = await connect(await serve(app));
+    const calls = [1, 2, 3, 4, 5].map((i) => collect(client.submit("/slow", [i])));
+    await untilWaiting(app, 4);
+    hold.release();
+    const results = await Promise.all(calls);
     expect(results.every((r) => r.final.stage === "complete")).toBe(true);
     const positions = results.map((r) => estimations(r.statuses).map((s) => s.position));
     expect(positions.map((p) => p[0]).sort()).toEqual([0, 0, 1, 2, 3]);
@@ -129,21 +144,23 @@ describe("concurrency groups", () => {
 });
 
 describe("max_size", () => {
-  const { serve, connect } = useApps();
+  const { serve, connect, untilWaiting } = useApps();
 
   it("refuses a join beyond max_size with 503 and loses nothing already queued", async () => {
-    const { app } = groupedApp({ a: { concurrency_limit: 1 }, b: {}, c: {} }, 300);
+    const hold = gate();
+    const { app } = groupedApp({ a: { concurrency_limit: 1 }, b: {}, c: {} }, 50, hold.promise);
     app.queue({ max_size: 2 });
     const url = await serve(app);
     const client = await connect(url);
-    // One runs, two wait: the queue is full.
+    // One runs (held), two wait: the queue is full.
     const queued = [1, 2, 3].map((i) => collect(client.submit("/a", [i])));
-    await sleep(100);
+    await untilWaiting(app, 2);
     const refused = await collect((await connect(url)).submit("/a", [4]));
     expect(refused.final).toMatchObject({ stage: "error", message: expect.stringMatching(/busy/) });
     const raw = await postJson(`${url}gradio_api/queue/join`, { data: [5], fn_index: 0, session_hash: "raw-full" });
     expect(raw.status).toBe(503);
     expect(raw.body.detail).toMatch(/^Queue is full/);
+    hold.release();
     const done = await Promise.all(queued);
     expect(done.map((r) => [r.final.stage, r.data])).toEqual([
       ["complete", [[1]]],
