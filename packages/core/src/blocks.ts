@@ -83,8 +83,12 @@ export class BlocksApp extends Container implements DependencyRegistry {
    * Runs a function when the page loads (and, with `every`, again every so many seconds
    * while it stays open), like Gradio's `demo.load(...)`.
    */
-  load<const I extends ComponentList | undefined = undefined, const O extends ComponentList | undefined = undefined>(
-    options: EventOptions<I, O>,
+  load<
+    const I extends ComponentList | undefined = undefined,
+    const O extends ComponentList | undefined = undefined,
+    const B extends boolean = false,
+  >(
+    options: EventOptions<I, O, B>,
   ): Dependency {
     const dep = new Dependency(this, [[this, "load"]], options as AnyEventOptions);
     dep.id = this.registerDependency(dep);
@@ -265,7 +269,7 @@ function dependencyConfig(dep: Dependency): DependencyConfig {
     connection: "sse",
     cancels: cancels.map((d) => d.id),
     batch,
-    max_batch_size: batch ? ((o as { max_batch_size?: number }).max_batch_size ?? 4) : 4,
+    max_batch_size: o.max_batch_size ?? 4,
     concurrency_limit: o.concurrency_limit === undefined ? "default" : o.concurrency_limit,
     concurrency_id: o.concurrency_id ?? String(dep.id),
     show_progress: o.show_progress ?? "full",

@@ -21,14 +21,16 @@ export type OutputOf<C> = ReturnOf<C> | Update<ReturnOf<C>>;
 
 /**
  * What an event function returns for outputs `O`: nothing for no outputs, the bare value
- * for one output, and a tuple for several (as in Gradio).
+ * for one output, and a tuple for several (as in Gradio). A function whose parameters are
+ * annotated returns its tuple `as const` (or declares its return type): TypeScript infers
+ * array literals as arrays there.
  */
 export type ResultOf<O> = O extends readonly []
   ? void
   : O extends readonly [infer C]
     ? OutputOf<C>
     : O extends readonly AnyComponent[]
-      ? { -readonly [K in keyof O]: OutputOf<O[K]> }
+      ? { readonly [K in keyof O]: OutputOf<O[K]> }
       : O extends AnyComponent
         ? OutputOf<O>
         : void;
@@ -44,7 +46,7 @@ export type BatchArgsOf<I> = I extends readonly AnyComponent[]
     : [];
 
 /** A batch function's result: one list per output, always a tuple (even for one output). */
-export type BatchResultOf<O> = ListOf<O> extends infer L ? { -readonly [K in keyof L]: OutputOf<L[K]>[] } : never;
+export type BatchResultOf<O> = ListOf<O> extends infer L ? { readonly [K in keyof L]: OutputOf<L[K]>[] } : never;
 
 /** A batch function (`batch: true`): lists in, lists out, one entry per gathered call. */
 export type BatchFn<I, O> = (...args: [...BatchArgsOf<I>, EventContext]) => BatchResultOf<O> | Promise<BatchResultOf<O>>;
@@ -62,26 +64,28 @@ export type EventFn<I, O> = (...args: [...ArgsOf<I>, EventContext]) => FnResult<
 /** A client-side function: the JavaScript source of a function, or a function (sent as its source). */
 export type JsFunction = string | ((...args: any[]) => unknown);
 
-/** Options of an event listener, as in Gradio's `.click(...)`, `.change(...)`, …. */
-export type EventOptions<I extends ComponentList | undefined, O extends ComponentList | undefined> = CommonEventOptions<
-  I,
-  O
-> &
-  (
-    | {
-        /** Whether `fn` takes lists of inputs gathered from waiting calls (default false). */
-        batch?: false;
-        /** The function to run; `null` for an event that only runs `js` or chains. */
-        fn?: NoInfer<EventFn<I, O>> | null;
-      }
-    | {
-        batch: true;
-        /** Most calls gathered into one batch. Default 4. */
-        max_batch_size?: number;
+/**
+ * Options of an event listener, as in Gradio's `.click(...)`, `.change(...)`, …. With
+ * `batch: true` (`B`), `fn` is a batch function: lists in, lists out.
+ */
+export type EventOptions<
+  I extends ComponentList | undefined,
+  O extends ComponentList | undefined,
+  B extends boolean = false,
+> = CommonEventOptions<I, O> & {
+  /** Whether `fn` takes lists of inputs gathered from waiting calls (default false). */
+  batch?: B;
+  /** Most calls gathered into one batch (with `batch: true`). Default 4. */
+  max_batch_size?: number;
+} & (B extends true
+    ? {
         /** The batch function: one list per input in, one list per output out. */
         fn: NoInfer<BatchFn<I, O>>;
       }
-  );
+    : {
+        /** The function to run; `null` for an event that only runs `js` or chains. */
+        fn?: NoInfer<EventFn<I, O>> | null;
+      });
 
 /** Options every event listener takes, whatever its function. */
 export interface CommonEventOptions<I extends ComponentList | undefined, O extends ComponentList | undefined> {
@@ -146,8 +150,12 @@ export interface CommonEventOptions<I extends ComponentList | undefined, O exten
 
 /** A listener method: `button.click({ fn, inputs, outputs })`. It knows its block and event, for `vt.on`. */
 export interface EventListener {
-  <const I extends ComponentList | undefined = undefined, const O extends ComponentList | undefined = undefined>(
-    options: EventOptions<I, O>,
+  <
+    const I extends ComponentList | undefined = undefined,
+    const O extends ComponentList | undefined = undefined,
+    const B extends boolean = false,
+  >(
+    options: EventOptions<I, O, B>,
   ): Dependency;
   /** The block that fires the event. */
   readonly block: Block;
@@ -166,9 +174,13 @@ export function eventListener(block: Block, event: EventName): EventListener {
  *
  * @example vt.on([name.submit, button.click], { fn: greet, inputs: [name], outputs: [out] });
  */
-export function on<const I extends ComponentList | undefined = undefined, const O extends ComponentList | undefined = undefined>(
+export function on<
+    const I extends ComponentList | undefined = undefined,
+    const O extends ComponentList | undefined = undefined,
+    const B extends boolean = false,
+  >(
   triggers: EventListener | readonly EventListener[],
-  options: EventOptions<I, O>,
+  options: EventOptions<I, O, B>,
 ): Dependency {
   const list = Array.isArray(triggers) ? triggers : [triggers as EventListener];
   return listen(
@@ -232,22 +244,34 @@ export class Dependency {
   }
 
   /** Runs another event after this one completes successfully. */
-  success<const I extends ComponentList | undefined = undefined, const O extends ComponentList | undefined = undefined>(
-    options: EventOptions<I, O>,
+  success<
+    const I extends ComponentList | undefined = undefined,
+    const O extends ComponentList | undefined = undefined,
+    const B extends boolean = false,
+  >(
+    options: EventOptions<I, O, B>,
   ): Dependency {
     return this.chain(options, "success");
   }
 
   /** Runs another event after this one fails. */
-  failure<const I extends ComponentList | undefined = undefined, const O extends ComponentList | undefined = undefined>(
-    options: EventOptions<I, O>,
+  failure<
+    const I extends ComponentList | undefined = undefined,
+    const O extends ComponentList | undefined = undefined,
+    const B extends boolean = false,
+  >(
+    options: EventOptions<I, O, B>,
   ): Dependency {
     return this.chain(options, "failure");
   }
 
   /** Runs another event after this one completes, whatever its outcome. */
-  then<const I extends ComponentList | undefined = undefined, const O extends ComponentList | undefined = undefined>(
-    options: EventOptions<I, O>,
+  then<
+    const I extends ComponentList | undefined = undefined,
+    const O extends ComponentList | undefined = undefined,
+    const B extends boolean = false,
+  >(
+    options: EventOptions<I, O, B>,
   ): Dependency {
     return this.chain(options, "always");
   }
@@ -258,7 +282,7 @@ export class Dependency {
 }
 
 /** Event options with the component types erased, as the runtime sees them. */
-export type AnyEventOptions = EventOptions<ComponentList | undefined, ComponentList | undefined>;
+export type AnyEventOptions = EventOptions<ComponentList | undefined, ComponentList | undefined, boolean>;
 
 const TRIGGER_MODES = ["once", "multiple", "always_last"];
 const PROGRESS_MODES = ["full", "minimal", "hidden"];

@@ -35,6 +35,10 @@ vt.Blocks(() => {
   // No outputs: the function returns nothing.
   button.click({ fn: (n: string) => void n, inputs: [name] });
 
+  // Tuples are inferred from contextually typed functions, plain and batch alike; `as const` works too.
+  button.click({ fn: (n, f) => [n, f ? 1 : 0], inputs: [name, flag], outputs: [out, total] });
+  button.click({ fn: (names, counts) => [names, counts], inputs: [name, count], outputs: [out, total], batch: true });
+  button.click({ fn: (n: string, f: boolean) => [n, f ? 1 : 0] as const, inputs: [name, flag], outputs: [out, total] });
   // An output can be updated instead of set.
   button.click({ fn: (n: string) => vt.update({ visible: n.length > 0, value: n }), inputs: [name], outputs: [out] });
   button.click({ fn: () => vt.update({ visible: false }), outputs: [total] });
