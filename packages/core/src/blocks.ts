@@ -250,7 +250,6 @@ function defaultTriggerMode(dep: Dependency): DependencyConfig["trigger_mode"] {
 
 function dependencyConfig(dep: Dependency): DependencyConfig {
   const o = dep.options;
-  const cancels = o.cancels === undefined ? [] : Array.isArray(o.cancels) ? o.cancels : [o.cancels as Dependency];
   const batch = o.batch === true;
   const visibility = o.api_name === false ? "private" : o.show_api === false ? "undocumented" : "public";
   return {
@@ -267,11 +266,11 @@ function dependencyConfig(dep: Dependency): DependencyConfig {
     api_description: o.api_description ?? null,
     types: { generator: dep.isGenerator, cancel: false },
     connection: "sse",
-    cancels: cancels.map((d) => d.id),
+    cancels: dep.cancels.map((d) => d.id),
     batch,
     max_batch_size: o.max_batch_size ?? 4,
     concurrency_limit: o.concurrency_limit === undefined ? "default" : o.concurrency_limit,
-    concurrency_id: o.concurrency_id ?? String(dep.id),
+    concurrency_id: dep.concurrencyId,
     show_progress: o.show_progress ?? "full",
     trigger_mode: o.trigger_mode ?? defaultTriggerMode(dep),
     trigger_after: dep.triggerAfter?.id ?? null,

@@ -222,8 +222,8 @@ export class Dependency {
     /** When a chained dependency runs: after any outcome, only success, or only failure. */
     readonly triggerWhen: "always" | "success" | "failure" = "always",
   ) {
-    this.inputs = toList(options.inputs);
-    this.outputs = toList(options.outputs);
+    this.inputs = listOf<AnyComponent>(options.inputs);
+    this.outputs = listOf<AnyComponent>(options.outputs);
     checkOptions(options);
   }
 
@@ -239,6 +239,16 @@ export class Dependency {
   }
 
   /** Whether this event goes through the queue. */
+  /** The events this one cancels when triggered. */
+  get cancels(): readonly Dependency[] {
+    return listOf(this.options.cancels);
+  }
+
+  /** The concurrency group of this event: its `concurrency_id`, else its own id. */
+  get concurrencyId(): string {
+    return this.options.concurrency_id ?? String(this.id);
+  }
+
   get queued(): boolean {
     return this.options.queue ?? true;
   }
@@ -302,15 +312,15 @@ function checkOptions(o: AnyEventOptions): void {
   if (o.js !== undefined && o.js !== null && typeof o.js !== "string" && typeof o.js !== "function") {
     throw new TypeError("js must be the source of a function (a string) or a function");
   }
-  const cancels = o.cancels === undefined ? [] : Array.isArray(o.cancels) ? o.cancels : [o.cancels];
-  for (const c of cancels) {
+  for (const c of listOf<unknown>(o.cancels)) {
     if (!(c instanceof Dependency)) throw new TypeError("cancels takes the dependencies returned by event listeners");
   }
 }
 
-function toList(list: ComponentList | undefined): readonly AnyComponent[] {
-  if (list === undefined) return [];
-  return Array.isArray(list) ? list : [list as AnyComponent];
+/** One item or a list of them, as a list (nothing → empty). */
+function listOf<T>(value: T | readonly T[] | undefined | null): readonly T[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? (value as readonly T[]) : [value as T];
 }
 
 function register(dep: Dependency): Dependency {

@@ -9,6 +9,7 @@ import {
   createProgress,
   logEntry,
   printLog,
+  type AnyComponent,
   type AppConfig,
   type BlocksApp,
   type Dependency,
@@ -67,6 +68,7 @@ export class AppService {
   private readonly heartbeats = new Set<Response>();
   private baseConfig: Omit<AppConfig, "root"> | null = null;
   private indexHtml: string | null = null;
+  private views: Map<string, AnyComponent> | null = null;
   private readonly plans = new Map<Dependency, QueuePlan>();
   private readonly bodyLimit: number;
 
@@ -89,16 +91,15 @@ export class AppService {
     let plan = this.plans.get(dep);
     if (plan) return plan;
     const defaultLimit = this.app.queueSettings.default_concurrency_limit;
-    const concurrencyId = dep.options.concurrency_id ?? String(dep.id);
+    const concurrencyId = dep.concurrencyId;
     // The lowest limit of every dependency sharing the concurrency id holds for all of them.
     let limit = concurrencyLimit(dep, defaultLimit) ?? Infinity;
     for (const other of this.app.dependencies) {
-      if ((other.options.concurrency_id ?? String(other.id)) === concurrencyId) {
+      if (other.concurrencyId === concurrencyId) {
         limit = Math.min(limit, concurrencyLimit(other, defaultLimit) ?? Infinity);
       }
     }
-    const cancels = dep.options.cancels;
-    const cancelled = cancels === undefined ? [] : Array.isArray(cancels) ? cancels : [cancels as Dependency];
+    const cancelled = dep.cancels;
     plan = {
       concurrencyId,
       concurrencyLimit: limit === Infinity ? null : limit,
@@ -115,9 +116,14 @@ export class AppService {
     return { ...this.baseConfig, root };
   }
 
+  /** One component of each type the app uses, whose `ui.file` is that type's view (found once). */
+  private componentViews(): Map<string, AnyComponent> {
+    return (this.views ??= this.app.componentTypes());
+  }
+
   private buildConfig(): Omit<AppConfig, "root"> {
     const uiModules: Record<string, string> = {};
-    for (const type of this.app.componentTypes().keys()) uiModules[type] = `components/${type}.js`;
+    for (const type of this.componentViews().keys()) uiModules[type] = `components/${type}.js`;
     return { ...this.app.config(), show_error: this.options.show_error ?? false, ui_modules: uiModules };
   }
 
@@ -315,7 +321,7 @@ export class AppService {
 
   private componentView(req: Request, res: Response): void {
     const match = /^([a-z0-9_-]+)\.js(\.map)?$/.exec(String(req.params.file));
-    const component = match ? this.app.componentTypes().get(match[1]!) : undefined;
+    const component = match ? this.componentViews().get(match[1]!) : undefined;
     if (!match || !component) {
       res.status(404).type("text/plain").send(`No component view ${req.params.file}`);
       return;
