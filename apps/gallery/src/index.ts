@@ -10,8 +10,15 @@ import { stream } from "./demos/stream.js";
 import { timer } from "./demos/timer.js";
 import { toasts } from "./demos/toasts.js";
 import { triggers } from "./demos/triggers.js";
+import { layouts } from "./demos/layouts.js";
+import { tabs } from "./demos/tabs.js";
+import { accordion } from "./demos/accordion.js";
+import { sidebar } from "./demos/sidebar.js";
+import { render } from "./demos/render.js";
+import { themes } from "./demos/themes.js";
 
 export { hello, calculator, blocks, stream, progress, toasts, chain, timer, js, triggers, scroll };
+export { layouts, tabs, accordion, sidebar, render, themes };
 export { startGallery, type Gallery } from "./gallery.js";
 
 /** Every demo of the gallery by its URL name, with a one-line description. */
@@ -27,4 +34,10 @@ export const demos: Record<string, { create: () => App; description: string }> =
   js: { create: js, description: "Client-side js functions, instead of or before the server function" },
   triggers: { create: triggers, description: "trigger_mode once / multiple / always_last on a slow function" },
   scroll: { create: scroll, description: "scroll_to_output brings a far-away output into view" },
+  layouts: { create: layouts, description: "Row, Column and Group: variants, scale, min_width, equal_height" },
+  tabs: { create: tabs, description: "Tabs: select and change events, a tab chosen at load, a disabled tab" },
+  accordion: { create: accordion, description: "Accordion: settings folded away; expand and collapse events" },
+  sidebar: { create: sidebar, description: "Sidebar: filters in a collapsible side panel (an overlay on phones)" },
+  render: { create: render, description: "vt.render: buttons rebuilt from the words you type, keyed boxes" },
+  themes: { create: themes, description: "Every prebuilt theme, in light and dark" },
 };

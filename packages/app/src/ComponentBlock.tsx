@@ -1,18 +1,28 @@
 import { useCallback, useMemo } from "react";
 import type { ViewStatus } from "@vitrine/core";
-import { useBlock, usePage } from "./context.js";
+import { useBlock, usePage, useView } from "./context.js";
 import { BlockBoundary, ErrorBox } from "./ErrorBox.js";
 import { blockClasses, blockStyle, elemId, type Parent } from "./sizing.js";
 import { StatusOverlay } from "./StatusOverlay.js";
+
+/** Stands in for a component while its view loads: its label, and a shimmering field. */
+function Skeleton({ label }: { label: string | null }) {
+  return (
+    <div className="vt-skeleton" aria-busy="true" data-testid="skeleton">
+      {label ? <span className="vt-label">{label}</span> : null}
+      <span className="vt-skeleton-field" />
+    </div>
+  );
+}
 
 /**
  * A component on the page: the `.vt-block` wrapper (visibility, size, container panel),
  * the component's view with its {@link ViewProps}, and the status overlay.
  */
 export function ComponentBlock({ id, parent }: { id: number; parent: Parent }) {
-  const { runner, views } = usePage();
+  const { runner } = usePage();
   const block = useBlock(id);
-  const View = views.get(block.type);
+  const View = useView(block.type);
   const { props, status } = block;
 
   const onChange = useCallback(
@@ -35,6 +45,8 @@ export function ComponentBlock({ id, parent }: { id: number; parent: Parent }) {
   return (
     <div className={classes} id={elemId(props)} data-testid={`block-${id}`} style={blockStyle(props, parent)}>
       {View === undefined ? (
+        <Skeleton label={typeof props.label === "string" && props.show_label !== false ? props.label : null} />
+      ) : View === null ? (
         <ErrorBox title={`No view for "${block.type}"`}>The config lists no ui module for this block type.</ErrorBox>
       ) : View instanceof Error ? (
         <ErrorBox title={`The view for "${block.type}" could not be loaded`}>{View.message}</ErrorBox>

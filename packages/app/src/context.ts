@@ -2,14 +2,14 @@ import { createContext, useContext } from "react";
 import { useStore } from "zustand";
 import type { StoreApi } from "zustand/vanilla";
 import type { EventRunner } from "./events.js";
-import type { ViewRegistry } from "./loadViews.js";
+import type { View, ViewsState } from "./loadViews.js";
 import { IDLE, type AppState, type BlockState } from "./store.js";
 
-/** What every block of the page reads: the state, the event runner and the loaded views. */
+/** What every block of the page reads: the state, the event runner and the views. */
 export interface PageContext {
   store: StoreApi<AppState>;
   runner: EventRunner;
-  views: ViewRegistry;
+  views: StoreApi<ViewsState>;
 }
 
 /** Carries the {@link PageContext} down the layout tree. */
@@ -28,4 +28,13 @@ const MISSING: BlockState = { type: "", value: null, props: {}, status: IDLE };
 export function useBlock(id: number): BlockState {
   const { store } = usePage();
   return useStore(store, (s) => s.blocks[id] ?? MISSING);
+}
+
+/**
+ * The view of a block type: `undefined` while it loads, an Error if it could not, `null` when
+ * the type has no view module (a layout, or an unknown type).
+ */
+export function useView(type: string): View | Error | null | undefined {
+  const { views } = usePage();
+  return useStore(views, (s) => (Object.hasOwn(s.modules, type) ? s.views[type] : null));
 }

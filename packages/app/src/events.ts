@@ -1,5 +1,5 @@
 import type { StoreApi } from "zustand/vanilla";
-import type { DependencyConfig } from "@vitrine/core";
+import type { DependencyConfig, RenderConfig } from "@vitrine/core";
 import { compileClientFunction } from "./clientFunction.js";
 import { chainedAfter, triggeredBy, type Outcome } from "./dependencies.js";
 import type { DataMessage, EventClient, EventJob, JobMessage, LogMessage, StatusMessage } from "./messages.js";
@@ -31,6 +31,8 @@ export interface EventRunnerOptions {
   now?: () => number;
   /** Brings a block into view (`scroll_to_output`); the page scrolls its element. */
   scrollTo?: (blockId: number) => void;
+  /** Called after a `vt.render` region was rebuilt (the page loads the views it needs). */
+  onRender?: (region: RenderConfig) => void;
 }
 
 const NO_CAUSE: ReadonlySet<number> = new Set();
@@ -46,7 +48,9 @@ const NO_CAUSE: ReadonlySet<number> = new Set();
  * `change` events its outputs fire carry the chain of dependencies that caused them).
  */
 export class EventRunner {
-  private readonly deps: readonly DependencyConfig[];
+  /** The app's dependencies, then those of its rendered regions (replaced on each rebuild). */
+  private deps: readonly DependencyConfig[];
+  private readonly onRender?: (region: RenderConfig) => void;
   private readonly store: StoreApi<AppState>;
   private readonly toasts: StoreApi<ToastState>;
   private readonly connectClient?: () => Promise<EventClient>;
@@ -66,6 +70,23 @@ export class EventRunner {
     this.connectClient = options.connect;
     this.now = options.now ?? Date.now;
     this.scrollTo = options.scrollTo;
+    this.onRender = options.onRender;
+  }
+
+  /**
+   * Puts a rebuilt `vt.render` region in place: its listeners replace those of its previous
+   * run (whose `every` repeats stop), and its blocks replace theirs in the store.
+   */
+  applyRender(region: RenderConfig): void {
+    for (const dep of this.deps) {
+      if (dep.rendered_in !== region.render_id) continue;
+      const timer = this.repeats.get(dep.id);
+      if (timer !== undefined) clearInterval(timer);
+      this.repeats.delete(dep.id);
+    }
+    this.deps = [...this.deps.filter((d) => d.rendered_in !== region.render_id), ...region.dependencies];
+    this.store.getState().applyRender(region);
+    this.onRender?.(region);
   }
 
   /**
@@ -221,6 +242,8 @@ export class EventRunner {
         if (message.type === "data") {
           // After a cancel, the output keeps the last value that arrived before it.
           if (!run.cancelled) this.applyData(dep, message as DataMessage, chain, followUps);
+          const region = (message as DataMessage).render_config;
+          if (region && !run.cancelled) this.applyRender(region);
         } else if (message.type === "log") {
           this.showLog(message as LogMessage);
         } else if (message.type === "status") {

@@ -1,24 +1,36 @@
 /**
- * Browser entry: loads the config, the component views and the stylesheet, then renders the
- * app and fires its `load` event.
+ * Browser entry: reads the config, draws the layout at once (components show a skeleton until
+ * their views load), fires the app's `load` event and runs its `js` function.
  */
 import { createRoot } from "react-dom/client";
 import { App } from "./App.js";
+import { compileClientFunction } from "./clientFunction.js";
 import { connect } from "./connect.js";
 import { EventRunner } from "./events.js";
 import { appRoot, loadConfig } from "./loadConfig.js";
-import { loadViews } from "./loadViews.js";
+import { ViewLoader } from "./loadViews.js";
 import { createAppStore } from "./store.js";
 import { createToastStore } from "./toasts.js";
 import "./styles.css";
+import "./layouts.css";
 
-/** Adds the app's custom CSS (`css` in the config) after the base stylesheet. */
+/** Adds the app's custom CSS (`css` in the config) after the base stylesheet, unless the server already put it in the page. */
 function applyCss(css: string | null | undefined): void {
-  if (!css) return;
+  if (!css || document.querySelector('style[data-vitrine="custom-css"]')) return;
   const style = document.createElement("style");
   style.dataset.vitrine = "custom-css";
   style.textContent = css;
   document.head.append(style);
+}
+
+/** Runs the app's `js` function (Blocks' `js` option) once the page is drawn. */
+async function runAppJs(source: string | null | undefined): Promise<void> {
+  if (!source) return;
+  try {
+    await compileClientFunction(source)();
+  } catch (err) {
+    console.error("[vitrine] the app's js function failed:", err);
+  }
 }
 
 async function start(element: HTMLElement): Promise<void> {
@@ -26,7 +38,8 @@ async function start(element: HTMLElement): Promise<void> {
   document.title = config.title || "Vitrine";
   applyCss(config.css);
   const root = appRoot(config, document.baseURI);
-  const views = await loadViews(config, root);
+  const views = new ViewLoader(root);
+  void views.ensure(config.ui_modules);
   const store = createAppStore(config.components);
   const toasts = createToastStore();
   const runner = new EventRunner({
@@ -35,10 +48,12 @@ async function start(element: HTMLElement): Promise<void> {
     toasts,
     connect: () => connect(root),
     scrollTo: (id) => document.querySelector(`[data-testid="block-${id}"]`)?.scrollIntoView({ behavior: "smooth", block: "start" }),
+    onRender: (region) => void views.ensure(region.ui_modules),
   });
-  createRoot(element).render(<App config={config} page={{ store, runner, views }} toasts={toasts} />);
+  createRoot(element).render(<App config={config} page={{ store, runner, views: views.store }} toasts={toasts} root={root} />);
   if (config.dependencies.some((d) => d.backend_fn)) runner.preconnect();
   void runner.fire(config.layout.id, "load");
+  void runAppJs(config.js);
 }
 
 const element = document.getElementById("vt-root")!;

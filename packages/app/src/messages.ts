@@ -1,3 +1,4 @@
+import type { RenderConfig } from "@vitrine/core";
 /**
  * What the page needs from `@vitrine/client`: a `submit` that streams messages. Declared
  * here so the event logic stays independent of how the client is built.
@@ -31,6 +32,8 @@ export interface StatusMessage {
 export interface DataMessage {
   type: "data";
   data: unknown[];
+  /** A `vt.render` rebuild's new region (with the final data). */
+  render_config?: RenderConfig;
 }
 
 /** An info or warning message the function sent (`vt.Info`, `vt.Warning`). */

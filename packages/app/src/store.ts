@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { ComponentConfig, ViewStatus } from "@vitrine/core";
+import type { ComponentConfig, LayoutNode, RenderConfig, ViewStatus } from "@vitrine/core";
 import type { ProgressUnit } from "./messages.js";
 
 /** How an event shows its progress over its outputs (`show_progress`). */
@@ -31,6 +31,13 @@ export interface BlockState {
 /** The page's state: every block by id, and the actions that change it. */
 export interface AppState {
   blocks: Record<number, BlockState>;
+  /** The children of each `vt.render` region, by render id, as its latest rebuild made them. */
+  renders: Record<number, LayoutNode[]>;
+  /**
+   * Puts a rebuilt region in place: its new blocks join the store (a block whose `key` matches
+   * one of the previous run keeps that block's value) and the previous run's blocks leave it.
+   */
+  applyRender(region: RenderConfig): void;
   /** Sets a block's value; returns whether it changed. */
   setValue(id: number, value: unknown): boolean;
   /** Merges props into a block's props. */
@@ -69,11 +76,13 @@ export function sameValue(a: unknown, b: unknown): boolean {
 
 /** Creates the page's store from the config's components: each value starts as `props.value`. */
 export function createAppStore(components: readonly ComponentConfig[]): StoreApi<AppState> {
-  const blocks: Record<number, BlockState> = {};
-  for (const c of components) {
+
+  const blockState = (c: ComponentConfig): BlockState => {
     const { value = null, ...props } = c.props as Record<string, unknown>;
-    blocks[c.id] = { type: c.type, value, props, status: IDLE };
-  }
+    return { type: c.type, value, props, status: IDLE };
+  };
+  /** Block ids of each region's current run. */
+  const regionBlocks = new Map<number, number[]>();
 
   return createStore<AppState>()((set, get) => {
     const update = (id: number, change: (block: BlockState) => BlockState): void => {
@@ -87,7 +96,25 @@ export function createAppStore(components: readonly ComponentConfig[]): StoreApi
       return true;
     };
     return {
-      blocks,
+      blocks: Object.fromEntries(components.map((c) => [c.id, blockState(c)])),
+      renders: {},
+      applyRender(region) {
+        const current = { ...get().blocks };
+        const previous = regionBlocks.get(region.render_id) ?? [];
+        const byKey = new Map<unknown, BlockState>();
+        for (const id of previous) {
+          const key = current[id]?.props.key;
+          if (key !== undefined && key !== null) byKey.set(`${current[id]!.type}:${String(key)}`, current[id]!);
+          delete current[id];
+        }
+        for (const c of region.components) {
+          const fresh = blockState(c);
+          const kept = c.key === null || c.key === undefined ? undefined : byKey.get(`${c.type}:${String(c.key)}`);
+          current[c.id] = kept ? { ...fresh, value: kept.value, props: { ...fresh.props, key: c.key } } : { ...fresh, props: { ...fresh.props, key: c.key } };
+        }
+        regionBlocks.set(region.render_id, region.components.map((c) => c.id));
+        set({ blocks: current, renders: { ...get().renders, [region.render_id]: region.layout.children ?? [] } });
+      },
       setValue,
       setProps: (id, props) => update(id, (b) => ({ ...b, props: { ...b.props, ...props } })),
       applyOutput(id, output) {

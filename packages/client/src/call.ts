@@ -1,4 +1,5 @@
-import type { AppConfig } from "@vitrine/core";
+import type { AppConfig, RenderConfig } from "@vitrine/core";
+import { isRenderConfig, mergeRenderConfig } from "./render.js";
 import { Channel } from "./channel.js";
 import { applyDiff } from "./diff.js";
 import { appError, errorText, httpFailure, isRecord, readBody, type Failure } from "./http.js";
@@ -211,8 +212,10 @@ export class Call {
       }
     }
     this.#values = values;
+    const region = final && isRenderConfig(output["render_config"]) ? output["render_config"] : null;
+    if (region) mergeRenderConfig(this.#config, region);
     if (final) {
-      this.#emitData(values);
+      this.#emitData(values, region);
       this.#finish("complete", { success: true });
     } else {
       this.#status("generating", {});
@@ -220,7 +223,7 @@ export class Call {
     }
   }
 
-  #emitData(values: unknown[]): void {
+  #emitData(values: unknown[], region: RenderConfig | null = null): void {
     const message: DataMessage = {
       type: "data",
       data: this.#session.withNullState ? values.slice() : stripStateOutputs(this.#config, this.#endpoint.dependency, values),
@@ -229,6 +232,7 @@ export class Call {
       time: new Date(),
       event_data: this.#eventData,
     };
+    if (region) message.render_config = region;
     this.#channel.push(message);
   }
 

@@ -19,3 +19,4 @@ export type {
   PredictResult,
   StatusMessage,
 } from "./types.js";
+export { isRenderConfig, mergeRenderConfig } from "./render.js";

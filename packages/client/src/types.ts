@@ -1,3 +1,4 @@
+import type { RenderConfig } from "@vitrine/core";
 /** Options for {@link Client.connect}. */
 export interface ClientOptions {
   /** The session to join; by default a fresh random base-36 string of 11 characters. */
@@ -109,6 +110,11 @@ export interface DataMessage {
   time: Date;
   /** The `event_data` the call was made with. */
   event_data: unknown;
+  /**
+   * For a `vt.render` (`@gr.render`) rebuild: the region's new blocks and listeners, already
+   * merged into the client's config.
+   */
+  render_config?: RenderConfig;
 }
 
 /** A `gr.Info` / `gr.Warning` / `gr.Success` message (or any log) from the running function. */

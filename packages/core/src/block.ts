@@ -62,14 +62,19 @@ export abstract class Container extends Block {
 
   /** Runs `build` with this container as the current scope, like Python's `with`. */
   fill(build?: () => void): this {
-    if (!build) return this;
+    this.build(build);
+    return this;
+  }
+
+  /** Runs `build` with this container as the current scope and returns what it returns. */
+  build<R>(build?: () => R): R | undefined {
+    if (!build) return undefined;
     scopeStack.push(this);
     try {
-      build();
+      return build();
     } finally {
       scopeStack.pop();
     }
-    return this;
   }
 }
 

@@ -15,6 +15,24 @@ import { Dependency, type AnyEventOptions, type ComponentList, type DependencyRe
 import { parameterNames, toIdentifier } from "./names.js";
 import { VERSION } from "./version.js";
 
+/** The render region a dependency rebuilds (a `RenderBlock`, set by `vt.render`). */
+const renderSources = new WeakMap<Dependency, { readonly id: number }>();
+
+/** Marks a dependency as the one that rebuilds render region `source`. */
+export function markRenderDependency(dep: Dependency, source: { readonly id: number }): void {
+  renderSources.set(dep, source);
+}
+
+/** The render region a dependency rebuilds, or null. */
+export function renderSourceOf(dep: Dependency): { readonly id: number } | null {
+  return renderSources.get(dep) ?? null;
+}
+
+/** The id of the render region a dependency rebuilds, or null. */
+export function renderIdOf(dep: Dependency): number | null {
+  return renderSources.get(dep)?.id ?? null;
+}
+
 /** Queue settings of an app (Gradio's `demo.queue(...)`). */
 export interface QueueSettings {
   /** Concurrency limit of events that don't set one. Default 1; `null` for unlimited. */
@@ -23,12 +41,28 @@ export interface QueueSettings {
   max_size?: number | null;
 }
 
+/**
+ * A theme as the app holds it: the name of a prebuilt one (`"soft"`), or a theme object from
+ * `@vitrine/themes` (anything with a `css()` that returns its stylesheet).
+ */
+export type ThemeLike = string | { readonly name?: string; css(): string };
+
 /** Props of a Blocks app. */
 export interface BlocksProps extends BlockProps {
   /** Browser tab title. Default "Vitrine". */
   title?: string;
-  /** Custom CSS added to the page. */
+  /** The look of the page: a theme from `@vitrine/themes` (`vt.themes.Soft()`) or a prebuilt theme's name. Default "Default". */
+  theme?: ThemeLike | null;
+  /** Custom CSS added to the page after the theme (`.gradio-container` and `.vitrine-container` select the app's root). */
   css?: string | null;
+  /** The source of a JavaScript function run in the page once it has loaded. */
+  js?: string | ((...args: any[]) => unknown) | null;
+  /** HTML added to the page's `<head>` (meta tags, scripts, styles), as given: only put trusted markup here. */
+  head?: string | null;
+  /** Whether the app fills the window's height; blocks with a `scale` grow to fill it. Default false. */
+  fill_height?: boolean;
+  /** Whether the app spans the whole window's width instead of a centred column. Default false. */
+  fill_width?: boolean;
   /** Shown as "interface" or "blocks" in the config. */
   mode?: "blocks" | "interface";
 }
@@ -145,6 +179,11 @@ export class BlocksApp extends Container implements DependencyRegistry {
       mode: this.props.mode ?? "blocks",
       title: this.title,
       css: this.props.css ?? null,
+      theme: themeName(this.props.theme),
+      js: jsSource(this.props.js),
+      head: this.props.head ?? null,
+      fill_height: this.props.fill_height ?? false,
+      fill_width: this.props.fill_width ?? false,
       enable_queue: true,
       connect_heartbeat: false,
       show_api: true,
@@ -153,7 +192,7 @@ export class BlocksApp extends Container implements DependencyRegistry {
       space_id: null,
       max_file_size: null,
       components,
-      dependencies: this.dependencies.map(dependencyConfig),
+      dependencies: this.dependencies.map((d) => dependencyConfig(d, { render_id: renderIdOf(d) })),
       layout: layoutOf(this),
     };
   }
@@ -206,6 +245,16 @@ export class BlocksApp extends Container implements DependencyRegistry {
   }
 }
 
+function themeName(theme: ThemeLike | null | undefined): string {
+  if (!theme) return "default";
+  return typeof theme === "string" ? theme : (theme.name ?? "custom");
+}
+
+function jsSource(js: BlocksProps["js"]): string | null {
+  if (!js) return null;
+  return typeof js === "string" ? js : Function.prototype.toString.call(js);
+}
+
 function defaultApiName(fn: (...args: never[]) => unknown): string {
   const name = fn.name;
   return name && name !== "fn" && /^[A-Za-z_$][\w$]*$/.test(name) ? name : "lambda";
@@ -221,7 +270,8 @@ export function componentDisplayName(c: AnyComponent): string {
   return c.constructor.name.replace(/Component$/, "");
 }
 
-function blockConfig(block: Block, isInput: boolean, isOutput: boolean): ComponentConfig {
+/** One block's entry in the config's `components` list. */
+export function blockConfig(block: Block, isInput: boolean, isOutput: boolean): ComponentConfig {
   const props = block.configProps();
   if (block instanceof Component) {
     const explicit = block.explicitInteractive;
@@ -248,7 +298,11 @@ function defaultTriggerMode(dep: Dependency): DependencyConfig["trigger_mode"] {
   return events.length > 0 && events.every((e) => ALWAYS_LAST_EVENTS.has(e)) ? "always_last" : "once";
 }
 
-function dependencyConfig(dep: Dependency): DependencyConfig {
+/** One dependency's entry in the config's `dependencies` list. */
+export function dependencyConfig(
+  dep: Dependency,
+  render: { rendered_in?: number | null; render_id?: number | null } = {},
+): DependencyConfig {
   const o = dep.options;
   const batch = o.batch === true;
   const visibility = o.api_name === false ? "private" : o.show_api === false ? "undocumented" : "public";
@@ -279,8 +333,8 @@ function dependencyConfig(dep: Dependency): DependencyConfig {
     every: o.every ?? null,
     scroll_to_output: o.scroll_to_output ?? false,
     collects_event_data: false,
-    rendered_in: null,
-    render_id: null,
+    rendered_in: render.rendered_in ?? null,
+    render_id: render.render_id ?? null,
     time_limit: null,
     stream_every: 0.5,
     event_specific_args: null,
@@ -290,7 +344,8 @@ function dependencyConfig(dep: Dependency): DependencyConfig {
   };
 }
 
-function layoutOf(block: Block): LayoutNode {
+/** The layout tree under a block, by id. */
+export function layoutOf(block: Block): LayoutNode {
   if (block instanceof Container) return { id: block.id, children: block.children.map(layoutOf) };
   return { id: block.id };
 }

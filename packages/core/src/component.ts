@@ -1,5 +1,6 @@
 import { Block, type BlockProps, dropUndefined } from "./block.js";
-import { type EventName, type EventListener, eventListener } from "./events.js";
+import type { EventName, EventListener } from "./events.js";
+import { attachListeners } from "./listeners.js";
 
 /** Props every component accepts. */
 export interface ComponentProps<TValue> extends BlockProps {
@@ -63,10 +64,7 @@ export abstract class Component<TValue = unknown, TReturn = TValue, TPayload = u
   constructor(props: ComponentProps<TReturn> = {}) {
     super(props);
     this.props = props;
-    const events = (this.constructor as typeof Component).events;
-    for (const event of events) {
-      Object.defineProperty(this, event, { value: eventListener(this, event), enumerable: false });
-    }
+    attachListeners(this, (this.constructor as typeof Component).events);
   }
 
   /** Turns the wire value into the function's argument. */

@@ -12,6 +12,16 @@ export interface AppConfig {
   mode: "blocks" | "interface";
   title: string;
   css: string | null;
+  /** The theme's name (its stylesheet is in the page and at `/theme.css`). */
+  theme: string;
+  /** A function run in the page once it has loaded (its source), or null. */
+  js: string | null;
+  /** HTML the server put in the page's head, or null. */
+  head: string | null;
+  /** Whether the app fills the window's height. */
+  fill_height: boolean;
+  /** Whether the app spans the window's width. */
+  fill_width: boolean;
   enable_queue: boolean;
   connect_heartbeat: boolean;
   show_api: boolean;
@@ -36,6 +46,25 @@ export interface ComponentConfig {
   key: string | number | null;
   api_info?: Record<string, unknown>;
   example_inputs?: unknown;
+  /** The `vt.render` region this block was created in, if any (Vitrine only). */
+  rendered_in?: number | null;
+}
+
+/**
+ * What a `vt.render` run sends back in its `process_completed` output: the blocks and
+ * listeners of the rebuilt region, which replace the ones of its previous run.
+ */
+export interface RenderConfig {
+  /** The id of the `render` block whose region this is. */
+  render_id: number;
+  /** The region's layout: the render block and its new children. */
+  layout: LayoutNode;
+  /** Config of every block created in the region. */
+  components: ComponentConfig[];
+  /** Listeners created in the region (each has `rendered_in: render_id`). */
+  dependencies: DependencyConfig[];
+  /** Browser module URL of each block type's view used in the region, relative to the app's root (Vitrine only). */
+  ui_modules?: Record<string, string>;
 }
 
 /** One event wiring in the config's `dependencies` list; `id` is the wire `fn_index`. */
@@ -67,8 +96,10 @@ export interface DependencyConfig {
   every: number | null;
   scroll_to_output: boolean;
   collects_event_data: boolean;
-  rendered_in: null;
-  render_id: null;
+  /** The `vt.render` region this dependency was created in (rebuilt with it), or null. */
+  rendered_in: number | null;
+  /** For a `vt.render` dependency: the id of the region it rebuilds; else null. */
+  render_id: number | null;
   time_limit: null;
   stream_every: number;
   event_specific_args: null;

@@ -21,9 +21,18 @@ export type OutputOf<C> = ReturnOf<C> | Update<ReturnOf<C>>;
 
 /**
  * What an event function returns for outputs `O`: nothing for no outputs, the bare value
- * for one output, and a tuple for several (as in Gradio). A function whose parameters are
- * annotated returns its tuple `as const` (or declares its return type): TypeScript infers
- * array literals as arrays there.
+ * for one output, and a tuple for several (as in Gradio).
+ *
+ * A function written in the listener returns a plain array literal, annotated parameters or
+ * not, sync, async or generator: `fn: (s: string) => [s, s.length]` is read as the tuple
+ * `[string, number]` (see {@link EventFn}). Only an array built elsewhere — a variable, or a
+ * function declared apart from the listener and passed by name — is a list to TypeScript, not
+ * a tuple: return it `as const` or declare the function's return type. The error then names
+ * {@link Return_a_tuple_with_as_const}.
+ *
+ * @example
+ * function greet(name: string) { return [`Hello ${name}`, name.length] as const; }
+ * button.click({ fn: greet, inputs: [name], outputs: [greeting, length] });
  */
 export type ResultOf<O> = O extends readonly []
   ? void
@@ -34,6 +43,40 @@ export type ResultOf<O> = O extends readonly []
       : O extends AnyComponent
         ? OutputOf<O>
         : void;
+
+/**
+ * A type no value has, in the return type of every event function. TypeScript reads a
+ * function written inside a listener's options before it knows the outputs; this member of
+ * its expected return type makes it read the array literals the function returns as tuples,
+ * keeping their string and number literals (so `["add", 1]` fits a Radio and a Number), as
+ * `as const` would but without `readonly`.
+ *
+ * When its name shows in an error, the function returns a list where a tuple is expected:
+ * write `return [a, b] as const` (or declare the return type, `(): [string, number] => …`).
+ */
+export interface Return_a_tuple_with_as_const {
+  readonly 0: TupleHint;
+  readonly [index: number]: TupleHint;
+}
+
+/** The hint, with a string and a number literal that no one returns (they keep literals literal). */
+type TupleHint = Return_a_tuple_with_as_const | "Return_a_tuple_with_as_const" | -1.2345e-300;
+
+/** What a function with no outputs may return: anything (it is ignored), as in Gradio. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+type Ignored = {} | null | undefined | void;
+
+/**
+ * What the function behind an event returns, hints included: anything for no outputs (see
+ * {@link Return_a_tuple_with_as_const} for why this is not `unknown`), the output's value for
+ * one output, the tuple for several.
+ */
+type ReturnFor<O> =
+  ListOf<O> extends readonly []
+    ? Ignored | TupleHint
+    : ListOf<O> extends readonly [AnyComponent]
+      ? ResultOf<O>
+      : ResultOf<O> | TupleHint;
 
 /** The components of `L` as a list type (one component becomes a one-element tuple). */
 type ListOf<L> = L extends readonly AnyComponent[] ? L : L extends AnyComponent ? readonly [L] : readonly [];
@@ -58,8 +101,13 @@ export type FnResult<T> =
   | Generator<T, T | void, unknown>
   | AsyncGenerator<T, T | void, unknown>;
 
-/** An event function typed from its input and output components. */
-export type EventFn<I, O> = (...args: [...ArgsOf<I>, EventContext]) => FnResult<ResultOf<O>>;
+/**
+ * An event function typed from its input and output components: it takes one argument per
+ * input and the {@link EventContext}, and returns (or resolves to, or yields) {@link ResultOf}
+ * its outputs. Array literals it returns are read as tuples, as
+ * {@link Return_a_tuple_with_as_const} explains.
+ */
+export type EventFn<I, O> = (...args: [...ArgsOf<I>, EventContext]) => FnResult<ReturnFor<O>>;
 
 /** A client-side function: the JavaScript source of a function, or a function (sent as its source). */
 export type JsFunction = string | ((...args: any[]) => unknown);
@@ -297,8 +345,89 @@ export type AnyEventOptions = EventOptions<ComponentList | undefined, ComponentL
 const TRIGGER_MODES = ["once", "multiple", "always_last"];
 const PROGRESS_MODES = ["full", "minimal", "hidden"];
 
-/** Rejects option values the page could not act on, naming the option. */
+/** Every option a listener takes (checked against {@link AnyEventOptions} below). */
+const OPTION_NAMES = [
+  "fn",
+  "inputs",
+  "outputs",
+  "api_name",
+  "api_description",
+  "show_api",
+  "queue",
+  "concurrency_limit",
+  "concurrency_id",
+  "show_progress",
+  "scroll_to_output",
+  "cancels",
+  "trigger_mode",
+  "every",
+  "js",
+  "preprocess",
+  "postprocess",
+  "batch",
+  "max_batch_size",
+] as const satisfies readonly (keyof AnyEventOptions)[];
+/** Compile-time check that {@link OPTION_NAMES} lists every option; a new option not listed fails here. */
+type UnlistedOption = Exclude<keyof AnyEventOptions, (typeof OPTION_NAMES)[number]>;
+const allOptionsListed: [UnlistedOption] extends [never] ? true : UnlistedOption = true;
+void allOptionsListed;
+
+/**
+ * The error for an option name nobody knows, naming the closest known one (by edit distance,
+ * ignoring case and underscores) or, when none is close, listing them all.
+ */
+function unknownOptionError(key: string, known: readonly string[]): TypeError {
+  const guess = closestName(key, known);
+  return new TypeError(
+    guess === null
+      ? `Unknown option "${key}"; the options are: ${known.join(", ")}`
+      : `Unknown option "${key}" — did you mean "${guess}"?`,
+  );
+}
+
+/** The known name closest to `name`, or null when none is close enough to be a likely typo. */
+function closestName(name: string, known: readonly string[]): string | null {
+  const norm = (s: string) => s.toLowerCase().replace(/[_\-\s]/g, "");
+  const wanted = norm(name);
+  let best: string | null = null;
+  let bestDistance = Math.max(1, Math.floor(wanted.length / 3)) + 1;
+  for (const candidate of known) {
+    const other = norm(candidate);
+    // A prefix of a known name ("trigger" for "trigger_mode") is as good as one edit away.
+    const d = wanted.length >= 3 && other.startsWith(wanted) ? 1 : editDistance(wanted, other);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance, counting a swap of two neighbouring letters as one edit. */
+function editDistance(a: string, b: string): number {
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push([i]);
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        rows[0]!.push(j);
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      rows[i]!.push(d);
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/** Rejects unknown options (a typo would otherwise be ignored) and values the page could not act on. */
 function checkOptions(o: AnyEventOptions): void {
+  if (typeof o !== "object" || o === null) throw new TypeError("An event listener takes an options object: { fn, inputs, outputs, … }");
+  for (const key of Object.keys(o)) {
+    if (!(OPTION_NAMES as readonly string[]).includes(key)) throw unknownOptionError(key, OPTION_NAMES);
+  }
   const every = o.every;
   if (every !== undefined && every !== null && !(typeof every === "number" && Number.isFinite(every) && every > 0)) {
     throw new TypeError(`every must be a positive number of seconds, got ${JSON.stringify(every)}`);

@@ -10,8 +10,34 @@ export {
   type ReturnOf,
   type ValueOf,
 } from "./component.js";
-export { Row, Column, RowBlock, ColumnBlock, type RowProps, type ColumnProps } from "./layout.js";
-export { Blocks, BlocksApp, componentDisplayName, type BlocksProps, type QueueSettings } from "./blocks.js";
+export {
+  Row,
+  Column,
+  Group,
+  Tabs,
+  Tab,
+  TabItem,
+  Accordion,
+  Sidebar,
+  RowBlock,
+  ColumnBlock,
+  GroupBlock,
+  TabsBlock,
+  TabBlock,
+  AccordionBlock,
+  SidebarBlock,
+  type Built,
+  type RowProps,
+  type ColumnProps,
+  type GroupProps,
+  type TabsProps,
+  type TabProps,
+  type AccordionProps,
+  type SidebarProps,
+} from "./layout.js";
+export { Blocks, BlocksApp, componentDisplayName, renderIdOf, type BlocksProps, type QueueSettings, type ThemeLike } from "./blocks.js";
+export { render, renderBlockOf, RenderBlock, RenderedRegion, type RenderOptions, type RenderFn, type FnIndexAllocator } from "./render.js";
+export { attachListeners } from "./listeners.js";
 export {
   Dependency,
   listen,

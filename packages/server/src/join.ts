@@ -26,23 +26,32 @@ export interface CallRequest {
 export function parseCall(
   app: BlocksApp,
   body: unknown,
-  options: { apiName?: string; requireSession: boolean },
+  options: {
+    apiName?: string;
+    requireSession: boolean;
+    /** Finds a listener a `vt.render` region created in this session. */
+    rendered?: (sessionHash: string, fnIndex: number) => Dependency | undefined;
+  },
 ): CallRequest {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new BadRequest(400, "Request body must be a JSON object like {\"data\": [...], \"fn_index\": 0, \"session_hash\": \"...\"}");
   }
   const b = body as Record<string, unknown>;
-  const dependency = findDependency(app, b.fn_index, options.apiName);
+  const hash = b.session_hash;
+  if (hash !== undefined && hash !== null && (typeof hash !== "string" || hash.length === 0 || hash.length > 256)) {
+    throw new BadRequest(400, "\"session_hash\" must be a non-empty string");
+  }
+  const rendered =
+    typeof hash === "string" && typeof b.fn_index === "number" && options.rendered
+      ? options.rendered(hash, b.fn_index)
+      : undefined;
+  const dependency = rendered ?? findDependency(app, b.fn_index, options.apiName);
   if (!Array.isArray(b.data)) throw new BadRequest(422, "\"data\" must be an array of input values");
   if (b.data.length !== dependency.inputs.length) {
     throw new BadRequest(
       422,
       `Function ${label(dependency)} takes ${dependency.inputs.length} input(s) but received ${b.data.length}`,
     );
-  }
-  const hash = b.session_hash;
-  if (hash !== undefined && hash !== null && (typeof hash !== "string" || hash.length === 0 || hash.length > 256)) {
-    throw new BadRequest(400, "\"session_hash\" must be a non-empty string");
   }
   if (options.requireSession && typeof hash !== "string") throw new BadRequest(400, "Session hash not found.");
   const triggerId = typeof b.trigger_id === "number" ? b.trigger_id : null;

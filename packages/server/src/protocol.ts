@@ -1,3 +1,4 @@
+import type { RenderConfig } from "@vitrine/core";
 /**
  * Builders for the `sse_v3` messages the server sends on `/queue/data` (see PROTOCOL.md §3.3).
  * The set is closed: the official clients break on any other `msg`.
@@ -131,12 +132,18 @@ export function startsFrame(eventId: string, eta: number | null): string {
 }
 
 /** A framed successful `process_completed`. */
-export function completedFrame(eventId: string, data: unknown[], duration: number, average: number): string {
+export function completedFrame(
+  eventId: string,
+  data: unknown[],
+  duration: number,
+  average: number,
+  renderConfig: RenderConfig | null = null,
+): string {
   const d = num(duration);
   const a = num(average);
   return (
     `data: {"msg":"process_completed","event_id":"${eventId}","output":{"data":${JSON.stringify(data)},` +
-    `"is_generating":false,"duration":${d},"average_duration":${a},"render_config":null,"changed_state_ids":[],` +
+    `"is_generating":false,"duration":${d},"average_duration":${a},"render_config":${JSON.stringify(renderConfig)},"changed_state_ids":[],` +
     `"used_cache":null},"success":true,"title":null,"used_cache":null,"cache_duration":${d},"avg_time":${a}}\n\n`
   );
 }

@@ -1,5 +1,8 @@
 import {
   createProgress,
+  renderBlockOf,
+  type RenderConfig,
+  type RenderedRegion,
   logEntry,
   printLog,
   type Dependency,
@@ -34,6 +37,16 @@ export interface EventRun {
   showError: boolean;
   /** Sends a framed message on the event's session stream; `completes` is set for its `process_completed`. */
   send(text: string, completes?: string): void;
+  /** Where a `vt.render` rebuild keeps its region; without it, a render dependency is refused. */
+  render?: RenderHost;
+}
+
+/** What a `vt.render` rebuild needs from the server. */
+export interface RenderHost {
+  /** Gives rendered listeners their `fn_index`. */
+  allocate(): number;
+  /** Keeps the session's new region (replacing its previous run) and returns its config for the page. */
+  keep(region: RenderedRegion): RenderConfig;
 }
 
 /** The concurrency limit a dependency asks for (`"default"` and unset mean the app's default). */
@@ -56,6 +69,8 @@ export class EventTask implements Task, EventScope {
   private previous: unknown[] | null = null;
   private progressTimer: ReturnType<typeof setTimeout> | null = null;
   private lastProgress = -Infinity;
+  /** The region a `vt.render` rebuild made, sent with its completion. */
+  private renderConfig: RenderConfig | null = null;
 
   constructor(private readonly run: EventRun) {
     this.concurrencyId = run.concurrencyId;
@@ -73,6 +88,14 @@ export class EventTask implements Task, EventScope {
   }
 
   start(control: JobControl): unknown {
+    const render = renderBlockOf(this.dependency);
+    if (render) {
+      const host = this.run.render;
+      if (!host) throw new Error("vt.render regions are rebuilt only through the queue");
+      const region = render.rebuild(preprocessInputs(this.dependency, this.run.call.data), () => host.allocate());
+      this.renderConfig = host.keep(region);
+      return Promise.resolve([]);
+    }
     return invoke(this.dependency, this.run.call.data, new Context(control, this.run, this));
   }
 
@@ -131,7 +154,7 @@ export class EventTask implements Task, EventScope {
       case "completed": {
         this.end();
         const data = (event.value as unknown[] | undefined) ?? this.previous ?? this.dependency.outputs.map(() => null);
-        return send(completedFrame(eventId, data, event.duration, event.averageDuration), eventId);
+        return send(completedFrame(eventId, data, event.duration, event.averageDuration, this.renderConfig), eventId);
       }
       case "failed":
         this.end();

@@ -15,6 +15,8 @@ import {
   type Dependency,
   type EventContext,
   type LogOptions,
+  type RenderConfig,
+  type RenderedRegion,
   type RequestInfo,
 } from "@vitrine/core";
 import { Queue, QueueFullError, isGenerator, type BatchSpec, type Job } from "@vitrine/queue";
@@ -26,8 +28,11 @@ import { rootUrl } from "./root-url.js";
 import { EventTask, batchSpec, concurrencyLimit } from "./run-event.js";
 import { installLogSink } from "./scope.js";
 import { SessionHub } from "./sessions.js";
+import { RenderedStore } from "./rendered.js";
+import { pageHead, resolveTheme } from "./page-head.js";
 import { HttpError, allowOrigin, parseSize, readJsonBody, sendJson } from "./http.js";
 import { openEventStream, writeEvent } from "./sse.js";
+import { sendAsset, sendPage, staticAssets, versionedCacheControl } from "./static-assets.js";
 
 const JOIN_PATH = `${API_PREFIX}/queue/join`;
 const DATA_PATH = `${API_PREFIX}/queue/data`;
@@ -71,6 +76,11 @@ export class AppService {
   private views: Map<string, AnyComponent> | null = null;
   private readonly plans = new Map<Dependency, QueuePlan>();
   private readonly bodyLimit: number;
+  /** The `vt.render` regions each session built, and their listeners. */
+  private readonly rendered: RenderedStore;
+  /** Component types first seen in a rendered region (their views are served too). */
+  private readonly renderedViews = new Map<string, AnyComponent>();
+  private themeCss: string | null = null;
 
   constructor(
     readonly app: BlocksApp,
@@ -82,6 +92,7 @@ export class AppService {
       updateInterval: rate === "auto" ? 0 : Math.max(0, rate * 1000),
     });
     this.bodyLimit = parseSize(options.max_body_size ?? "10mb");
+    this.rendered = new RenderedStore(app.dependencies.length);
     this.router = this.routes();
     installLogSink();
   }
@@ -170,8 +181,11 @@ export class AppService {
     router.use(API_PREFIX, api);
 
     router.get("/components/:file", (req, res) => this.componentView(req, res));
+    router.get("/theme.css", (_req, res) => {
+      res.type("text/css").set("Cache-Control", "no-cache").send(this.theme());
+    });
     router.get(["/", "/index.html"], (req, res) => this.page(req, res));
-    router.use(express.static(appDistDir, { index: false, fallthrough: true, maxAge: "1h" }));
+    router.use(staticAssets(appDistDir));
     router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
       if (res.headersSent) return next(err);
       const e = err as { type?: string; status?: number; message?: string };
@@ -224,11 +238,12 @@ export class AppService {
   private join(body: unknown, req: IncomingMessage, res: ServerResponse): void {
     let call;
     try {
-      call = parseCall(this.app, body, { requireSession: true });
+      call = parseCall(this.app, body, { requireSession: true, rendered: (hash, index) => this.rendered.dependency(hash, index) });
     } catch (err) {
       return this.reject(res, err);
     }
     const dep = call.dependency;
+    const hash = call.sessionHash;
     const plan = this.plan(dep);
     const session = this.sessions.ensure(call.sessionHash);
     if (plan.cancels) session.cancelFunctions(plan.cancels);
@@ -246,6 +261,10 @@ export class AppService {
           batch: plan.batch,
           showError: this.options.show_error ?? false,
           send: (text, completes) => session.send(text, completes),
+          render: {
+            allocate: () => this.rendered.allocate(),
+            keep: (region) => this.keepRegion(hash, region),
+          },
         }),
       );
     } catch (err) {
@@ -254,6 +273,18 @@ export class AppService {
       return this.reject(res, err);
     }
     sendJson(res, 200, { event_id: eventId });
+  }
+
+  /** Keeps a session's rebuilt `vt.render` region; returns what the page needs to show it. */
+  private keepRegion(sessionHash: string, region: RenderedRegion): RenderConfig {
+    this.rendered.keep(sessionHash, region);
+    const ui_modules: Record<string, string> = {};
+    const known = this.componentViews();
+    for (const [type, component] of region.componentTypes()) {
+      if (!known.has(type) && !this.renderedViews.has(type)) this.renderedViews.set(type, component);
+      ui_modules[type] = `components/${type}.js`;
+    }
+    return { ...region.config(), ui_modules };
   }
 
   private reject(res: ServerResponse, err: unknown): void {
@@ -273,7 +304,9 @@ export class AppService {
     session.attach(res);
   }
 
-  private heartbeat(_req: Request, res: Response): void {
+  private heartbeat(req: Request, res: Response): void {
+    const hash = String(req.params.session_hash);
+    this.rendered.opened(hash);
     openEventStream(res);
     res.write("data: ALIVE\n\n");
     const timer = setInterval(() => res.write("data: ALIVE\n\n"), 15_000);
@@ -281,6 +314,7 @@ export class AppService {
     res.on("close", () => {
       clearInterval(timer);
       this.heartbeats.delete(res);
+      this.rendered.closed(hash);
     });
   }
 
@@ -321,18 +355,15 @@ export class AppService {
 
   private componentView(req: Request, res: Response): void {
     const match = /^([a-z0-9_-]+)\.js(\.map)?$/.exec(String(req.params.file));
-    const component = match ? this.componentViews().get(match[1]!) : undefined;
+    const component = match ? (this.componentViews().get(match[1]!) ?? this.renderedViews.get(match[1]!)) : undefined;
     if (!match || !component) {
       res.status(404).type("text/plain").send(`No component view ${req.params.file}`);
       return;
     }
     const file = component.ui.file + (match[2] ?? "");
-    res.type(match[2] ? "application/json" : "text/javascript");
-    res.sendFile(file, (err) => {
-      if (err && !res.headersSent) {
-        res.status(404).type("text/plain").send(`The view of "${match[1]}" is not built: ${file}`);
-      }
-    });
+    sendAsset(req, res, file, { cacheControl: versionedCacheControl(file, req.query.v) }).then((sent) => {
+      if (!sent) res.status(404).type("text/plain").send(`The view of "${match[1]}" is not built: ${file}`);
+    }, req.next);
   }
 
   private page(req: Request, res: Response): void {
@@ -344,11 +375,18 @@ export class AppService {
     this.indexHtml ??= readFileSync(join(appDistDir, "index.html"), "utf8");
     const config = JSON.stringify(this.config(rootUrl(req))).replaceAll("<", "\\u003c");
     const script = `<script>window.__VITRINE_CONFIG__=${config};</script>`;
-    res.type("html").send(this.indexHtml.replace("</head>", `${script}</head>`));
+    const head = pageHead({ themeCss: this.theme(), css: this.app.props.css ?? null, head: this.app.props.head ?? null });
+    sendPage(req, res, this.indexHtml.replace("</head>", `${head}${script}</head>`));
+  }
+
+  /** The app theme's stylesheet (computed once). */
+  theme(): string {
+    return (this.themeCss ??= resolveTheme(this.app.props.theme).css());
   }
 
   /** Stops all streams and aborts running events. */
   close(): void {
+    this.rendered.close();
     this.sessions.closeAll();
     this.queue.close();
     for (const res of this.heartbeats) res.end();

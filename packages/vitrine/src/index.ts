@@ -7,6 +7,8 @@
  * await demo.launch();
  */
 export * from "@vitrine/core";
+/** Themes: `vt.themes.Soft()`, `vt.themes.Base({ primary_hue: "blue" })`, … (see `@vitrine/themes`). */
+export * as themes from "@vitrine/themes";
 export { App, Blocks } from "./app.js";
 export { Interface, type InterfaceOptions, type InterfaceComponents } from "./interface.js";
 export { resolveComponent, type ComponentShortcuts, type ComponentLike, type Resolve, type ResolveAll } from "./shortcuts.js";

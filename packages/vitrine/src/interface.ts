@@ -1,6 +1,6 @@
 import { Column, Component, Row, listen, parameterNames, type AnyComponent, type EventFn, type EventTarget } from "@vitrine/core";
 import { Button } from "@vitrine/button";
-import { Examples } from "@vitrine/dataset";
+import { Examples, type ExampleRow } from "@vitrine/dataset";
 import { Markdown } from "@vitrine/markdown";
 import { App } from "./app.js";
 import { resolveComponent, type ComponentLike, type ResolveAll } from "./shortcuts.js";
@@ -8,10 +8,23 @@ import { resolveComponent, type ComponentLike, type ResolveAll } from "./shortcu
 /** Inputs or outputs of an Interface: one component (or shortcut), or a list. */
 export type InterfaceComponents = ComponentLike | readonly ComponentLike[];
 
+/**
+ * `fn`'s type: typed from the components; unchecked when nothing is known of the inputs
+ * (`inputs` missing or misspelt), so that the error names the option rather than the
+ * function's parameters.
+ */
+type InterfaceFn<I, O> = [InterfaceComponents] extends [I]
+  ? // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    (...args: any[]) => ReturnType<EventFn<readonly [], readonly []>>
+  : EventFn<ResolveAll<I>, ResolveAll<O>>;
+
 /** Options of an {@link Interface}. */
 export interface InterfaceOptions<I extends InterfaceComponents, O extends InterfaceComponents> {
-  /** The function to wrap; its parameters and return type follow the components. */
-  fn: NoInfer<EventFn<ResolveAll<I>, ResolveAll<O>>>;
+  /**
+   * The function to wrap; its parameters and return type follow the components. For several
+   * outputs it returns a tuple (`(s: string) => [s, s.length]`; see `ResultOf` in core).
+   */
+  fn: NoInfer<InterfaceFn<I, O>>;
   /** Input components (or shortcuts such as `"text"`), one per parameter of `fn`. */
   inputs: I;
   /** Output components (or shortcuts), one per value `fn` returns. */
@@ -22,8 +35,12 @@ export interface InterfaceOptions<I extends InterfaceComponents, O extends Inter
   description?: string;
   /** Markdown shown under the app. */
   article?: string;
-  /** Example inputs: one row per example (a bare value per row when there is one input). */
-  examples?: readonly unknown[];
+  /**
+   * Example inputs: one row per example, one value per input, each what the input's
+   * component takes as a value (`[["Ada", 2]]` for a Textbox and a Number; `null` leaves an
+   * input empty). With one input, a bare value per row will do (`["Ada", "Grace"]`).
+   */
+  examples?: readonly NoInfer<ExampleRow<ResolveAll<I>>>[];
   /** Examples shown per page. Default 10. */
   examples_per_page?: number;
   /** Name of the API endpoint. Default "predict". */
@@ -57,13 +74,20 @@ export interface InterfaceOptions<I extends InterfaceComponents, O extends Inter
  * });
  * await demo.launch();
  */
-export class Interface<const I extends InterfaceComponents, const O extends InterfaceComponents> extends App {
+export class Interface<
+  // The defaults are the constraints: they change nothing once the inputs and outputs are
+  // known, but while TypeScript reads a function whose parameters are annotated, before it
+  // knows them, they type the array literals it returns as tuples (see `EventFn` in core).
+  const I extends InterfaceComponents = InterfaceComponents,
+  const O extends InterfaceComponents = InterfaceComponents,
+> extends App {
   /** The input components, in order. */
   readonly inputComponents: AnyComponent[];
   /** The output components, in order. */
   readonly outputComponents: AnyComponent[];
 
   constructor(options: InterfaceOptions<I, O>) {
+    checkInterfaceOptions(options);
     super({ title: options.title ?? "Vitrine", css: options.css ?? null, mode: "interface" });
     const fn = options.fn as unknown as (...args: unknown[]) => unknown;
     this.inputComponents = toList(options.inputs).map(resolveComponent);
@@ -135,6 +159,91 @@ export class Interface<const I extends InterfaceComponents, const O extends Inte
       queue: false,
     });
   }
+}
+
+/** Every option of an Interface (checked against {@link InterfaceOptions} below). */
+const OPTION_NAMES = [
+  "fn",
+  "inputs",
+  "outputs",
+  "title",
+  "description",
+  "article",
+  "examples",
+  "examples_per_page",
+  "api_name",
+  "concurrency_limit",
+  "submit_btn",
+  "clear_btn",
+  "stop_btn",
+  "show_progress",
+  "css",
+] as const satisfies readonly (keyof InterfaceOptions<InterfaceComponents, InterfaceComponents>)[];
+/** Compile-time check that {@link OPTION_NAMES} lists every option. */
+type UnlistedOption = Exclude<keyof InterfaceOptions<InterfaceComponents, InterfaceComponents>, (typeof OPTION_NAMES)[number]>;
+const allOptionsListed: [UnlistedOption] extends [never] ? true : UnlistedOption = true;
+void allOptionsListed;
+
+/** Rejects what TypeScript would have caught, for JavaScript callers: unknown options, a missing `fn`. */
+function checkInterfaceOptions(options: unknown): void {
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError("Interface takes an options object: { fn, inputs, outputs, … }");
+  }
+  for (const key of Object.keys(options)) {
+    if (!(OPTION_NAMES as readonly string[]).includes(key)) throw unknownOptionError(key, OPTION_NAMES);
+  }
+  if (typeof (options as { fn?: unknown }).fn !== "function") throw new TypeError("Interface: fn must be a function");
+}
+
+/**
+ * The error for an option name nobody knows, naming the closest known one (by edit distance,
+ * ignoring case and underscores) or, when none is close, listing them all. (The same rule as
+ * the event listeners' check in core.)
+ */
+function unknownOptionError(key: string, known: readonly string[]): TypeError {
+  const guess = closestName(key, known);
+  return new TypeError(
+    guess === null
+      ? `Unknown option "${key}"; the options are: ${known.join(", ")}`
+      : `Unknown option "${key}" — did you mean "${guess}"?`,
+  );
+}
+
+/** The known name closest to `name`, or null when none is close enough to be a likely typo. */
+function closestName(name: string, known: readonly string[]): string | null {
+  const norm = (s: string) => s.toLowerCase().replace(/[_\-\s]/g, "");
+  const wanted = norm(name);
+  let best: string | null = null;
+  let bestDistance = Math.max(1, Math.floor(wanted.length / 3)) + 1;
+  for (const candidate of known) {
+    const other = norm(candidate);
+    // A prefix of a known name ("submit" for "submit_btn") is as good as one edit away.
+    const d = wanted.length >= 3 && other.startsWith(wanted) ? 1 : editDistance(wanted, other);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance, counting a swap of two neighbouring letters as one edit. */
+function editDistance(a: string, b: string): number {
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push([i]);
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        rows[0]!.push(j);
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      rows[i]!.push(d);
+    }
+  }
+  return rows[a.length]![b.length]!;
 }
 
 function isGeneratorFunction(fn: (...args: unknown[]) => unknown): boolean {

@@ -1,0 +1,23 @@
+import * as vt from "vitrine";
+vt.Blocks(() => {
+  const t = vt.Textbox(); const n = vt.Number(); const op = vt.Radio({ choices: ["add", "subtract"] });
+  t.submit({ fn: (s: string) => [s, s.length], inputs: [t], outputs: [t, n] });
+  t.submit({ fn: async (s: string) => [s, s.length], inputs: [t], outputs: [t, n] });
+  t.submit({ fn: function* (s: string) { yield [s, s.length]; }, inputs: [t], outputs: [t, n] });
+  t.submit({ fn: async function* (s: string) { yield [s, s.length]; }, inputs: [t], outputs: [t, n] });
+  t.submit({ fn: (s: string) => "add", inputs: [t], outputs: op });
+  t.submit({ fn: (s: string) => ["add", 2], inputs: [t], outputs: [op, n] });
+  vt.on(t.submit, { fn: (s: string) => [s, s.length], inputs: [t], outputs: [t, n] });
+  t.submit({ fn: () => "s" }).then({ fn: (s: string) => [s, s.length], inputs: [t], outputs: [t, n] });
+});
+new vt.Interface({ fn: (s: string) => [s, s.length], inputs: "text", outputs: ["text", "number"] });
+new vt.Interface({ fn: async (s: string) => [s, s.length], inputs: "text", outputs: ["text", "number"] });
+new vt.Interface({ fn: (s: string, c: number) => [s, c], inputs: ["text", vt.Number()], outputs: ["text", "number"] });
+const fn = (s: string) => s;
+new vt.Interface({ fn, input: "text", outputs: "text" });
+new vt.Interface({ fn: (s: string) => s, input: "text", outputs: "text" });
+new vt.Interface({ fn: (s: string) => s, inputs: "text", output: "text" });
+new vt.Interface({ fn: (s: string) => s, outputs: "text" });
+new vt.Interface({ fn: (s: string, n: number) => s, inputs: [vt.Textbox(), vt.Number()], outputs: "text", examples: [["a", 1]] });
+new vt.Interface({ fn: (s: string, n: number) => s, inputs: [vt.Textbox(), vt.Number()], outputs: "text", examples: [[1, "a"]] });
+new vt.Interface({ fn: (s: string) => s, inputs: vt.Textbox(), outputs: "text", examples: ["a", "b", ["c"]] });
