@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--quick] [--only echo-50,stream-250] [--servers vitrine,baseline] [--cpu-prof] [--wait-quiet 120]`
+ * `pnpm bench [--quick] [--only echo-50,stream-250,page] [--servers vitrine,baseline] [--cpu-prof] [--wait-quiet 120]`
  *
  * The orchestrator: for each scenario and each server (Vitrine, then the bare node:http
  * baseline, alternating who goes first), starts a fresh server process, measures its idle
@@ -14,8 +14,9 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ServerCommand, ServerMessage } from "./child.js";
 import type { LoadMessage, LoadResult, RunCommand, Scenario } from "./loadgen.js";
+import { measurePage, pageScenario, type PageScenario } from "./page.js";
 import { cpuTime, ioCounters, machineBusy, peakRss, rss, type IoCounters } from "./proc.js";
-import { table, type Line } from "./report.js";
+import { pageDetails, table, type Line } from "./report.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const benchDir = resolve(here, "..");
@@ -44,13 +45,14 @@ function parseOptions(argv: string[]): Options {
 }
 
 /** The scenarios, full or quick. Names stay the same so tables compare. */
-function scenarios(quick: boolean): Scenario[] {
+function scenarios(quick: boolean): (Scenario | PageScenario)[] {
   if (quick) {
     return [
       { kind: "echo", name: "echo-1", users: 1, warmup: 0.5, duration: 2 },
       { kind: "echo", name: "echo-50", users: 50, warmup: 0.5, duration: 3 },
       { kind: "stream", name: "stream-100", users: 20, tokens: 100, rate: 100, warmupUsers: 20, warmupTokens: 20 },
       { kind: "stream", name: "stream-250", users: 50, tokens: 100, rate: 100, warmupUsers: 20, warmupTokens: 20 },
+      pageScenario(true),
     ];
   }
   return [
@@ -58,6 +60,7 @@ function scenarios(quick: boolean): Scenario[] {
     { kind: "echo", name: "echo-50", users: 50, warmup: 2, duration: 15 },
     { kind: "stream", name: "stream-100", users: 100, tokens: 500, rate: 100, warmupUsers: 50, warmupTokens: 100 },
     { kind: "stream", name: "stream-250", users: 250, tokens: 500, rate: 100, warmupUsers: 50, warmupTokens: 100 },
+    pageScenario(false),
   ];
 }
 
@@ -78,12 +81,21 @@ interface ServerProcess {
   stop(): Promise<void>;
 }
 
-async function startServer(kind: ServerKind, s: Scenario, lifetime: number, cpuProf: string | null): Promise<ServerProcess> {
+/**
+ * Starts a server process: `<kind>-main.js`, or for the page scenario `page-main.js` (the
+ * gallery's hello demo), with compression off for the baseline.
+ */
+async function startServer(kind: ServerKind, s: Scenario | PageScenario, lifetime: number, cpuProf: string | null): Promise<ServerProcess> {
   const spec = s.kind === "stream" ? { tokens: s.tokens, rate: s.rate } : { tokens: 5, rate: 100 };
   const execArgv = cpuProf ? ["--cpu-prof", "--cpu-prof-dir", cpuProf, "--cpu-prof-name", `${kind}-${s.name}.cpuprofile`] : [];
-  const child = fork(join(here, `${kind}-main.js`), ["--tokens", String(spec.tokens), "--rate", String(spec.rate), "--lifetime", String(lifetime)], {
+  const env = { ...process.env };
+  delete env.VITRINE_NO_COMPRESSION;
+  if (s.kind === "page" && kind === "baseline") env.VITRINE_NO_COMPRESSION = "1";
+  const script = s.kind === "page" ? "page-main.js" : `${kind}-main.js`;
+  const child = fork(join(here, script), ["--tokens", String(spec.tokens), "--rate", String(spec.rate), "--lifetime", String(lifetime)], {
     stdio: ["ignore", 2, 2, "ipc"],
     execArgv,
+    env,
   });
   const exited = new Promise<void>((done) => child.once("exit", () => done()));
   const port = await new Promise<number>((ready, fail) => {
@@ -250,6 +262,62 @@ async function measure(
   }
 }
 
+/**
+ * The page scenario against one server: the hello demo with compressed assets ("vitrine") or
+ * with `VITRINE_NO_COMPRESSION=1` ("baseline"), loaded cold in headless chromium (page.ts).
+ */
+async function measurePageRun(
+  kind: ServerKind,
+  scenario: PageScenario,
+  quick: boolean,
+  quietSeconds: number,
+  cpuProfDir: string | null,
+  rev: ReturnType<typeof revision>,
+): Promise<Line> {
+  const loads = scenario.warmup + scenario.loads + scenario.throttledLoads;
+  const lifetime = loads * 30 + 120;
+  if (quietSeconds > 0) await waitQuiet(quietSeconds);
+  const server = await startServer(kind, scenario, lifetime, cpuProfDir);
+  try {
+    await sleep(1000);
+    const idleRss = rss(server.pid);
+    const idleMemory = await server.memory();
+    const cpuStart = cpuTime(server.pid);
+    const ioStart = ioCounters(server.pid);
+    const wallStart = performance.now();
+    const result = await measurePage(`http://127.0.0.1:${server.port}/`, scenario);
+    const wall = (performance.now() - wallStart) / 1000;
+    const cpuEnd = cpuTime(server.pid);
+    const ioEnd = ioCounters(server.pid);
+    const cpu = cpuStart !== null && cpuEnd !== null ? cpuEnd - cpuStart : null;
+    const perLoad = (f: (c: IoCounters) => number) => (ioStart && ioEnd ? Math.round((f(ioEnd) - f(ioStart)) / loads) : null);
+    return {
+      scenario: scenario.name,
+      server: kind,
+      params: scenario,
+      result,
+      serverStats: {
+        idleRssMb: mb(idleRss),
+        idleHeapUsedMb: mb(idleMemory?.heapUsed ?? null),
+        peakRssMb: mb(peakRss(server.pid)),
+        cpuSeconds: cpu === null ? null : Math.round(cpu * 1000) / 1000,
+        cpuPercent: cpu === null || wall <= 0 ? null : Math.round((cpu / wall) * 1000) / 10,
+        /** Server CPU microseconds per page load (warm-up and throttled loads included). */
+        cpuUsPerUnit: cpu === null ? null : Math.round((cpu / loads) * 1e6),
+        // The browser runs beside the server: other processes' CPU is not noise here.
+        otherCpuPercent: null,
+        writeSyscallsPerUnit: perLoad((c) => c.syscw),
+        readSyscallsPerUnit: perLoad((c) => c.syscr),
+        bytesWrittenPerUnit: perLoad((c) => c.wchar),
+      },
+      env: { node: process.version, cores: cpus().length, quick, ...rev },
+      run: 0,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
 /** The commit measured, and how many files under packages/ differ from it (work in progress). */
 function revision(): { commit: string | null; modifiedPackageFiles: number | null } {
   const git = (...args: string[]) => execFileSync("git", args, { cwd: benchDir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
@@ -275,7 +343,7 @@ function newest(dir: string): number {
 /** The workspace packages the Vitrine server runs from whose dist/ is older than their src/. */
 function staleBuilds(): string[] {
   const root = resolve(benchDir, "..");
-  const packages = ["core", "queue", "server", "textbox", "button", "vitrine"];
+  const packages = ["core", "queue", "server", "textbox", "button", "vitrine", "app", "dataset", "markdown"];
   return packages.filter((p) => newest(join(root, "packages", p, "src")) > newest(join(root, "packages", p, "dist")));
 }
 
@@ -307,7 +375,10 @@ async function main(): Promise<void> {
       const order = (i + run) % 2 === 0 ? options.servers : [...options.servers].reverse();
       for (const kind of order) {
         console.error(`# ${scenario.name} on ${kind}${options.repeat > 1 ? ` (run ${run + 1}/${options.repeat})` : ""}…`);
-        const line = await measure(kind, scenario, options.quick, options.waitQuiet, cpuProfDir, rev);
+        const line =
+          scenario.kind === "page"
+            ? await measurePageRun(kind, scenario, options.quick, options.waitQuiet, cpuProfDir, rev)
+            : await measure(kind, scenario, options.quick, options.waitQuiet, cpuProfDir, rev);
         line.run = run;
         lines.push(line);
         const text = JSON.stringify(line);
@@ -317,7 +388,8 @@ async function main(): Promise<void> {
     }
   }
   const warning = stale.length ? `\n# WARNING: stale dist/ in ${stale.join(", ")} (measured an older build).` : "";
-  const report = `${note}${warning}\n\n${table(lines)}\n`;
+  const details = pageDetails(lines);
+  const report = `${note}${warning}\n\n${table(lines)}\n${details ? `\n${details}\n` : ""}`;
   console.log(`\n${report}`);
   writeFileSync(join(resultsDir, `${stamp}${options.quick ? "-quick" : ""}.md`), report);
   writeFileSync(join(resultsDir, `latest${options.quick ? "-quick" : ""}.md`), report);

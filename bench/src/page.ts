@@ -216,8 +216,6 @@ async function coldLoad(browser: Browser, url: string, link: PageScenario["link"
       polling: 10,
     });
     const times = await probe();
-    // Stop the page's streams (heartbeat) before reading what was downloaded.
-    await page.goto("about:blank");
     const responses = (await Promise.all(pending)).filter((r) => r !== null);
     return { interactive: times.interactive!, greeting: times.greeting!, click: times.click!, responses, acceptEncoding };
   } finally {

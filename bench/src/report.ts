@@ -1,12 +1,16 @@
-/** The comparison table: Vitrine next to the baseline, their ratio, and the targets of issue 3. */
+/**
+ * The comparison table: Vitrine next to the baseline, their ratio, and the targets of issue 3.
+ * In the page scenario the "baseline" is the same Vitrine server with compression off.
+ */
 import type { LoadResult, Scenario } from "./loadgen.js";
+import { scriptTable, type PageResult, type PageScenario } from "./page.js";
 
 /** One JSON line: a scenario run against one server. */
 export interface Line {
   scenario: string;
   server: "vitrine" | "baseline";
-  params: Scenario;
-  result: LoadResult;
+  params: Scenario | PageScenario;
+  result: LoadResult | PageResult;
   serverStats: {
     idleRssMb: number | null;
     idleHeapUsedMb: number | null;
@@ -26,11 +30,19 @@ export interface Line {
 
 /** The run to show for a scenario × server: the best by the scenario's main metric. */
 function best(lines: Line[]): Line | undefined {
-  const score = (l: Line) => (l.result.kind === "echo" ? -l.result.throughput : (l.result.completion.mean ?? Infinity));
+  const score = (l: Line) =>
+    l.result.kind === "echo"
+      ? -l.result.throughput
+      : l.result.kind === "stream"
+        ? (l.result.completion.mean ?? Infinity)
+        : (l.result.greeting.p50 ?? Infinity);
   return [...lines].sort((a, b) => score(a) - score(b))[0];
 }
 
-type Target = { kind: "ratio-min" | "ratio-max"; value: number } | { kind: "abs-max"; value: number } | { kind: "equals-expected" };
+type Target =
+  | { kind: "ratio-min" | "ratio-max"; value: number }
+  | { kind: "abs-max"; value: number; unit?: string; inclusive?: boolean }
+  | { kind: "equals-expected" };
 
 interface Row {
   scenario: string;
@@ -46,9 +58,72 @@ interface Row {
 const fmt = (v: number | null, digits = 1): string =>
   v === null ? "—" : Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(digits);
 
-function errorCount(r: LoadResult | undefined): number | null {
+function errorCount(r: LoadResult | PageResult | undefined): number | null {
   if (!r) return null;
-  return Object.values(r.errors).reduce((a, b) => a + b, 0) + (r.kind === "echo" ? r.wrong : r.wrongText);
+  const failed = Object.values(r.errors).reduce((a, b) => a + b, 0);
+  return failed + (r.kind === "echo" ? r.wrong : r.kind === "stream" ? r.wrongText : 0);
+}
+
+const kB = (bytes: number | undefined): number | null => (bytes === undefined ? null : Math.round((bytes / 1024) * 10) / 10);
+
+/** "br ×5, identity ×1" */
+const encodings = (e: Record<string, number> | undefined): string =>
+  e && Object.keys(e).length
+    ? Object.entries(e)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${k} ×${n}`)
+        .join(", ")
+    : "—";
+
+/** The page scenario's rows (see page.ts). */
+function pageRows(label: string, v: Line | undefined, b: Line | undefined): Row[] {
+  const rows: Row[] = [];
+  const page = (l: Line | undefined) => (l?.result.kind === "page" ? l.result : undefined);
+  const pv = page(v);
+  const pb = page(b);
+  const add = (metric: string, f: (r: PageResult, l: Line) => number | null | undefined, target?: Target) => {
+    rows.push({
+      scenario: label,
+      metric,
+      vitrine: pv ? (f(pv, v!) ?? null) : null,
+      baseline: pb ? (f(pb, b!) ?? null) : null,
+      target,
+    });
+  };
+  const text = (metric: string, f: (r: PageResult) => string) => {
+    rows.push({ scenario: label, metric, vitrine: null, baseline: null, text: [pv ? f(pv) : "—", pb ? f(pb) : "—"] });
+  };
+  add("JS transferred, kB (bodies, as sent)", (r) => kB(r.weight.js.transferred), { kind: "abs-max", value: 120, unit: " kB (gzip)", inclusive: true });
+  add("JS decoded, kB", (r) => kB(r.weight.js.decoded));
+  add("JS as gzip -9, kB (computed from the bodies)", (r) => kB(r.weight.js.gzip9));
+  add("JS requests", (r) => r.weight.js.requests);
+  text("JS content encodings", (r) => encodings(r.weight.js.encodings));
+  add("CSS transferred, kB", (r) => kB(r.weight.css.transferred));
+  add("HTML transferred, kB", (r) => kB(r.weight.html.transferred));
+  add("everything transferred, kB (bodies + headers)", (r) => kB(r.weight.all.transferred + r.weight.all.headers));
+  add("everything decoded, kB", (r) => kB(r.weight.all.decoded));
+  add("time to interactive median, ms", (r) => r.interactive.p50);
+  add("time to interactive max, ms", (r) => r.interactive.max);
+  add("time to first greeting median, ms (incl. typing + click)", (r) => r.greeting.p50);
+  add("click → greeting median, ms", (r) => r.clickToGreeting.p50);
+  const link = (v ?? b)!.params;
+  const linkText = link.kind === "page" ? `${link.link.downKbps / 1000} Mbit/s, +${link.link.latencyMs} ms` : "";
+  add(`time to interactive median on ${linkText}, ms`, (r) => r.throttled?.interactive.p50);
+  add(`time to first greeting median on ${linkText}, ms`, (r) => r.throttled?.greeting.p50);
+  add("server CPU per page load, ms", (_r, l) => (l.serverStats.cpuUsPerUnit === null ? null : l.serverStats.cpuUsPerUnit / 1000));
+  add("server bytes written per page load, kB", (_r, l) => kB(l.serverStats.bytesWrittenPerUnit ?? undefined));
+  add("failed loads", (r) => errorCount(r));
+  add("server idle RSS, MB", (_r, l) => l.serverStats.idleRssMb);
+  text("browser's Accept-Encoding", (r) => r.acceptEncoding ?? "—");
+  return rows;
+}
+
+/** The page scenario's script breakdown (compressed run vs uncompressed), or "" without one. */
+export function pageDetails(lines: Line[]): string {
+  const page = lines.filter((l) => l.result.kind === "page");
+  if (!page.length) return "";
+  const get = (server: Line["server"]) => best(page.filter((l) => l.server === server))?.result as PageResult | undefined;
+  return `Scripts of the page (first measured cold load; Vitrine = compressed, baseline = VITRINE_NO_COMPRESSION=1):\n\n${scriptTable(get("vitrine"), get("baseline"))}`;
 }
 
 export function table(lines: Line[]): string {
@@ -59,6 +134,11 @@ export function table(lines: Line[]): string {
     const v = get(name, "vitrine");
     const b = get(name, "baseline");
     const params = (v ?? b)!.params;
+    if (params.kind === "page") {
+      const label = `page "${params.demo}", ${params.loads} cold loads (baseline: VITRINE_NO_COMPRESSION=1)`;
+      rows.push(...pageRows(label, v, b));
+      continue;
+    }
     const label =
       params.kind === "echo"
         ? `echo, ${params.users} user${params.users > 1 ? "s" : ""}, ${params.duration} s`
@@ -107,9 +187,10 @@ export function table(lines: Line[]): string {
     add("other processes' CPU meanwhile, % of one core (noise)", (l) => l.serverStats.otherCpuPercent);
     add("server peak RSS, MB", (l) => l.serverStats.peakRssMb);
   }
-  // Idle RSS: the median over the fresh server processes of each kind.
+  // Idle RSS: the median over the fresh server processes of each kind (the bench app's, not the page's).
+  const serverLines = lines.filter((l) => l.result.kind !== "page");
   const median = (server: Line["server"]): number | null => {
-    const values = lines
+    const values = serverLines
       .filter((l) => l.server === server)
       .map((l) => l.serverStats.idleRssMb)
       .filter((x): x is number => x !== null)
@@ -117,11 +198,13 @@ export function table(lines: Line[]): string {
     return values.length ? values[Math.floor(values.length / 2)]! : null;
   };
   const max = (server: Line["server"]): number | null => {
-    const values = lines.filter((l) => l.server === server).map((l) => l.serverStats.peakRssMb ?? 0);
+    const values = serverLines.filter((l) => l.server === server).map((l) => l.serverStats.peakRssMb ?? 0);
     return values.length ? Math.max(...values) : null;
   };
-  rows.push({ scenario: "memory", metric: "server idle RSS, MB (median of starts)", vitrine: median("vitrine"), baseline: median("baseline"), target: { kind: "abs-max", value: 100 } });
-  rows.push({ scenario: "memory", metric: "server peak RSS, MB (all scenarios)", vitrine: max("vitrine"), baseline: max("baseline") });
+  if (serverLines.length) {
+    rows.push({ scenario: "memory", metric: "server idle RSS, MB (median of starts)", vitrine: median("vitrine"), baseline: median("baseline"), target: { kind: "abs-max", value: 100 } });
+    rows.push({ scenario: "memory", metric: "server peak RSS, MB (all scenarios)", vitrine: max("vitrine"), baseline: max("baseline") });
+  }
 
   const out = [
     "| scenario | metric | Vitrine | baseline | Vitrine / baseline | target | met |",
@@ -142,8 +225,8 @@ export function table(lines: Line[]): string {
           ok = ratio === null ? null : ratio <= r.target.value;
           break;
         case "abs-max":
-          target = `Vitrine < ${r.target.value}`;
-          ok = r.vitrine === null ? null : r.vitrine < r.target.value;
+          target = `Vitrine ${r.target.inclusive ? "≤" : "<"} ${r.target.value}${r.target.unit ?? ""}`;
+          ok = r.vitrine === null ? null : r.target.inclusive ? r.vitrine <= r.target.value : r.vitrine < r.target.value;
           break;
         case "equals-expected":
           target = "no token lost";

@@ -1,7 +1,6 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defaultClientConditions, defineConfig } from "vite";
-import { precompress } from "./build/precompress.js";
 import { vendorEntries, vendorInputs } from "./build/vendorEntries.js";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
@@ -10,8 +9,7 @@ export default defineConfig({
   root,
   // The page is served at any mount path (`/`, `/hello/`, …): every URL stays relative.
   base: "./",
-  // precompress: .br and .gz siblings of the built files, served by @vitrine/server as they are.
-  plugins: [react(), vendorEntries(root), precompress()],
+  plugins: [react(), vendorEntries(root)],
   resolve: {
     // Workspace packages (@vitrine/client) are bundled from their TypeScript source.
     conditions: ["@vitrine/source", ...defaultClientConditions],

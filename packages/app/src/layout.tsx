@@ -1,5 +1,6 @@
 import { useEffect, useId, type CSSProperties, type ReactNode } from "react";
 import { useStore } from "zustand";
+import { useShallow } from "zustand/react/shallow";
 import type { LayoutNode } from "@vitrine/core";
 import { ComponentBlock } from "./ComponentBlock.js";
 import { useBlock, usePage, useView } from "./context.js";
@@ -68,6 +69,8 @@ function Group({ node, parent }: LayoutViewProps) {
   );
 }
 
+const NO_PROPS: Record<string, unknown> = {};
+
 /** The key a tab is selected by: its `id`, else its index. */
 function tabKey(props: Record<string, unknown>, index: number): string | number {
   const id = props.id;
@@ -78,7 +81,10 @@ function tabKey(props: Record<string, unknown>, index: number): string | number 
 function Tabs({ node, parent }: LayoutViewProps) {
   const { store, runner } = usePage();
   const { props } = useBlock(node.id);
-  const tabs = useStore(store, (s) => (node.children ?? []).map((child) => s.blocks[child.id]?.props ?? {}));
+  const tabs = useStore(
+    store,
+    useShallow((s) => (node.children ?? []).map((child) => s.blocks[child.id]?.props ?? NO_PROPS)),
+  );
   const baseId = useId();
   const keys = tabs.map((p, i) => tabKey(p, i));
   const shown = tabs.map((p) => p.visible !== false);

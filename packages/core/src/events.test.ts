@@ -74,4 +74,66 @@ describe("event options in the config", () => {
     expect(() => attach({ js: 3 })).toThrow(/js must be/);
     expect(() => attach({ cancels: [{ id: 0 }] })).toThrow(/cancels/);
   });
+
+  it("names a misspelt option and the one it is closest to", () => {
+    const attach = (options: Record<string, unknown>) =>
+      Blocks(() => {
+        const a = Field();
+        a.change({ fn: () => "x", outputs: a, ...options });
+      });
+    expect(() => attach({ input: [] })).toThrow('Unknown option "input" — did you mean "inputs"?');
+    expect(() => attach({ ouputs: [] })).toThrow('Unknown option "ouputs" — did you mean "outputs"?');
+    expect(() => attach({ apiName: "x" })).toThrow('Unknown option "apiName" — did you mean "api_name"?');
+    expect(() => attach({ concurency_limit: 2 })).toThrow('did you mean "concurrency_limit"?');
+    expect(() => attach({ trigger: "once" })).toThrow('did you mean "trigger_mode"?');
+    expect(() => attach({ show_porgress: "hidden" })).toThrow('did you mean "show_progress"?');
+    // Nothing close: every option is listed.
+    expect(() => attach({ colour: "red" })).toThrow(/^Unknown option "colour"; the options are: fn, inputs, outputs, api_name, .*max_batch_size$/);
+    // Chains, app.load and on() check the same way.
+    expect(() =>
+      Blocks(() => {
+        const a = Field();
+        a.submit({ fn: () => "x", outputs: a }).then({ fn: () => "y", output: a } as never);
+      }),
+    ).toThrow('Unknown option "output" — did you mean "outputs"?');
+    expect(() => Blocks(() => void Field()).load({ fn: () => "x", every_seconds: 2 } as never)).toThrow('did you mean "every"?');
+    expect(() =>
+      Blocks(() => {
+        const a = Field();
+        on(a.submit, { fn: (s: string) => s, inputs: a, outputs: a, batched: true } as never);
+      }),
+    ).toThrow('Unknown option "batched" — did you mean "batch"?');
+    expect(() => Blocks(() => void Field().submit(null as never))).toThrow(/takes an options object/);
+  });
+
+  it("accepts every option a listener documents", () => {
+    const app = Blocks(() => {
+      const a = Field();
+      const b = Field();
+      const first = a.submit({ fn: (s: string) => s, inputs: a, outputs: b });
+      a.change({
+        fn: (s: string) => s,
+        inputs: [a],
+        outputs: [b],
+        api_name: "all",
+        api_description: "every option at once",
+        show_api: true,
+        queue: true,
+        concurrency_limit: 2,
+        concurrency_id: "group",
+        show_progress: "minimal",
+        scroll_to_output: false,
+        cancels: [first],
+        trigger_mode: "multiple",
+        every: 5,
+        js: null,
+        preprocess: true,
+        postprocess: true,
+        batch: false,
+        max_batch_size: 4,
+      });
+      b.submit({ fn: (xs: string[]) => [xs], inputs: [a], outputs: [b], batch: true, max_batch_size: 8 });
+    });
+    expect(app.config().dependencies).toHaveLength(3);
+  });
 });

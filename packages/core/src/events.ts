@@ -92,7 +92,9 @@ export type BatchArgsOf<I> = I extends readonly AnyComponent[]
 export type BatchResultOf<O> = ListOf<O> extends infer L ? { readonly [K in keyof L]: OutputOf<L[K]>[] } : never;
 
 /** A batch function (`batch: true`): lists in, lists out, one entry per gathered call. */
-export type BatchFn<I, O> = (...args: [...BatchArgsOf<I>, EventContext]) => BatchResultOf<O> | Promise<BatchResultOf<O>>;
+export type BatchFn<I, O> = (
+  ...args: [...BatchArgsOf<I>, EventContext, ...undefined[]]
+) => BatchResultOf<O> | Promise<BatchResultOf<O>>;
 
 /** A plain, async, generator or async generator function's result; each yield streams an output. */
 export type FnResult<T> =
@@ -106,8 +108,12 @@ export type FnResult<T> =
  * input and the {@link EventContext}, and returns (or resolves to, or yields) {@link ResultOf}
  * its outputs. Array literals it returns are read as tuples, as
  * {@link Return_a_tuple_with_as_const} explains.
+ *
+ * The trailing `...undefined[]` says what is true at run time (a parameter after the context
+ * receives `undefined`); it also lets TypeScript read a function with more parameters than it
+ * yet knows inputs for, which it does before it has inferred the inputs.
  */
-export type EventFn<I, O> = (...args: [...ArgsOf<I>, EventContext]) => FnResult<ReturnFor<O>>;
+export type EventFn<I, O> = (...args: [...ArgsOf<I>, EventContext, ...undefined[]]) => FnResult<ReturnFor<O>>;
 
 /** A client-side function: the JavaScript source of a function, or a function (sent as its source). */
 export type JsFunction = string | ((...args: any[]) => unknown);
@@ -270,9 +276,9 @@ export class Dependency {
     /** When a chained dependency runs: after any outcome, only success, or only failure. */
     readonly triggerWhen: "always" | "success" | "failure" = "always",
   ) {
+    checkOptions(options);
     this.inputs = listOf<AnyComponent>(options.inputs);
     this.outputs = listOf<AnyComponent>(options.outputs);
-    checkOptions(options);
   }
 
   /** The event function, typed loosely for the runtime. */
@@ -393,8 +399,10 @@ function closestName(name: string, known: readonly string[]): string | null {
   let bestDistance = Math.max(1, Math.floor(wanted.length / 3)) + 1;
   for (const candidate of known) {
     const other = norm(candidate);
-    // A prefix of a known name ("trigger" for "trigger_mode") is as good as one edit away.
-    const d = wanted.length >= 3 && other.startsWith(wanted) ? 1 : editDistance(wanted, other);
+    // One name starting with the other ("trigger" for "trigger_mode", "every_seconds" for
+    // "every") is as good as one edit away.
+    const prefix = Math.min(wanted.length, other.length) >= 3 && (other.startsWith(wanted) || wanted.startsWith(other));
+    const d = prefix ? 1 : editDistance(wanted, other);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;

@@ -145,7 +145,7 @@ describe("staticAssets over a folder", () => {
   });
 
   it("sends the plain file when no coding is accepted", async () => {
-    for (const headers of [{}, { "accept-encoding": "identity" }, { "accept-encoding": "br;q=0, gzip;q=0" }, { "accept-encoding": "*;q=0" }]) {
+    for (const headers of [{} as Record<string, string>, { "accept-encoding": "identity" }, { "accept-encoding": "br;q=0, gzip;q=0" }, { "accept-encoding": "*;q=0" }]) {
       const r = await get(base, "/assets/main-AbCd1234.js", headers);
       expect(r.status).toBe(200);
       expect(r.headers["content-encoding"]).toBeUndefined();

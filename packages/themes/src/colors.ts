@@ -14,7 +14,8 @@ export type Shade = (typeof SHADES)[number];
  * may leave it out.
  *
  * @example
- * const brand: Hue = { 50: "#f0f7ff", 100: "#e0efff", …, 950: "#04111f" };
+ * // A custom hue: the teal palette with a darker 500.
+ * const brand: Hue = { ...colors.teal, 500: "#0b8075", name: "brand" };
  */
 export type Hue = { readonly [S in Shade]: string } & { readonly name?: string };
 

@@ -95,6 +95,40 @@ describe("Interface", () => {
     expect(buttons).not.toContain("Stop");
   });
 
+  it("names a misspelt option (for JavaScript callers) and the one it is closest to", () => {
+    const fn = (name: string) => name;
+    const make = (options: Record<string, unknown>) => new vt.Interface({ fn, inputs: "text", outputs: "text", ...options } as never);
+    expect(() => new vt.Interface({ fn, input: "text", outputs: "text" } as never)).toThrow('Unknown option "input" — did you mean "inputs"?');
+    expect(() => make({ output: "text" })).toThrow('Unknown option "output" — did you mean "outputs"?');
+    expect(() => make({ example: [["a"]] })).toThrow('Unknown option "example" — did you mean "examples"?');
+    expect(() => make({ submitBtn: "Go" })).toThrow('Unknown option "submitBtn" — did you mean "submit_btn"?');
+    expect(() => make({ theme: "soft" })).toThrow(/^Unknown option "theme"; the options are: fn, inputs, outputs, title, .*css$/);
+    expect(() => new vt.Interface({ inputs: "text", outputs: "text" } as never)).toThrow("Interface: fn must be a function");
+    expect(() => new vt.Interface(undefined as never)).toThrow(/takes an options object/);
+  });
+
+  it("accepts every option it documents, and bare example values for one input", () => {
+    const demo = new vt.Interface({
+      fn: (name: string) => `Hi ${name}`,
+      inputs: "text",
+      outputs: "text",
+      title: "t",
+      description: "d",
+      article: "a",
+      examples: ["Ada", ["Grace"]],
+      examples_per_page: 5,
+      api_name: "greet",
+      concurrency_limit: 2,
+      submit_btn: "Go",
+      clear_btn: "Reset",
+      stop_btn: "Halt",
+      show_progress: "minimal",
+      css: ".x{}",
+    });
+    const dataset = demo.config().components.find((c) => c.type === "dataset")!;
+    expect(dataset.props).toMatchObject({ samples: [["Ada"], ["Grace"]], samples_per_page: 5 });
+  });
+
   it("rejects an unknown shortcut", () => {
     expect(() => new vt.Interface({ fn: () => "x", inputs: [], outputs: "texty" as "text" })).toThrow(/Unknown component shortcut "texty"/);
   });

@@ -217,8 +217,10 @@ function closestName(name: string, known: readonly string[]): string | null {
   let bestDistance = Math.max(1, Math.floor(wanted.length / 3)) + 1;
   for (const candidate of known) {
     const other = norm(candidate);
-    // A prefix of a known name ("submit" for "submit_btn") is as good as one edit away.
-    const d = wanted.length >= 3 && other.startsWith(wanted) ? 1 : editDistance(wanted, other);
+    // One name starting with the other ("submit" for "submit_btn", "examples_list" for
+    // "examples") is as good as one edit away.
+    const prefix = Math.min(wanted.length, other.length) >= 3 && (other.startsWith(wanted) || wanted.startsWith(other));
+    const d = prefix ? 1 : editDistance(wanted, other);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;

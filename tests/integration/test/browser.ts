@@ -97,6 +97,8 @@ export function useBrowserSuite(entries: Record<string, { create: () => App; des
       await page!.goto(`${gallery!.url}${name}/`);
       try {
         await page!.locator("#vt-root .vt-app").waitFor({ timeout: 15_000 });
+        // Every component's view has loaded (none shows its skeleton any more).
+        await page!.waitForFunction(() => document.querySelectorAll('[data-testid="skeleton"]').length === 0, undefined, { timeout: 15_000 });
       } catch {
         const shown = await page!.locator("body").innerText().catch((e: Error) => `(unreadable: ${e.message})`);
         throw new Error(

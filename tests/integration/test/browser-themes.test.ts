@@ -1,0 +1,122 @@
+/**
+ * Themes and the page's look in headless chromium: dark mode by URL and by system setting, every
+ * prebuilt theme applied in light and dark (screenshots under test-output/themes/), a layout
+ * skeleton before views load, and no sideways scrolling at 375 px for every gallery demo.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "@jest/globals";
+import type { Page } from "playwright-core";
+import { demos } from "@vitrine/gallery";
+import * as vt from "vitrine";
+import { pollUntil, useBrowserSuite } from "./browser.js";
+
+const OUTPUT = fileURLToPath(new URL("../test-output/themes", import.meta.url));
+
+/** The body's computed background colour. */
+function bodyBackground(page: Page): Promise<string> {
+  return page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+}
+
+/** A theme variable as the page resolves it on `<html>`. */
+function variable(page: Page, name: string): Promise<string> {
+  return page.evaluate((n) => getComputedStyle(document.documentElement).getPropertyValue(n).trim(), name);
+}
+
+const squash = (s: string) => s.replace(/\s+/g, " ").trim();
+
+describe("themes in a browser", () => {
+  const suite = useBrowserSuite(demos);
+
+  async function openAt(path: string): Promise<Page> {
+    const { page } = suite;
+    await page.goto(`${suite.url}${path}`);
+    await page.locator("#vt-root .vt-app").waitFor();
+    return page;
+  }
+
+  it("?__theme=dark and ?__theme=light force the mode; the default follows the system", async () => {
+    const { page } = suite;
+    await page.emulateMedia({ colorScheme: "light" });
+    await openAt("hello/");
+    const light = await bodyBackground(page);
+    await openAt("hello/?__theme=dark");
+    const dark = await bodyBackground(page);
+    expect(dark).not.toBe(light);
+    await expect(page.evaluate(() => document.documentElement.classList.contains("dark"))).resolves.toBe(true);
+
+    await page.emulateMedia({ colorScheme: "dark" });
+    await openAt("hello/");
+    await expect(bodyBackground(page)).resolves.toBe(dark);
+    await openAt("hello/?__theme=light");
+    await expect(bodyBackground(page)).resolves.toBe(light);
+    // A page that follows the system changes with it.
+    await openAt("hello/");
+    await page.emulateMedia({ colorScheme: "light" });
+    await expect(pollUntil(() => bodyBackground(page), (bg) => bg === light)).resolves.toBe(light);
+  });
+
+  it("every prebuilt theme applies, in light and in dark (screenshots saved)", async () => {
+    const { page } = suite;
+    mkdirSync(OUTPUT, { recursive: true });
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await page.emulateMedia({ colorScheme: "light" });
+    await openAt("themes/");
+    const names = Object.keys(vt.themes.themes);
+    expect(names.length).toBe(8);
+    const seen = new Map<string, string>();
+    for (const name of names) {
+      const theme = vt.themes.themes[name]!();
+      await page.locator("#theme-choice").getByRole("radio", { name, exact: true }).check();
+      for (const mode of ["light", "dark"] as const) {
+        await page.locator("#mode-choice").getByRole("radio", { name: mode, exact: true }).check();
+        await page.waitForFunction((dark) => document.documentElement.classList.contains("dark") === dark, mode === "dark");
+        // Chromium substitutes var() references in a custom property's computed value.
+        const expected = theme.variables(mode, { resolved: true })["--button-primary-background-fill"]!;
+        await expect(variable(page, "--button-primary-background-fill").then(squash)).resolves.toBe(squash(expected));
+        const bg = await bodyBackground(page);
+        seen.set(`${name}/${mode}`, bg);
+        await page.screenshot({ path: join(OUTPUT, `${name.toLowerCase()}-${mode}.png`), fullPage: true, animations: "disabled" });
+      }
+      expect(seen.get(`${name}/dark`)).not.toBe(seen.get(`${name}/light`));
+    }
+  });
+
+  it("shows the layout at once, with a skeleton for each component whose view is still loading", async () => {
+    const { page } = suite;
+    // Hold the component views back: the layout must already be drawn.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/components/*.js", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${suite.url}hello/`);
+    await page.locator("#vt-root .vt-app").waitFor();
+    const skeletons = await page.getByTestId("skeleton").count();
+    expect(skeletons).toBeGreaterThan(0);
+    await expect(page.getByText("name", { exact: true }).first().isVisible()).resolves.toBe(true);
+    release();
+    await page.getByLabel("name", { exact: true }).waitFor();
+    await expect(page.getByTestId("skeleton").count()).resolves.toBe(0);
+  });
+
+  it("no gallery demo scrolls sideways at 375 px", async () => {
+    const { page } = suite;
+    await page.setViewportSize({ width: 375, height: 740 });
+    const overflowing: string[] = [];
+    for (const name of Object.keys(demos)) {
+      await openAt(`${name}/`);
+      await expect(page.getByTestId("skeleton").count()).resolves.toBeGreaterThanOrEqual(0);
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="skeleton"]').length === 0);
+      const widths = await page.evaluate(() => ({
+        doc: document.documentElement.scrollWidth,
+        body: document.body.scrollWidth,
+        view: document.documentElement.clientWidth,
+      }));
+      if (widths.doc > widths.view || widths.body > widths.view) overflowing.push(`${name}: ${JSON.stringify(widths)}`);
+    }
+    expect(overflowing).toEqual([]);
+  });
+});
