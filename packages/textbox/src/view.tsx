@@ -14,51 +14,27 @@ export interface TextboxViewProps {
   show_copy_button: boolean;
 }
 
-/** How many of the user's latest edits are remembered, to recognise late replies to them. */
-const EDITS_KEPT = 100;
-
 /**
  * The Textbox view: an `<input>`, or a `<textarea>` when `lines > 1`. Enter submits a one-liner.
  *
- * The box shows its own `draft`, which follows every keystroke at once. A value that reaches
- * the store from elsewhere (an event's output, an example, Clear) replaces the draft, even
- * while the box has focus: a chat box that clears itself after Enter shows empty. What is not
- * from elsewhere is left alone, so typing never jumps or drops a keystroke: the store echoing
- * the latest keystroke, and a late reply that sets the box to text the user typed before their
- * latest keystrokes (a `change` listener that returns its input, answering an earlier
- * keystroke). Such a stale reply is undone — the store gets the draft back — so the next event
- * sends what the box shows. Pressing Enter or leaving the box ends a run of edits: a value that
- * comes after that always shows, whatever it is.
+ * The box shows its own `draft`, which follows every keystroke at once. When the store's value
+ * becomes anything but the text the box last put there — an event's output, an example, Clear —
+ * the box shows it, even while it has focus (a chat box that clears itself after Enter shows
+ * empty, and the next Enter sends what the user typed next). The store echoing the box's own
+ * text changes nothing, so typing never jumps or drops a keystroke, whatever listeners run.
+ * As in Gradio, the server's value wins: a listener that writes the very box the user is
+ * typing in, replying to an earlier keystroke, replaces the newer text.
  */
 export function TextboxView({ value, props, interactive, onChange, dispatch }: ViewProps<string, TextboxViewProps>) {
   const current = value ?? "";
   const [draft, setDraft] = useState(current);
-  // The value the box last took from elsewhere, and the user's edits since (oldest first,
-  // the last one being what the box shows); both reset when the user submits or leaves.
-  const base = useRef(current);
-  const edits = useRef<string[]>([]);
-
+  /** The text the box last put in the store (or took from it). */
+  const mine = useRef(current);
   useLayoutEffect(() => {
-    const latest = edits.current.at(-1) ?? base.current;
-    if (current === latest) return; // the store echoing the user's own typing
-    const stale = edits.current.lastIndexOf(current);
-    if (stale >= 0) {
-      // A reply to an earlier keystroke: keep the draft, and put it back in the store. Edits up
-      // to that one are forgotten, so a listener that keeps turning the text into it wins.
-      edits.current = edits.current.slice(stale + 1);
-      onChange(latest);
-      return;
-    }
-    base.current = current;
-    edits.current = [];
+    if (current === mine.current) return; // the store echoing the user's own typing
+    mine.current = current;
     setDraft(current);
-  }, [current, onChange]);
-
-  /** Forgets the edits so far: what comes next is no reply to them (after Enter, on leaving). */
-  const settle = () => {
-    base.current = edits.current.at(-1) ?? base.current;
-    edits.current = [];
-  };
+  }, [current]);
 
   const multiline = props.lines > 1;
   const common = {
@@ -73,21 +49,16 @@ export function TextboxView({ value, props, interactive, onChange, dispatch }: V
     style: props.text_align ? { textAlign: props.text_align } : undefined,
     "aria-label": props.label ?? "Textbox",
     onFocus: () => dispatch("focus"),
-    onBlur: () => {
-      settle();
-      dispatch("blur");
-    },
+    onBlur: () => dispatch("blur"),
     onChange: (e: { target: { value: string } }) => {
       const text = e.target.value;
-      edits.current.push(text);
-      if (edits.current.length > EDITS_KEPT) edits.current.shift();
+      mine.current = text;
       setDraft(text);
       onChange(text, { userInput: true });
     },
     onKeyDown: (e: KeyboardEvent) => {
       if (e.key === "Enter" && (!multiline || !e.shiftKey) && !e.nativeEvent.isComposing) {
         if (multiline) e.preventDefault();
-        settle();
         dispatch("submit");
       }
     },
