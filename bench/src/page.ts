@@ -320,16 +320,18 @@ export function pageScenario(quick: boolean): PageScenario {
 /** Markdown table of the page's scripts, compressed run next to the uncompressed one. */
 export function scriptTable(compressed: PageResult | undefined, plain: PageResult | undefined): string {
   const kb = (n: number | undefined) => (n === undefined ? "—" : (n / 1024).toFixed(1));
+  // Matched by name without vite's hash: a rebuild between the two runs changes hashes only.
+  const key = (path: string) => path.replace(/-[A-Za-z0-9_-]{8}(\.[a-z]+)$/, "$1");
   const rows = new Map<string, { c?: ScriptFile; p?: ScriptFile }>();
-  for (const f of compressed?.scripts ?? []) rows.set(f.path, { c: f });
-  for (const f of plain?.scripts ?? []) rows.set(f.path, { ...rows.get(f.path), p: f });
+  for (const f of compressed?.scripts ?? []) rows.set(key(f.path), { c: f });
+  for (const f of plain?.scripts ?? []) rows.set(key(f.path), { ...rows.get(key(f.path)), p: f });
   const out = [
     "| script of the page | decoded, kB | gzip -9, kB | transferred compressed, kB (encoding) | transferred uncompressed, kB |",
     "| --- | ---: | ---: | ---: | ---: |",
   ];
-  for (const [path, { c, p }] of rows) {
+  for (const { c, p } of rows.values()) {
     const f = c ?? p!;
-    out.push(`| ${path} | ${kb(f.decoded)} | ${kb(f.gzip9)} | ${c ? `${kb(c.transferred)} (${c.encoding})` : "—"} | ${kb(p?.transferred)} |`);
+    out.push(`| ${f.path} | ${kb(f.decoded)} | ${kb(f.gzip9)} | ${c ? `${kb(c.transferred)} (${c.encoding})` : "—"} | ${kb(p?.transferred)} |`);
   }
   return out.join("\n");
 }

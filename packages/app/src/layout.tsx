@@ -114,7 +114,7 @@ function Tabs({ node, parent }: LayoutViewProps) {
               role="tab"
               id={`${baseId}-tab-${i}`}
               aria-selected={i === selected}
-              aria-controls={`${baseId}-panel-${i}`}
+              aria-controls={elemId(tab) ?? `${baseId}-panel-${i}`}
               className={`vt-tab-button${i === selected ? " vt-tab-selected" : ""}`}
               disabled={tab.interactive === false}
               onClick={() => choose(i)}
@@ -125,7 +125,7 @@ function Tabs({ node, parent }: LayoutViewProps) {
         )}
       </div>
       {(node.children ?? []).map((child, i) => (
-        <TabPanel key={child.id} node={child} hidden={i !== selected} labelledBy={`${baseId}-tab-${i}`} panelId={`${baseId}-panel-${i}`} />
+        <TabPanel key={child.id} node={child} hidden={i !== selected} labelledBy={`${baseId}-tab-${i}`} panelId={elemId(tabs[i]!) ?? `${baseId}-panel-${i}`} />
       ))}
     </LayoutBox>
   );
@@ -143,7 +143,6 @@ function TabPanel({ node, hidden, labelledBy, panelId }: { node: LayoutNode; hid
       className={blockClasses(["vt-tab-panel", "vt-column"], props)}
       data-testid={`block-${node.id}`}
     >
-      {elemId(props) ? <span id={elemId(props)} hidden /> : null}
       <Children nodes={node.children} parent="column" />
     </div>
   );

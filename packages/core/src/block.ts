@@ -61,17 +61,20 @@ export abstract class Container extends Block {
   }
 
   /** Runs `build` with this container as the current scope, like Python's `with`. */
-  fill(build?: () => void): this {
+  fill(build?: (self: this) => void): this {
     this.build(build);
     return this;
   }
 
-  /** Runs `build` with this container as the current scope and returns what it returns. */
-  build<R>(build?: () => R): R | undefined {
+  /**
+   * Runs `build` with this container as the current scope and returns what it returns. The
+   * callback gets the container (like Python's `with … as x`), to listen to its events inside.
+   */
+  build<R>(build?: (self: this) => R): R | undefined {
     if (!build) return undefined;
     scopeStack.push(this);
     try {
-      return build();
+      return build(this);
     } finally {
       scopeStack.pop();
     }

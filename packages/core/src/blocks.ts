@@ -11,7 +11,7 @@ import {
   type DependencyConfig,
   type LayoutNode,
 } from "./config.js";
-import { Dependency, type AnyEventOptions, type ComponentList, type DependencyRegistry, type EventOptions } from "./events.js";
+import { Dependency, type AnyEventOptions, type ComponentList, type DependencyRegistry, type EventOptions, type OutputList } from "./events.js";
 import { parameterNames, toIdentifier } from "./names.js";
 import { VERSION } from "./version.js";
 
@@ -119,7 +119,7 @@ export class BlocksApp extends Container implements DependencyRegistry {
    */
   load<
     const I extends ComponentList | undefined = undefined,
-    const O extends ComponentList | undefined = undefined,
+    const O extends OutputList | undefined = undefined,
     const B extends boolean = false,
   >(
     options: EventOptions<I, O, B>,
@@ -218,7 +218,7 @@ export class BlocksApp extends Container implements DependencyRegistry {
           };
         });
       const returns = dep.outputs
-        .filter((c) => !c.skipApi)
+        .filter((c): c is AnyComponent => c instanceof Component && !c.skipApi)
         .map((c, i): ApiParameter => ({
           label: componentLabel(c, null, i, "output"),
           ...c.api(),
@@ -360,9 +360,9 @@ export function layoutOf(block: Block): LayoutNode {
  *   vt.Button("Greet").click({ fn: (n: string) => `Hi ${n}`, inputs: [name], outputs: [out] });
  * });
  */
-export function Blocks(build: () => void): BlocksApp;
-export function Blocks(props: BlocksProps, build: () => void): BlocksApp;
-export function Blocks(a: BlocksProps | (() => void), b?: () => void): BlocksApp {
+export function Blocks(build: (app: BlocksApp) => void): BlocksApp;
+export function Blocks(props: BlocksProps, build: (app: BlocksApp) => void): BlocksApp;
+export function Blocks(a: BlocksProps | ((app: BlocksApp) => void), b?: (app: BlocksApp) => void): BlocksApp {
   const [props, build] = typeof a === "function" ? [{}, a] : [a, b];
   return new BlocksApp(props).fill(build);
 }

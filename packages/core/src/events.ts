@@ -1,4 +1,4 @@
-import { rootScope, type Block } from "./block.js";
+import { rootScope, type Block, type Container } from "./block.js";
 import type { AnyComponent, ReturnOf, ValueOf } from "./component.js";
 import type { EventContext } from "./context.js";
 import type { Update } from "./update.js";
@@ -8,6 +8,16 @@ export type EventName = string;
 
 /** Inputs or outputs of an event: one component or a list of them. */
 export type ComponentList = AnyComponent | readonly AnyComponent[];
+
+/**
+ * What an event can output to: a component, or a layout (Row, Column, Group, Tabs, Accordion,
+ * Sidebar, …), whose props a function changes by returning an update
+ * (`vt.update({ visible: false })`, `vt.update({ selected: "b" })`, `vt.update({ open: true })`).
+ */
+export type AnyOutput = AnyComponent | Container;
+
+/** Outputs of an event: one component or layout, or a list of them. */
+export type OutputList = AnyOutput | readonly AnyOutput[];
 
 /** The positional arguments an event function receives for inputs `I`. */
 export type ArgsOf<I> = I extends readonly AnyComponent[]
@@ -38,9 +48,9 @@ export type ResultOf<O> = O extends readonly []
   ? void
   : O extends readonly [infer C]
     ? OutputOf<C>
-    : O extends readonly AnyComponent[]
+    : O extends readonly AnyOutput[]
       ? { readonly [K in keyof O]: OutputOf<O[K]> }
-      : O extends AnyComponent
+      : O extends AnyOutput
         ? OutputOf<O>
         : void;
 
@@ -67,9 +77,10 @@ type TupleHint = Return_a_tuple_with_as_const | "Return_a_tuple_with_as_const" |
 type Ignored = {} | null | undefined | void;
 
 /**
- * What the function behind an event returns, hints included: anything for no outputs (see
- * {@link Return_a_tuple_with_as_const} for why this is not `unknown`), the output's value for
- * one output, the tuple for several.
+ * What the function behind an event returns, hint included: anything for no outputs (spelled
+ * out, since `unknown` would swallow the hint, and no outputs is what TypeScript assumes while
+ * it reads the function), the output's value for one output (no hint: its errors stay short),
+ * the tuple for several.
  */
 type ReturnFor<O> =
   ListOf<O> extends readonly []
@@ -79,7 +90,7 @@ type ReturnFor<O> =
       : ResultOf<O> | TupleHint;
 
 /** The components of `L` as a list type (one component becomes a one-element tuple). */
-type ListOf<L> = L extends readonly AnyComponent[] ? L : L extends AnyComponent ? readonly [L] : readonly [];
+type ListOf<L> = L extends readonly AnyOutput[] ? L : L extends AnyOutput ? readonly [L] : readonly [];
 
 /** A batch function's arguments: one list per input. */
 export type BatchArgsOf<I> = I extends readonly AnyComponent[]
@@ -124,7 +135,7 @@ export type JsFunction = string | ((...args: any[]) => unknown);
  */
 export type EventOptions<
   I extends ComponentList | undefined,
-  O extends ComponentList | undefined,
+  O extends OutputList | undefined,
   B extends boolean = false,
 > = CommonEventOptions<I, O> & {
   /** Whether `fn` takes lists of inputs gathered from waiting calls (default false). */
@@ -142,7 +153,7 @@ export type EventOptions<
       });
 
 /** Options every event listener takes, whatever its function. */
-export interface CommonEventOptions<I extends ComponentList | undefined, O extends ComponentList | undefined> {
+export interface CommonEventOptions<I extends ComponentList | undefined, O extends OutputList | undefined> {
   /** Components whose values are passed to `fn`, in order. */
   inputs?: I;
   /** Components that receive `fn`'s return value, in order. */
@@ -206,7 +217,7 @@ export interface CommonEventOptions<I extends ComponentList | undefined, O exten
 export interface EventListener {
   <
     const I extends ComponentList | undefined = undefined,
-    const O extends ComponentList | undefined = undefined,
+    const O extends OutputList | undefined = undefined,
     const B extends boolean = false,
   >(
     options: EventOptions<I, O, B>,
@@ -230,7 +241,7 @@ export function eventListener(block: Block, event: EventName): EventListener {
  */
 export function on<
     const I extends ComponentList | undefined = undefined,
-    const O extends ComponentList | undefined = undefined,
+    const O extends OutputList | undefined = undefined,
     const B extends boolean = false,
   >(
   triggers: EventListener | readonly EventListener[],
@@ -265,7 +276,8 @@ export class Dependency {
   /** Final API name, after defaults and de-duplication (`null` when unnamed or hidden). */
   apiName: string | null = null;
   readonly inputs: readonly AnyComponent[];
-  readonly outputs: readonly AnyComponent[];
+  /** Components and layouts that receive the function's results (a layout takes updates only). */
+  readonly outputs: readonly AnyOutput[];
 
   constructor(
     readonly registry: DependencyRegistry,
@@ -278,7 +290,7 @@ export class Dependency {
   ) {
     checkOptions(options);
     this.inputs = listOf<AnyComponent>(options.inputs);
-    this.outputs = listOf<AnyComponent>(options.outputs);
+    this.outputs = listOf<AnyOutput>(options.outputs);
   }
 
   /** The event function, typed loosely for the runtime. */
@@ -310,7 +322,7 @@ export class Dependency {
   /** Runs another event after this one completes successfully. */
   success<
     const I extends ComponentList | undefined = undefined,
-    const O extends ComponentList | undefined = undefined,
+    const O extends OutputList | undefined = undefined,
     const B extends boolean = false,
   >(
     options: EventOptions<I, O, B>,
@@ -321,7 +333,7 @@ export class Dependency {
   /** Runs another event after this one fails. */
   failure<
     const I extends ComponentList | undefined = undefined,
-    const O extends ComponentList | undefined = undefined,
+    const O extends OutputList | undefined = undefined,
     const B extends boolean = false,
   >(
     options: EventOptions<I, O, B>,
@@ -332,7 +344,7 @@ export class Dependency {
   /** Runs another event after this one completes, whatever its outcome. */
   then<
     const I extends ComponentList | undefined = undefined,
-    const O extends ComponentList | undefined = undefined,
+    const O extends OutputList | undefined = undefined,
     const B extends boolean = false,
   >(
     options: EventOptions<I, O, B>,
@@ -346,7 +358,7 @@ export class Dependency {
 }
 
 /** Event options with the component types erased, as the runtime sees them. */
-export type AnyEventOptions = EventOptions<ComponentList | undefined, ComponentList | undefined, boolean>;
+export type AnyEventOptions = EventOptions<ComponentList | undefined, OutputList | undefined, boolean>;
 
 const TRIGGER_MODES = ["once", "multiple", "always_last"];
 const PROGRESS_MODES = ["full", "minimal", "hidden"];

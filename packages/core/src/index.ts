@@ -52,6 +52,8 @@ export {
   type OutputOf,
   type ArgsOf,
   type ComponentList,
+  type AnyOutput,
+  type OutputList,
   type DependencyRegistry,
   type EventFn,
   type EventListener,

@@ -176,11 +176,12 @@ export interface SidebarBlock extends Record<(typeof toggleEvents)[number], Even
  */
 export type Built<B, R> = [R] extends [void] ? B : R;
 
-type Build<R> = () => R;
+/** A layout's builder callback: it gets the layout block (to listen to its events) and may return anything. */
+type Build<B, R> = (block: B) => R;
 
 /** Splits `(props?, build?)` or `(build)` and fills the block; returns the callback's result or the block. */
-function layout<B extends Container, P, R>(make: (props: P) => B, a?: P | Build<R>, b?: Build<R>): Built<B, R> {
-  const [props, build] = typeof a === "function" ? [{} as P, a as Build<R>] : [(a ?? {}) as P, b];
+function layout<B extends Container, P, R>(make: (props: P) => B, a?: P | Build<B, R>, b?: Build<B, R>): Built<B, R> {
+  const [props, build] = typeof a === "function" ? [{} as P, a as Build<B, R>] : [(a ?? {}) as P, b];
   const block = make(props);
   const result = block.build(build);
   return (result === undefined ? block : result) as Built<B, R>;
@@ -192,9 +193,9 @@ function layout<B extends Container, P, R>(make: (props: P) => B, a?: P | Build<
  * @example const [a, b] = vt.Row(() => [vt.Textbox(), vt.Number()]);
  */
 export function Row(): RowBlock;
-export function Row<const R = void>(build: Build<R>): Built<RowBlock, R>;
-export function Row<const R = void>(props: RowProps, build?: Build<R>): Built<RowBlock, R>;
-export function Row<R>(a?: RowProps | Build<R>, b?: Build<R>): Built<RowBlock, R> {
+export function Row<const R = void>(build: Build<RowBlock, R>): Built<RowBlock, R>;
+export function Row<const R = void>(props: RowProps, build?: Build<RowBlock, R>): Built<RowBlock, R>;
+export function Row<R>(a?: RowProps | Build<RowBlock, R>, b?: Build<RowBlock, R>): Built<RowBlock, R> {
   return layout((p: RowProps) => new RowBlock(p), a, b);
 }
 
@@ -203,9 +204,9 @@ export function Row<R>(a?: RowProps | Build<R>, b?: Build<R>): Built<RowBlock, R
  * @example vt.Column({ scale: 2 }, () => { vt.Markdown("Wide"); });
  */
 export function Column(): ColumnBlock;
-export function Column<const R = void>(build: Build<R>): Built<ColumnBlock, R>;
-export function Column<const R = void>(props: ColumnProps, build?: Build<R>): Built<ColumnBlock, R>;
-export function Column<R>(a?: ColumnProps | Build<R>, b?: Build<R>): Built<ColumnBlock, R> {
+export function Column<const R = void>(build: Build<ColumnBlock, R>): Built<ColumnBlock, R>;
+export function Column<const R = void>(props: ColumnProps, build?: Build<ColumnBlock, R>): Built<ColumnBlock, R>;
+export function Column<R>(a?: ColumnProps | Build<ColumnBlock, R>, b?: Build<ColumnBlock, R>): Built<ColumnBlock, R> {
   return layout((p: ColumnProps) => new ColumnBlock(p), a, b);
 }
 
@@ -214,9 +215,9 @@ export function Column<R>(a?: ColumnProps | Build<R>, b?: Build<R>): Built<Colum
  * @example vt.Group(() => { vt.Textbox({ label: "First" }); vt.Textbox({ label: "Last" }); });
  */
 export function Group(): GroupBlock;
-export function Group<const R = void>(build: Build<R>): Built<GroupBlock, R>;
-export function Group<const R = void>(props: GroupProps, build?: Build<R>): Built<GroupBlock, R>;
-export function Group<R>(a?: GroupProps | Build<R>, b?: Build<R>): Built<GroupBlock, R> {
+export function Group<const R = void>(build: Build<GroupBlock, R>): Built<GroupBlock, R>;
+export function Group<const R = void>(props: GroupProps, build?: Build<GroupBlock, R>): Built<GroupBlock, R>;
+export function Group<R>(a?: GroupProps | Build<GroupBlock, R>, b?: Build<GroupBlock, R>): Built<GroupBlock, R> {
   return layout((p: GroupProps) => new GroupBlock(p), a, b);
 }
 
@@ -225,9 +226,9 @@ export function Group<R>(a?: GroupProps | Build<R>, b?: Build<R>): Built<GroupBl
  * @example vt.Tabs({ selected: "b" }, () => { vt.Tab({ label: "A", id: "a" }, () => {…}); vt.Tab({ label: "B", id: "b" }, () => {…}); });
  */
 export function Tabs(): TabsBlock;
-export function Tabs<const R = void>(build: Build<R>): Built<TabsBlock, R>;
-export function Tabs<const R = void>(props: TabsProps, build?: Build<R>): Built<TabsBlock, R>;
-export function Tabs<R>(a?: TabsProps | Build<R>, b?: Build<R>): Built<TabsBlock, R> {
+export function Tabs<const R = void>(build: Build<TabsBlock, R>): Built<TabsBlock, R>;
+export function Tabs<const R = void>(props: TabsProps, build?: Build<TabsBlock, R>): Built<TabsBlock, R>;
+export function Tabs<R>(a?: TabsProps | Build<TabsBlock, R>, b?: Build<TabsBlock, R>): Built<TabsBlock, R> {
   return layout((p: TabsProps) => new TabsBlock(p), a, b);
 }
 
@@ -236,9 +237,9 @@ export function Tabs<R>(a?: TabsProps | Build<R>, b?: Build<R>): Built<TabsBlock
  * @example vt.Tab({ label: "Settings" }, () => { vt.Checkbox({ label: "Dark" }); });
  */
 export function Tab(): TabBlock;
-export function Tab<const R = void>(build: Build<R>): Built<TabBlock, R>;
-export function Tab<const R = void>(props: TabProps, build?: Build<R>): Built<TabBlock, R>;
-export function Tab<R>(a?: TabProps | Build<R>, b?: Build<R>): Built<TabBlock, R> {
+export function Tab<const R = void>(build: Build<TabBlock, R>): Built<TabBlock, R>;
+export function Tab<const R = void>(props: TabProps, build?: Build<TabBlock, R>): Built<TabBlock, R>;
+export function Tab<R>(a?: TabProps | Build<TabBlock, R>, b?: Build<TabBlock, R>): Built<TabBlock, R> {
   return layout((p: TabProps) => new TabBlock(p), a, b);
 }
 
@@ -250,9 +251,9 @@ export const TabItem = Tab;
  * @example vt.Accordion({ label: "More", open: false }, () => { vt.Slider(); });
  */
 export function Accordion(): AccordionBlock;
-export function Accordion<const R = void>(build: Build<R>): Built<AccordionBlock, R>;
-export function Accordion<const R = void>(props: AccordionProps, build?: Build<R>): Built<AccordionBlock, R>;
-export function Accordion<R>(a?: AccordionProps | Build<R>, b?: Build<R>): Built<AccordionBlock, R> {
+export function Accordion<const R = void>(build: Build<AccordionBlock, R>): Built<AccordionBlock, R>;
+export function Accordion<const R = void>(props: AccordionProps, build?: Build<AccordionBlock, R>): Built<AccordionBlock, R>;
+export function Accordion<R>(a?: AccordionProps | Build<AccordionBlock, R>, b?: Build<AccordionBlock, R>): Built<AccordionBlock, R> {
   return layout((p: AccordionProps) => new AccordionBlock(p), a, b);
 }
 
@@ -261,8 +262,8 @@ export function Accordion<R>(a?: AccordionProps | Build<R>, b?: Build<R>): Built
  * @example vt.Sidebar({ position: "left" }, () => { vt.Markdown("## Filters"); });
  */
 export function Sidebar(): SidebarBlock;
-export function Sidebar<const R = void>(build: Build<R>): Built<SidebarBlock, R>;
-export function Sidebar<const R = void>(props: SidebarProps, build?: Build<R>): Built<SidebarBlock, R>;
-export function Sidebar<R>(a?: SidebarProps | Build<R>, b?: Build<R>): Built<SidebarBlock, R> {
+export function Sidebar<const R = void>(build: Build<SidebarBlock, R>): Built<SidebarBlock, R>;
+export function Sidebar<const R = void>(props: SidebarProps, build?: Build<SidebarBlock, R>): Built<SidebarBlock, R>;
+export function Sidebar<R>(a?: SidebarProps | Build<SidebarBlock, R>, b?: Build<SidebarBlock, R>): Built<SidebarBlock, R> {
   return layout((p: SidebarProps) => new SidebarBlock(p), a, b);
 }

@@ -1,4 +1,4 @@
-import { VitrineError, isUpdate, isUserError, type AnyComponent, type Dependency, type EventContext } from "@vitrine/core";
+import { VitrineError, isUpdate, isUserError, type AnyComponent, type AnyOutput, type Dependency, type EventContext } from "@vitrine/core";
 import { isGenerator } from "@vitrine/queue";
 
 /**
@@ -37,11 +37,22 @@ export function postprocessOutputs(dep: Dependency, value: unknown): unknown[] {
   return outputs.map((c, i) => postprocessValue(c, values[i]));
 }
 
-/** Postprocesses one output value; an update keeps its props and has its `value` postprocessed. */
-export function postprocessValue(component: AnyComponent, value: unknown): unknown {
-  if (!isUpdate(value)) return component.postprocess(value);
+/**
+ * Postprocesses one output value; an update keeps its props and has its `value` postprocessed.
+ * A layout output (a Column, Tabs, …) takes only updates of its props, or nothing.
+ */
+export function postprocessValue(component: AnyOutput, value: unknown): unknown {
+  if (typeof (component as Partial<AnyComponent>).postprocess !== "function") {
+    if (value === null || value === undefined) return null;
+    if (isUpdate(value) && value.value === undefined) return value;
+    throw new Error(
+      `An output is a ${component.type} (a layout): return vt.update({ ... }) with its props for it (visible, open, selected, …), not a value`,
+    );
+  }
+  const c = component as AnyComponent;
+  if (!isUpdate(value)) return c.postprocess(value);
   if (value.value === undefined) return value;
-  return { ...value, value: component.postprocess(value.value) };
+  return { ...value, value: c.postprocess(value.value) };
 }
 
 function describe(component: AnyComponent, index: number): string {

@@ -122,14 +122,21 @@ export async function sendAsset(req: Request, res: Response, file: string, optio
       }
     }
   }
+  const sent = await sendFile(res, chosen, ext, encoding, options.cacheControl ?? NO_CACHE);
+  // A sibling removed since it was found (a build under way): the plain file then.
+  return sent || (encoding !== null && sendFile(res, file, ext, null, options.cacheControl ?? NO_CACHE));
+}
+
+/** `res.sendFile` of `path`, typed and labelled as the original file; false when not found. */
+function sendFile(res: Response, path: string, ext: string, encoding: Encoding | null, cacheControl: string): Promise<boolean> {
   // The type of the original file: `send` keeps a Content-Type that is already set.
   res.type(ext || "application/octet-stream");
   if (encoding) res.setHeader("Content-Encoding", encoding);
-  res.setHeader("Cache-Control", options.cacheControl ?? NO_CACHE);
+  res.setHeader("Cache-Control", cacheControl);
   return new Promise<boolean>((done, fail) => {
     // `root` + a bare name: `send`'s dotfile rule looks at the name only, not at the folders
     // above it (installed packages live under node_modules/.pnpm/).
-    res.sendFile(basename(chosen), { root: dirname(chosen), cacheControl: false, dotfiles: "allow" }, (err) => {
+    res.sendFile(basename(path), { root: dirname(path), cacheControl: false, dotfiles: "allow" }, (err) => {
       if (!err || res.headersSent) return done(true);
       for (const header of ["Content-Encoding", "Content-Type", "Cache-Control", "ETag", "Last-Modified", "Accept-Ranges"]) {
         res.removeHeader(header);

@@ -24,8 +24,8 @@ export class App extends BlocksApp {
 }
 
 /**
- * Builds an app; blocks created inside `build` are placed in it, in order. Call
- * `.launch()` on the result to serve it.
+ * Builds an app; blocks created inside `build` are placed in it, in order. The callback gets
+ * the app (for `app.load(...)` inside it). Call `.launch()` on the result to serve it.
  *
  * @example
  * const demo = vt.Blocks({ title: "Greeter" }, () => {
@@ -35,9 +35,9 @@ export class App extends BlocksApp {
  * });
  * await demo.launch();
  */
-export function Blocks(build: () => void): App;
-export function Blocks(props: BlocksProps, build: () => void): App;
-export function Blocks(a: BlocksProps | (() => void), b?: () => void): App {
+export function Blocks(build: (app: App) => void): App;
+export function Blocks(props: BlocksProps, build: (app: App) => void): App;
+export function Blocks(a: BlocksProps | ((app: App) => void), b?: (app: App) => void): App {
   const [props, build] = typeof a === "function" ? [{}, a] : [a, b];
   return new App(props).fill(build);
 }

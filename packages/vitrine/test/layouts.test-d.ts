@@ -36,3 +36,14 @@ vt.Blocks(() => {
 
 vt.Blocks({ theme: vt.themes.Soft().set({ body_background_fill: "*neutral_50" }), css: "", js: "() => 1", head: "", fill_height: true, fill_width: true }, () => {});
 vt.Blocks({ theme: "ocean" }, () => {});
+
+// Layouts are outputs: a function returns updates of their props, never a value.
+vt.Blocks(() => {
+  const col = vt.Column(() => {});
+  const tabs = vt.Tabs(() => {});
+  const box = vt.Textbox();
+  box.change({ fn: (t: string) => vt.update({ visible: t.length > 0 }), inputs: [box], outputs: [col] });
+  box.change({ fn: () => [vt.update({ selected: 1 }), "x"], outputs: [tabs, box] });
+  // @ts-expect-error a layout takes an update, not a value
+  box.change({ fn: () => "shown", outputs: [col] });
+});

@@ -39,6 +39,11 @@ describe("layouts in a browser", () => {
     expect(picked.startsWith("Text")).toBe(true);
 
     await expect(page.getByRole("tab", { name: "Locked" }).isDisabled()).resolves.toBe(true);
+
+    // The server switches tabs with an update of the Tabs' `selected`.
+    await page.getByRole("button", { name: "Go to Numbers" }).click();
+    await page.getByLabel("a + b").waitFor({ state: "visible" });
+    await expect(numbers.getAttribute("aria-selected")).resolves.toBe("true");
   });
 
   it("accordion: starts closed, opens and closes, firing expand and collapse", async () => {
@@ -57,6 +62,14 @@ describe("layouts in a browser", () => {
     await header.click();
     await expect(page.getByLabel("shout").isVisible()).resolves.toBe(false);
     await expect(waitForValue(page, "accordion events", "expand collapse ")).resolves.toBe("expand collapse ");
+
+    // A layout is an output: an update hides the About accordion, and shows it again.
+    const about = page.getByRole("button", { name: "About" });
+    await about.waitFor({ state: "visible" });
+    await page.getByLabel("show About").uncheck();
+    await about.waitFor({ state: "hidden" });
+    await page.getByLabel("show About").check();
+    await about.waitFor({ state: "visible" });
   });
 
   it("sidebar: open beside the page on a wide screen; closes and opens again", async () => {

@@ -26,8 +26,28 @@ function variable(page: Page, name: string): Promise<string> {
 
 const squash = (s: string) => s.replace(/\s+/g, " ").trim();
 
+/** An app using every page option of Blocks. */
+function custom() {
+  return vt.Blocks(
+    {
+      title: "Custom page",
+      theme: vt.themes.Base({ primary_hue: "emerald" }).set({ body_background_fill: "*primary_50" }),
+      css: ".gradio-container #shout { border: 3px solid rgb(1, 2, 3); } .vitrine-container .loud { text-transform: uppercase; }",
+      head: '<meta name="vt-test" content="from head">',
+      js: "() => { document.body.dataset.appJs = 'ran'; }",
+      fill_width: true,
+    },
+    () => {
+      vt.Textbox({ label: "shout", elem_id: "shout", elem_classes: ["loud", "extra"], value: "quiet" });
+      vt.Row({ elem_id: "the-row", elem_classes: "row-class" }, () => {
+        vt.Button("A");
+      });
+    },
+  );
+}
+
 describe("themes in a browser", () => {
-  const suite = useBrowserSuite(demos);
+  const suite = useBrowserSuite({ ...demos, custom: { create: custom, description: "every page option" } });
 
   async function openAt(path: string): Promise<Page> {
     const { page } = suite;
@@ -81,6 +101,29 @@ describe("themes in a browser", () => {
       }
       expect(seen.get(`${name}/dark`)).not.toBe(seen.get(`${name}/light`));
     }
+  });
+
+  it("Blocks options: theme object, css, head, js, fill_width, elem_id and elem_classes", async () => {
+    const { page } = suite;
+    await page.setViewportSize({ width: 1800, height: 800 });
+    await page.emulateMedia({ colorScheme: "light" });
+    await suite.open("custom");
+    // The theme object's override: the page background is emerald-50.
+    await expect(bodyBackground(page)).resolves.toBe("rgb(236, 253, 245)");
+    await expect(page.locator('meta[name="vt-test"]').getAttribute("content")).resolves.toBe("from head");
+    await page.waitForFunction(() => document.body.dataset.appJs === "ran");
+    const shout = page.locator("#shout");
+    await expect(shout.evaluate((el) => getComputedStyle(el).borderTopColor)).resolves.toBe("rgb(1, 2, 3)");
+    await expect(shout.getAttribute("class")).resolves.toMatch(/\bloud\b.*\bextra\b/);
+    await expect(page.locator("#the-row").getAttribute("class")).resolves.toMatch(/\bvt-row\b.*\brow-class\b/);
+    await expect(page.locator(".vitrine-container.gradio-container").count()).resolves.toBe(1);
+    // fill_width: the app spans the window instead of a 1280 px column.
+    const box = (await page.locator(".vt-app").boundingBox())!;
+    expect(box.width).toBeGreaterThan(1700);
+    await expect(page.title()).resolves.toBe("Custom page");
+    // The theme's stylesheet is served on its own too.
+    const css = await (await fetch(`${suite.url}custom/theme.css`)).text();
+    expect(css).toContain("--body-background-fill");
   });
 
   it("shows the layout at once, with a skeleton for each component whose view is still loading", async () => {

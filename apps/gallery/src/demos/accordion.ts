@@ -14,9 +14,12 @@ export function accordion() {
         shout.render();
       });
     });
-    vt.Accordion({ label: "About", open: true }, () => {
+    const about = vt.Accordion({ label: "About", open: true }, () => {
       vt.Markdown("Accordions start open unless `open: false`.");
     });
+    // Layouts are outputs too: a function opens, closes or hides them with an update.
+    const showAbout = vt.Checkbox({ label: "show About", value: true });
+    showAbout.change({ fn: (show: boolean) => vt.update({ visible: show }), inputs: [showAbout], outputs: [about], api_name: false });
     const out = vt.Textbox({ label: "result" });
     vt.Button({ value: "Repeat", variant: "primary" }).click({
       fn: (t: string, n: number, loud: boolean) => {

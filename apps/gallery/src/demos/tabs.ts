@@ -36,5 +36,7 @@ export function tabs() {
       api_name: false,
     });
     tabs.change({ fn: (n: number) => n + 1, inputs: [switches], outputs: [switches], api_name: false });
+    // A layout is an output too: an update of its props switches the tab from the server.
+    vt.Button("Go to Numbers").click({ fn: () => vt.update({ selected: "numbers" }), outputs: [tabs], api_name: false });
   });
 }
