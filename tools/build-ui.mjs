@@ -22,7 +22,9 @@ await build({
   target: "es2022",
   jsx: "automatic",
   minify: true,
-  sourcemap: true,
+  // The map is written beside the view without a sourceMappingURL comment: the page serves each
+  // view at components/<type>.js, where a relative "ui.js.map" would not resolve.
+  sourcemap: "external",
   external: ["react", "react/jsx-runtime", "react-dom", "react-dom/client"],
   define: { "process.env.NODE_ENV": '"production"' },
   logLevel: "warning",

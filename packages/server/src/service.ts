@@ -32,7 +32,7 @@ import { RenderedStore } from "./rendered.js";
 import { pageHead, resolveTheme } from "./page-head.js";
 import { HttpError, allowOrigin, parseSize, readJsonBody, sendJson } from "./http.js";
 import { openEventStream, writeEvent } from "./sse.js";
-import { sendAsset, sendPage, staticAssets, versionedCacheControl } from "./static-assets.js";
+import { assetVersion, sendAsset, sendPage, staticAssets, versionedCacheControl } from "./static-assets.js";
 
 const JOIN_PATH = `${API_PREFIX}/queue/join`;
 const DATA_PATH = `${API_PREFIX}/queue/data`;
@@ -134,7 +134,7 @@ export class AppService {
 
   private buildConfig(): Omit<AppConfig, "root"> {
     const uiModules: Record<string, string> = {};
-    for (const type of this.componentViews().keys()) uiModules[type] = `components/${type}.js`;
+    for (const [type, component] of this.componentViews()) uiModules[type] = viewUrl(type, component);
     return { ...this.app.config(), show_error: this.options.show_error ?? false, ui_modules: uiModules };
   }
 
@@ -282,7 +282,7 @@ export class AppService {
     const known = this.componentViews();
     for (const [type, component] of region.componentTypes()) {
       if (!known.has(type) && !this.renderedViews.has(type)) this.renderedViews.set(type, component);
-      ui_modules[type] = `components/${type}.js`;
+      ui_modules[type] = viewUrl(type, component);
     }
     return { ...region.config(), ui_modules };
   }
@@ -391,6 +391,19 @@ export class AppService {
     this.queue.close();
     for (const res of this.heartbeats) res.end();
     this.heartbeats.clear();
+  }
+}
+
+/**
+ * Where the page loads a component type's view: `components/<type>.js?v=<content hash>`, so the
+ * browser may cache it for good (a new build changes the URL). Unbuilt views get the bare URL,
+ * which answers with a message saying so.
+ */
+function viewUrl(type: string, component: AnyComponent): string {
+  try {
+    return `components/${type}.js?v=${assetVersion(component.ui.file)}`;
+  } catch {
+    return `components/${type}.js`;
   }
 }
 
