@@ -36,9 +36,11 @@ function custom() {
       head: '<meta name="vt-test" content="from head">',
       js: "() => { document.body.dataset.appJs = 'ran'; }",
       fill_width: true,
+      fill_height: true,
     },
     () => {
       vt.Textbox({ label: "shout", elem_id: "shout", elem_classes: ["loud", "extra"], value: "quiet" });
+      vt.Textbox({ label: "tall", elem_id: "tall", lines: 2, scale: 1 });
       vt.Row({ elem_id: "the-row", elem_classes: "row-class" }, () => {
         vt.Button("A");
       });
@@ -120,6 +122,10 @@ describe("themes in a browser", () => {
     // fill_width: the app spans the window instead of a 1280 px column.
     const box = (await page.locator(".vt-app").boundingBox())!;
     expect(box.width).toBeGreaterThan(1700);
+    // fill_height: the app fills the window, and the block with a scale takes the spare height.
+    expect(box.height).toBeGreaterThanOrEqual(800);
+    const tall = (await page.locator("#tall").boundingBox())!;
+    expect(tall.height).toBeGreaterThan(400);
     await expect(page.title()).resolves.toBe("Custom page");
     // The theme's stylesheet is served on its own too.
     const css = await (await fetch(`${suite.url}custom/theme.css`)).text();
