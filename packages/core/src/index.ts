@@ -38,6 +38,7 @@ export {
 export { Blocks, BlocksApp, componentDisplayName, renderIdOf, type BlocksProps, type QueueSettings, type ThemeLike } from "./blocks.js";
 export { render, renderBlockOf, RenderBlock, RenderedRegion, type RenderOptions, type RenderFn, type FnIndexAllocator } from "./render.js";
 export { attachListeners } from "./listeners.js";
+export { unknownOptionError, closestName } from "./options.js";
 export {
   Dependency,
   listen,

@@ -1,4 +1,4 @@
-import { Column, Component, Row, listen, parameterNames, type AnyComponent, type EventFn, type EventTarget } from "@vitrine/core";
+import { Column, Component, Row, listen, parameterNames, unknownOptionError, type AnyComponent, type EventFn, type EventTarget } from "@vitrine/core";
 import { Button } from "@vitrine/button";
 import { Examples, type ExampleRow } from "@vitrine/dataset";
 import { Markdown } from "@vitrine/markdown";
@@ -193,59 +193,6 @@ function checkInterfaceOptions(options: unknown): void {
     if (!(OPTION_NAMES as readonly string[]).includes(key)) throw unknownOptionError(key, OPTION_NAMES);
   }
   if (typeof (options as { fn?: unknown }).fn !== "function") throw new TypeError("Interface: fn must be a function");
-}
-
-/**
- * The error for an option name nobody knows, naming the closest known one (by edit distance,
- * ignoring case and underscores) or, when none is close, listing them all. (The same rule as
- * the event listeners' check in core.)
- */
-function unknownOptionError(key: string, known: readonly string[]): TypeError {
-  const guess = closestName(key, known);
-  return new TypeError(
-    guess === null
-      ? `Unknown option "${key}"; the options are: ${known.join(", ")}`
-      : `Unknown option "${key}" — did you mean "${guess}"?`,
-  );
-}
-
-/** The known name closest to `name`, or null when none is close enough to be a likely typo. */
-function closestName(name: string, known: readonly string[]): string | null {
-  const norm = (s: string) => s.toLowerCase().replace(/[_\-\s]/g, "");
-  const wanted = norm(name);
-  let best: string | null = null;
-  let bestDistance = Math.max(1, Math.floor(wanted.length / 3)) + 1;
-  for (const candidate of known) {
-    const other = norm(candidate);
-    // One name starting with the other ("submit" for "submit_btn", "examples_list" for
-    // "examples") is as good as one edit away.
-    const prefix = Math.min(wanted.length, other.length) >= 3 && (other.startsWith(wanted) || wanted.startsWith(other));
-    const d = prefix ? 1 : editDistance(wanted, other);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-/** Levenshtein distance, counting a swap of two neighbouring letters as one edit. */
-function editDistance(a: string, b: string): number {
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    rows.push([i]);
-    for (let j = 1; j <= b.length; j++) {
-      if (i === 0) {
-        rows[0]!.push(j);
-        continue;
-      }
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      rows[i]!.push(d);
-    }
-  }
-  return rows[a.length]![b.length]!;
 }
 
 function isGeneratorFunction(fn: (...args: unknown[]) => unknown): boolean {
