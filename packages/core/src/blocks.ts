@@ -57,8 +57,12 @@ export interface BlocksProps extends BlockProps {
   css?: string | null;
   /** The source of a JavaScript function run in the page once it has loaded. */
   js?: string | ((...args: any[]) => unknown) | null;
+  /** Files of CSS added after `css` (paths relative to the working directory), read once when the app is first served. */
+  css_paths?: string | readonly string[] | null;
   /** HTML added to the page's `<head>` (meta tags, scripts, styles), as given: only put trusted markup here. */
   head?: string | null;
+  /** Files of HTML added to the page's `<head>` after `head`, read once when the app is first served. */
+  head_paths?: string | readonly string[] | null;
   /** Whether the app fills the window's height; blocks with a `scale` grow to fill it. Default false. */
   fill_height?: boolean;
   /** Whether the app spans the whole window's width instead of a centred column. Default false. */

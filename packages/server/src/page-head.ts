@@ -2,7 +2,8 @@
  * What the server adds to the page's `<head>`: the theme's stylesheet, the script that picks
  * light or dark before the first paint, the app's custom CSS and its custom head markup.
  */
-import type { ThemeLike } from "@vitrine/core";
+import { readFileSync } from "node:fs";
+import type { BlocksProps, ThemeLike } from "@vitrine/core";
 import { Default, themeByName } from "@vitrine/themes";
 
 /** The app's theme as an object with a stylesheet: a name is looked up, nothing means Default. */
@@ -36,4 +37,27 @@ export function pageHead(parts: { themeCss: string; css: string | null; head: st
     parts.css ? `<style data-vitrine="custom-css">${styleText(parts.css)}</style>` : "",
     parts.head ?? "",
   ].join("");
+}
+
+/** The app's custom CSS (`css`, then the files of `css_paths`) and head markup (`head`, then `head_paths`). */
+export function customCssAndHead(props: Pick<BlocksProps, "css" | "css_paths" | "head" | "head_paths">): {
+  css: string | null;
+  head: string | null;
+} {
+  const join = (text: string | null | undefined, paths: string | readonly string[] | null | undefined) => {
+    const parts = [text ?? "", ...readAll(paths)].filter((p) => p !== "");
+    return parts.length ? parts.join("\n") : null;
+  };
+  return { css: join(props.css, props.css_paths), head: join(props.head, props.head_paths) };
+}
+
+function readAll(paths: string | readonly string[] | null | undefined): string[] {
+  const list = paths === null || paths === undefined ? [] : typeof paths === "string" ? [paths] : paths;
+  return list.map((path) => {
+    try {
+      return readFileSync(path, "utf8");
+    } catch (err) {
+      throw new Error(`Could not read ${path} (css_paths / head_paths): ${(err as Error).message}`);
+    }
+  });
 }

@@ -29,7 +29,7 @@ import { EventTask, batchSpec, concurrencyLimit } from "./run-event.js";
 import { installLogSink } from "./scope.js";
 import { SessionHub } from "./sessions.js";
 import { RenderedStore } from "./rendered.js";
-import { pageHead, resolveTheme } from "./page-head.js";
+import { customCssAndHead, pageHead, resolveTheme } from "./page-head.js";
 import { HttpError, allowOrigin, parseSize, readJsonBody, sendJson } from "./http.js";
 import { openEventStream, writeEvent } from "./sse.js";
 import { assetVersion, sendAsset, sendPage, staticAssets, versionedCacheControl } from "./static-assets.js";
@@ -81,6 +81,8 @@ export class AppService {
   /** Component types first seen in a rendered region (their views are served too). */
   private readonly renderedViews = new Map<string, AnyComponent>();
   private themeCss: string | null = null;
+  /** What the page's head gets besides the config (theme, custom CSS and head markup), made once. */
+  private readonly head: string;
 
   constructor(
     readonly app: BlocksApp,
@@ -93,6 +95,8 @@ export class AppService {
     });
     this.bodyLimit = parseSize(options.max_body_size ?? "10mb");
     this.rendered = new RenderedStore(app.dependencies.length);
+    // A bad theme name or an unreadable css_paths file fails here, at launch, not on a page view.
+    this.head = pageHead({ themeCss: this.theme(), ...customCssAndHead(app.props) });
     this.router = this.routes();
     installLogSink();
   }
@@ -375,7 +379,7 @@ export class AppService {
     this.indexHtml ??= readFileSync(join(appDistDir, "index.html"), "utf8");
     const config = JSON.stringify(this.config(rootUrl(req))).replaceAll("<", "\\u003c");
     const script = `<script>window.__VITRINE_CONFIG__=${config};</script>`;
-    const head = pageHead({ themeCss: this.theme(), css: this.app.props.css ?? null, head: this.app.props.head ?? null });
+    const head = this.head;
     sendPage(req, res, this.indexHtml.replace("</head>", `${head}${script}</head>`));
   }
 
