@@ -1,4 +1,4 @@
-import { useEffect, useId, type CSSProperties, type ReactNode } from "react";
+import { useEffect, useId, type CSSProperties, type KeyboardEvent, type ReactNode } from "react";
 import { useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
 import type { LayoutNode } from "@vitrine/core";
@@ -103,9 +103,27 @@ function Tabs({ node, parent }: LayoutViewProps) {
     if (changed) void runner.fire(node.id, "change", null);
   };
 
+  /** Arrow keys, Home and End move to the next enabled, visible tab (WAI-ARIA tabs). */
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    const usable = tabs.map((t, i) => (shown[i] && t.interactive !== false ? i : -1)).filter((i) => i >= 0);
+    if (usable.length === 0) return;
+    const focused = Number((e.target as HTMLElement).dataset.index ?? selected);
+    const at = Math.max(0, usable.indexOf(focused));
+    const next =
+      e.key === "ArrowRight" ? usable[(at + 1) % usable.length]
+      : e.key === "ArrowLeft" ? usable[(at - 1 + usable.length) % usable.length]
+      : e.key === "Home" ? usable[0]
+      : e.key === "End" ? usable[usable.length - 1]
+      : undefined;
+    if (next === undefined) return;
+    e.preventDefault();
+    choose(next);
+    e.currentTarget.querySelector<HTMLButtonElement>(`[data-index="${next}"]`)?.focus();
+  };
+
   return (
     <LayoutBox node={node} parent={parent} base={["vt-tabs"]}>
-      <div className="vt-tab-list" role="tablist">
+      <div className="vt-tab-list" role="tablist" onKeyDown={onKeyDown}>
         {tabs.map((tab, i) =>
           shown[i] ? (
             <button
@@ -114,6 +132,8 @@ function Tabs({ node, parent }: LayoutViewProps) {
               role="tab"
               id={`${baseId}-tab-${i}`}
               aria-selected={i === selected}
+              tabIndex={i === selected ? 0 : -1}
+              data-index={i}
               aria-controls={elemId(tab) ?? `${baseId}-panel-${i}`}
               className={`vt-tab-button${i === selected ? " vt-tab-selected" : ""}`}
               disabled={tab.interactive === false}

@@ -40,7 +40,17 @@ describe("layouts in a browser", () => {
 
     await expect(page.getByRole("tab", { name: "Locked" }).isDisabled()).resolves.toBe(true);
 
+    // Arrow keys move between the enabled tabs (the disabled one is skipped).
+    await numbers.focus();
+    await page.keyboard.press("ArrowLeft");
+    await expect(text.getAttribute("aria-selected")).resolves.toBe("true");
+    await page.keyboard.press("ArrowLeft");
+    await expect(numbers.getAttribute("aria-selected")).resolves.toBe("true");
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Numbers");
+
     // The server switches tabs with an update of the Tabs' `selected`.
+    await text.click();
+    await page.getByLabel("text to reverse").waitFor({ state: "visible" });
     await page.getByRole("button", { name: "Go to Numbers" }).click();
     await page.getByLabel("a + b").waitFor({ state: "visible" });
     await expect(numbers.getAttribute("aria-selected")).resolves.toBe("true");
