@@ -132,6 +132,19 @@ describe("themes in a browser", () => {
     expect(css).toContain("--body-background-fill");
   });
 
+  it("the footer's \"Use via API\" lists the endpoints with a client call, and closes with Escape", async () => {
+    const { page } = suite;
+    await suite.open("hello");
+    await expect(page.getByRole("link", { name: "Built with Vitrine" }).isVisible()).resolves.toBe(true);
+    await page.getByRole("button", { name: "Use via API" }).click();
+    const dialog = page.getByRole("dialog", { name: "API" });
+    await dialog.getByText("/predict", { exact: true }).waitFor();
+    await expect(dialog.locator(".vt-api-snippet").textContent()).resolves.toContain('app.predict("/predict"');
+    await expect(dialog.textContent()).resolves.toContain("Textbox");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+  });
+
   it("shows the layout at once, with a skeleton for each component whose view is still loading", async () => {
     const { page } = suite;
     // Hold the component views back: the layout must already be drawn.
