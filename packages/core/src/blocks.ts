@@ -47,6 +47,9 @@ export interface QueueSettings {
  */
 export type ThemeLike = string | { readonly name?: string; css(): string };
 
+/** The options of an app's page that can also be given at launch. */
+export type PageOptions = Pick<BlocksProps, "theme" | "css" | "css_paths" | "js" | "head" | "head_paths" | "fill_height" | "fill_width">;
+
 /** Props of a Blocks app. */
 export interface BlocksProps extends BlockProps {
   /** Browser tab title. Default "Vitrine". */
@@ -78,7 +81,7 @@ export interface BlocksProps extends BlockProps {
 export class BlocksApp extends Container implements DependencyRegistry {
   readonly type = "blocks";
   readonly dependencies: Dependency[] = [];
-  readonly props: BlocksProps;
+  props: BlocksProps;
   private readonly apiNames = new Set<string>();
   /** Queue settings; change them with {@link BlocksApp.queue}. */
   queueSettings: Required<QueueSettings> = { default_concurrency_limit: 1, max_size: null };
@@ -88,6 +91,16 @@ export class BlocksApp extends Container implements DependencyRegistry {
   constructor(props: BlocksProps = {}) {
     super({ ...props, render: false });
     this.props = props;
+  }
+
+  /**
+   * Sets the page's look (theme, css, js, head, …) after the app was built, as Gradio 6's
+   * `launch(theme=…, css=…)` does; what is given replaces the app's own. Returns the app.
+   */
+  page(options: PageOptions): this {
+    const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+    this.props = { ...this.props, ...given };
+    return this;
   }
 
   /** Sets queue settings, as Gradio's `demo.queue(...)`; returns the app. */

@@ -35,7 +35,7 @@ export {
   type AccordionProps,
   type SidebarProps,
 } from "./layout.js";
-export { Blocks, BlocksApp, componentDisplayName, renderIdOf, type BlocksProps, type QueueSettings, type ThemeLike } from "./blocks.js";
+export { Blocks, BlocksApp, componentDisplayName, renderIdOf, type BlocksProps, type PageOptions, type QueueSettings, type ThemeLike } from "./blocks.js";
 export { render, renderBlockOf, RenderBlock, RenderedRegion, type RenderOptions, type RenderFn, type FnIndexAllocator } from "./render.js";
 export { attachListeners } from "./listeners.js";
 export { unknownOptionError, closestName } from "./options.js";

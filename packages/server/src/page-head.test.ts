@@ -39,4 +39,19 @@ describe("the page's head", () => {
     }
     await expect(launch(Blocks({ theme: "nope" }, () => {}), { server_port: 0, quiet: true })).rejects.toThrow(/nope/);
   });
+
+  it("takes the theme, css, js and head at launch too, as Gradio 6 does", async () => {
+    const app = Blocks({ theme: "soft", css: ".own {}" }, () => {
+      Textbox();
+    });
+    const server = await launch(app, { server_port: 0, quiet: true, theme: "ocean", js: "() => 1", head: "<!-- at launch -->" });
+    try {
+      const html = await (await fetch(server.url)).text();
+      const config = (await (await fetch(`${server.url}config`)).json()) as { theme: string; js: string | null; css: string | null };
+      expect(config).toMatchObject({ theme: "ocean", js: "() => 1", css: ".own {}" });
+      expect(html).toContain("<!-- at launch -->");
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -15,6 +15,7 @@ import {
   type Dependency,
   type EventContext,
   type LogOptions,
+  type PageOptions,
   type RenderConfig,
   type RenderedRegion,
   type RequestInfo,
@@ -38,7 +39,7 @@ const JOIN_PATH = `${API_PREFIX}/queue/join`;
 const DATA_PATH = `${API_PREFIX}/queue/data`;
 
 /** Server settings for one app. */
-export interface ServeOptions {
+export interface ServeOptions extends PageOptions {
   /** Show the message of any throw to users, not only `vt.Error`'s (default false). */
   show_error?: boolean;
   /** Largest JSON request body, in bytes or a size string like "10mb" (default "10mb"). */
@@ -88,6 +89,9 @@ export class AppService {
     readonly app: BlocksApp,
     private readonly options: ServeOptions = {},
   ) {
+    // The page's look given here (as Gradio 6's launch(theme=…, css=…)) replaces the app's own.
+    const { theme, css, css_paths, js, head, head_paths, fill_height, fill_width } = options;
+    app.page({ theme, css, css_paths, js, head, head_paths, fill_height, fill_width });
     const rate = options.status_update_rate ?? 1;
     this.queue = new Queue({
       maxSize: app.queueSettings.max_size,
