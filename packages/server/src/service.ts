@@ -312,9 +312,22 @@ export class AppService {
     session.attach(res);
   }
 
+  /**
+   * A page (or client) of this session opened its live channel (the heartbeat): the session
+   * is in use. Every kind of live channel calls this, and {@link pageClosed} when it ends.
+   */
+  pageOpened(sessionHash: string): void {
+    this.rendered.opened(sessionHash);
+  }
+
+  /** A live channel of this session ended (its page closed or its client went away). */
+  pageClosed(sessionHash: string): void {
+    this.rendered.closed(sessionHash);
+  }
+
   private heartbeat(req: Request, res: Response): void {
     const hash = String(req.params.session_hash);
-    this.rendered.opened(hash);
+    this.pageOpened(hash);
     openEventStream(res);
     res.write("data: ALIVE\n\n");
     const timer = setInterval(() => res.write("data: ALIVE\n\n"), 15_000);
@@ -322,7 +335,7 @@ export class AppService {
     res.on("close", () => {
       clearInterval(timer);
       this.heartbeats.delete(res);
-      this.rendered.closed(hash);
+      this.pageClosed(hash);
     });
   }
 
