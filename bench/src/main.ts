@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import type { ServerCommand, ServerMessage } from "./child.js";
 import type { LoadMessage, LoadResult, RunCommand, Scenario } from "./loadgen.js";
 import { measurePage, pageScenario, type PageScenario } from "./page.js";
+import { measureSessions, sessionsTable } from "./sessions.js";
 import { cpuTime, ioCounters, machineBusy, peakRss, rss, type IoCounters } from "./proc.js";
 import { pageDetails, table, type Line } from "./report.js";
 
@@ -387,9 +388,17 @@ async function main(): Promise<void> {
       }
     }
   }
+  let sessions = "";
+  if (!options.only || options.only.includes("sessions")) {
+    console.error(`# sessions: ${options.quick ? 1000 : 10_000} sessions that come and go…`);
+    const result = await measureSessions(options.quick ? 1000 : 10_000);
+    console.log(JSON.stringify({ scenario: "sessions", ...result }));
+    writeFileSync(jsonl, `${JSON.stringify({ scenario: "sessions", ...result })}\n`, { flag: "a" });
+    sessions = `\n${sessionsTable(result)}\n`;
+  }
   const warning = stale.length ? `\n# WARNING: stale dist/ in ${stale.join(", ")} (measured an older build).` : "";
   const details = pageDetails(lines);
-  const report = `${note}${warning}\n\n${table(lines)}\n${details ? `\n${details}\n` : ""}`;
+  const report = `${note}${warning}\n\n${lines.length ? table(lines) : ""}\n${details ? `\n${details}\n` : ""}${sessions}`;
   console.log(`\n${report}`);
   writeFileSync(join(resultsDir, `${stamp}${options.quick ? "-quick" : ""}.md`), report);
   writeFileSync(join(resultsDir, `latest${options.quick ? "-quick" : ""}.md`), report);

@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import express from "express";
-import { closeServer, listenOnFreePort, mount, type App } from "vitrine";
+import { attachLiveChannel, closeServer, listenOnFreePort, mount, type App } from "vitrine";
 
 /** A running gallery. */
 export interface Gallery {
@@ -30,6 +30,8 @@ a{color:#ea580c;font-weight:600}li{margin:.5rem 0}</style></head>
 <body><h1>Vitrine gallery</h1><ul>${items}</ul></body></html>`);
   });
   const http = createServer(server);
+  // Each page's live channel is a WebSocket under its demo's path: upgrades bypass express.
+  for (const service of services) attachLiveChannel(http, service);
   const bound = await listenOnFreePort(http, host, port, port === 0 ? 1 : 100);
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${bound}/`;
   if (!options.quiet) console.log(`* Vitrine gallery running on ${url}`);

@@ -16,9 +16,12 @@ import { accordion } from "./demos/accordion.js";
 import { sidebar } from "./demos/sidebar.js";
 import { render } from "./demos/render.js";
 import { themes } from "./demos/themes.js";
+import { examples } from "./demos/examples.js";
+import { state } from "./demos/state.js";
 
 export { hello, calculator, blocks, stream, progress, toasts, chain, timer, js, triggers, scroll };
-export { layouts, tabs, accordion, sidebar, render, themes };
+export { layouts, tabs, accordion, sidebar, render, themes, state };
+export { examples };
 export { startGallery, type Gallery } from "./gallery.js";
 
 /** Every demo of the gallery by its URL name, with a one-line description. */
@@ -40,4 +43,6 @@ export const demos: Record<string, { create: () => App; description: string }> =
   sidebar: { create: sidebar, description: "Sidebar: filters in a collapsible side panel (an overlay on phones)" },
   render: { create: render, description: "vt.render: buttons rebuilt from the words you type, keyed boxes" },
   themes: { create: themes, description: "Every prebuilt theme, in light and dark" },
+  examples: { create: examples, description: "Examples: cached at start, cached on first click, run on click" },
+  state: { create: state, description: "State per session, BrowserState across reloads, unload" },
 };

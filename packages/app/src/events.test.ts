@@ -412,7 +412,7 @@ describe("EventRunner: progress and cancellation", () => {
     expect(t.client.submissions.map((s) => s.fnIndex)).toEqual([0, 2]);
   });
 
-  it("counts a job completed without success (cancelled elsewhere) as a failure", async () => {
+  it("counts a job cancelled elsewhere as a failure, with no error shown", async () => {
     const t = setup(
       [component(1), component(2)],
       [
@@ -420,11 +420,12 @@ describe("EventRunner: progress and cancellation", () => {
         dependency(1, { trigger_after: 0, trigger_only_on_success: true }),
         dependency(2, { trigger_after: 0, trigger_only_on_failure: true }),
       ],
-      { 0: () => [{ type: "status", stage: "complete", success: false, message: "Cancelled" }] },
+      { 0: () => [{ type: "status", stage: "cancelled", success: false, message: "Cancelled" }] },
     );
     await t.runner.fire(1, "click");
     expect(t.client.submissions.map((s) => s.fnIndex)).toEqual([0, 2]);
     expect(t.store.getState().blocks[2]!.status.stage).toBe("complete");
+    expect(t.toasts.getState().toasts).toEqual([]);
   });
 
   it("drops a waiting always_last re-run when its dependency is cancelled", async () => {

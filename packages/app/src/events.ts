@@ -244,6 +244,8 @@ export class EventRunner {
           if (!run.cancelled) this.applyData(dep, message as DataMessage, chain, followUps);
           const region = (message as DataMessage).render_config;
           if (region && !run.cancelled) this.applyRender(region);
+          // A State changed on the server: its change listeners run (not this dependency again).
+          for (const id of (message as DataMessage).changed_state_ids ?? []) followUps.push(this.fire(id, "change", null, chain));
         } else if (message.type === "log") {
           this.showLog(message as LogMessage);
         } else if (message.type === "status") {
@@ -254,10 +256,12 @@ export class EventRunner {
             if (!run.cancelled) this.showError(status);
             break;
           }
-          if (status.stage === "complete") {
-            if (status.success === false) outcome = "failure"; // cancelled
+          if (status.stage === "cancelled") {
+            // Stopped (here or elsewhere): a failure for its chains, with no error shown.
+            outcome = "failure";
             break;
           }
+          if (status.stage === "complete") break;
           // Once outputs stream, a later progress or queue message does not cover them again.
           if (status.stage === "generating") stage = "generating";
           const patch: Partial<BlockStatus> = { stage };

@@ -9,6 +9,7 @@ import { connect } from "./connect.js";
 import { EventRunner } from "./events.js";
 import { appRoot, loadConfig } from "./loadConfig.js";
 import { ViewLoader } from "./loadViews.js";
+import { persistBrowserValues } from "./browserStorage.js";
 import { createAppStore } from "./store.js";
 import { createToastStore } from "./toasts.js";
 import "./styles.css";
@@ -41,6 +42,7 @@ async function start(element: HTMLElement): Promise<void> {
   const views = new ViewLoader(root);
   void views.ensure(config.ui_modules);
   const store = createAppStore(config.components);
+  persistBrowserValues(store);
   const toasts = createToastStore();
   const runner = new EventRunner({
     dependencies: config.dependencies,

@@ -13,10 +13,10 @@ export interface ProgressUnit {
   desc: string | null;
 }
 
-/** Where a job stands. */
+/** Where a job stands; `complete`, `error` and `cancelled` are final. */
 export interface StatusMessage {
   type: "status";
-  stage: "pending" | "generating" | "complete" | "error";
+  stage: "pending" | "generating" | "complete" | "error" | "cancelled";
   position?: number | null;
   eta?: number | null;
   message?: string | null;
@@ -24,7 +24,7 @@ export interface StatusMessage {
   duration?: number | null;
   visible?: boolean | null;
   progress_data?: ProgressUnit[] | null;
-  /** On `complete`: `false` when the job was cancelled rather than finished. */
+  /** `true` on `complete`, `false` on `error` and `cancelled`. */
   success?: boolean;
 }
 
@@ -34,6 +34,8 @@ export interface DataMessage {
   data: unknown[];
   /** A `vt.render` rebuild's new region (with the final data). */
   render_config?: RenderConfig;
+  /** The States (kept on the server) whose value the call changed: their `change` listeners run. */
+  changed_state_ids?: number[];
 }
 
 /** An info or warning message the function sent (`vt.Info`, `vt.Warning`). */

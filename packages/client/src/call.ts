@@ -215,7 +215,8 @@ export class Call {
     const region = final && isRenderConfig(output["render_config"]) ? output["render_config"] : null;
     if (region) mergeRenderConfig(this.#config, region);
     if (final) {
-      this.#emitData(values, region);
+      const changed = Array.isArray(output["changed_state_ids"]) ? output["changed_state_ids"].filter((id): id is number => typeof id === "number") : [];
+      this.#emitData(values, region, changed);
       this.#finish("complete", { success: true });
     } else {
       this.#status("generating", {});
@@ -223,7 +224,7 @@ export class Call {
     }
   }
 
-  #emitData(values: unknown[], region: RenderConfig | null = null): void {
+  #emitData(values: unknown[], region: RenderConfig | null = null, changedStates: number[] = []): void {
     const message: DataMessage = {
       type: "data",
       data: this.#session.withNullState ? values.slice() : stripStateOutputs(this.#config, this.#endpoint.dependency, values),
@@ -233,6 +234,7 @@ export class Call {
       event_data: this.#eventData,
     };
     if (region) message.render_config = region;
+    if (changedStates.length > 0) message.changed_state_ids = changedStates;
     this.#channel.push(message);
   }
 
@@ -274,11 +276,12 @@ export class Call {
     this.#finish("error", fields);
   }
 
+  /** Ends the call with a final `cancelled` status. */
   #finishCancelled(): void {
-    this.#finish("complete", { message: "Cancelled", success: false, code: "cancelled" });
+    this.#finish("cancelled", { message: "Cancelled", success: false, code: "cancelled" });
   }
 
-  #finish(stage: "complete" | "error", fields: StatusFields): void {
+  #finish(stage: "complete" | "error" | "cancelled", fields: StatusFields): void {
     if (this.#ended) return;
     this.#ended = true;
     this.#status(stage, fields);

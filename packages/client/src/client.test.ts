@@ -4,6 +4,7 @@
  * §7.4 file output), plus the failure cases the protocol describes.
  */
 import { afterEach, describe, expect, it } from "@jest/globals";
+import { WebSocket as NodeWebSocket } from "ws";
 import { line, startMockApp, type MockApp, type MockOptions, type Msg } from "../test/mock-app.js";
 import { Client, ClientError, connect, type JobMessage, type StatusMessage } from "./index.js";
 
@@ -594,7 +595,7 @@ describe("cancellation (§6.2)", () => {
     const messages = collect(job);
     await job.cancel();
     const done = await messages;
-    expect(last(done)).toMatchObject({ type: "status", stage: "complete", code: "cancelled", success: false });
+    expect(last(done)).toMatchObject({ type: "status", stage: "cancelled", code: "cancelled", success: false });
     const posts = app.requests.filter((r) => r.method === "POST").map((r) => [r.path, r.body]);
     expect(posts).toEqual([
       ["/gradio_api/queue/join", expect.anything()],
@@ -611,7 +612,7 @@ describe("cancellation (§6.2)", () => {
     await job.event_id;
     await job.cancel();
     const messages = await collect(job);
-    expect(last(messages)).toMatchObject({ stage: "complete", code: "cancelled" });
+    expect(last(messages)).toMatchObject({ stage: "cancelled", code: "cancelled" });
   });
 
   it("reports the server's own final message if it comes first", async () => {
@@ -647,9 +648,89 @@ describe("cancellation (§6.2)", () => {
   });
 });
 
+describe("a cancelled job", () => {
+  const stages = (messages: JobMessage[]) => messages.filter((m): m is StatusMessage => m.type === "status").map((m) => m.stage);
+
+  it("ends with a final `cancelled` status, never `complete`", async () => {
+    const { client } = await start({ scripts: { 0: (ctx) => ctx.waitFor("never") } });
+    const job = client.submit("/greet", ["x"]);
+    await job.event_id;
+    const messages = collect(job);
+    await job.cancel();
+    const done = await messages;
+    expect(stages(done)).not.toContain("complete");
+    expect(last(done)).toMatchObject({ type: "status", stage: "cancelled", success: false, code: "cancelled", message: "Cancelled" });
+  });
+
+  it("ends as `cancelled` when the server cancels it (a completion with no output)", async () => {
+    const { client } = await start({
+      scripts: { 0: (ctx) => ctx.emit({ msg: "process_completed", output: {}, success: true }) },
+    });
+    const done = await collect(client.submit("/greet", ["x"]));
+    expect(stages(done)).toEqual(["pending", "cancelled"]);
+    await expect(client.predict("/greet", ["x"])).rejects.toMatchObject({ code: "cancelled" });
+  });
+
+  it("ends as `cancelled` when its signal was already aborted", async () => {
+    const { app, client } = await start();
+    const controller = new AbortController();
+    controller.abort();
+    const done = await collect(client.submit("/greet", ["x"], { signal: controller.signal }));
+    expect(shape(done)).toEqual([
+      { type: "status", stage: "cancelled", queue: true, message: "Cancelled", success: false, code: "cancelled", endpoint: "/greet", fn_index: 0 },
+    ]);
+    expect(app.count("POST", "/gradio_api/queue/join")).toBe(0);
+  });
+});
+
+describe("the live channel", () => {
+  const until = async (condition: () => boolean): Promise<void> => {
+    while (!condition()) await new Promise((r) => setTimeout(r, 5));
+  };
+  const livePath = (c: Client) => `/gradio_api/live/${c.session_hash}`;
+  const heartbeatPath = (c: Client) => `/gradio_api/heartbeat/${c.session_hash}`;
+
+  it("heartbeat: true opens a WebSocket at {api_prefix}/live/{session}, not the heartbeat stream", async () => {
+    const { app, client } = await start({ liveChannel: true, mount: "/mounted" }, { heartbeat: true, WebSocket: NodeWebSocket });
+    await until(() => app.live.size === 1);
+    expect(app.requests.filter((r) => r.method === "WS").map((r) => r.path)).toEqual([livePath(client)]);
+    expect((await client.predict("/greet", ["x"])).data).toEqual(["Hello x!"]);
+    expect(app.count("GET", heartbeatPath(client))).toBe(0);
+    client.close();
+    await until(() => app.live.size === 0);
+  });
+
+  it("reopens it when it drops", async () => {
+    const { app, client } = await start({ liveChannel: true }, { heartbeat: true, WebSocket: NodeWebSocket });
+    await until(() => app.live.size === 1);
+    for (const ws of app.live) ws.terminate();
+    await until(() => app.count("WS", livePath(client)) === 2 && app.live.size === 1);
+    expect(app.count("GET", heartbeatPath(client))).toBe(0);
+  });
+
+  it("sends the client's headers with the WebSocket handshake", async () => {
+    const { app } = await start({ liveChannel: true }, { heartbeat: true, WebSocket: NodeWebSocket, headers: { "x-token": "t1" } });
+    await until(() => app.live.size === 1);
+    expect(app.requests.find((r) => r.method === "WS")!.headers["x-token"]).toBe("t1");
+  });
+
+  it("uses the heartbeat stream where the server has no live channel (Gradio)", async () => {
+    const { app, client } = await start({}, { heartbeat: true, WebSocket: NodeWebSocket });
+    await until(() => app.count("GET", heartbeatPath(client)) === 1);
+    expect(app.count("WS", livePath(client))).toBe(0);
+  });
+
+  it("reopens the heartbeat stream when it ends", async () => {
+    const { app, client } = await start({}, { heartbeat: true, WebSocket: null });
+    await until(() => app.count("GET", heartbeatPath(client)) === 1);
+    app.endHeartbeats();
+    await until(() => app.count("GET", heartbeatPath(client)) === 2);
+  });
+});
+
 describe("close()", () => {
   it("ends running jobs, aborts the streams and refuses new calls", async () => {
-    const { app, client } = await start({ scripts: { 0: (ctx) => ctx.waitFor("never") } }, { heartbeat: true });
+    const { app, client } = await start({ scripts: { 0: (ctx) => ctx.waitFor("never") } }, { heartbeat: true, WebSocket: null });
     const p = client.predict("/greet", ["x"]);
     while (app.count("GET", "/gradio_api/queue/data") === 0) await new Promise((r) => setTimeout(r, 5));
     expect(app.count("GET", `/gradio_api/heartbeat/${client.session_hash}`)).toBe(1);

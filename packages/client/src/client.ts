@@ -3,6 +3,7 @@ import { Call } from "./call.js";
 import { ClientError } from "./errors.js";
 import { errorText, httpFailure, isRecord, readBody } from "./http.js";
 import { resolveData, resolveEndpoint } from "./resolve.js";
+import type { WebSocketConstructor } from "./live.js";
 import { Session } from "./session.js";
 import type { CallOptions, ClientOptions, DataMessage, Job, PredictResult } from "./types.js";
 
@@ -65,7 +66,10 @@ export class Client {
 
     const session = new Session(root + prefix, options.session_hash ?? randomSessionHash(), headers, fetchImpl);
     session.withNullState = options.with_null_state === true;
-    if (options.heartbeat) session.startHeartbeat();
+    if (options.heartbeat) {
+      const platform = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+      session.startHeartbeat(options.WebSocket === undefined ? (platform ?? null) : options.WebSocket);
+    }
     return new Client(config, apiInfo, session);
   }
 
@@ -95,10 +99,10 @@ export class Client {
         last = msg;
       } else if (msg.type === "status") {
         if (msg.stage === "error") throw ClientError.fromStatus(msg);
+        if (msg.stage === "cancelled") {
+          throw new ClientError("The call was cancelled.", { code: "cancelled", status: msg, cause: options.signal?.reason });
+        }
         if (msg.stage === "complete") {
-          if (msg.code === "cancelled") {
-            throw new ClientError("The call was cancelled.", { code: "cancelled", status: msg, cause: options.signal?.reason });
-          }
           if (last === null) {
             throw new ClientError("The call completed without returning data.", { code: "protocol_error", status: msg });
           }

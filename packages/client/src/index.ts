@@ -19,4 +19,5 @@ export type {
   PredictResult,
   StatusMessage,
 } from "./types.js";
+export type { WebSocketConstructor, WebSocketLike } from "./live.js";
 export { isRenderConfig, mergeRenderConfig } from "./render.js";

@@ -1,5 +1,6 @@
 import type { Call } from "./call.js";
 import { errorText, httpFailure, isRecord, readBody } from "./http.js";
+import { Heartbeat, type WebSocketConstructor } from "./live.js";
 import { readEventStream } from "./sse.js";
 
 /** How many messages for not-yet-known event ids are kept (see {@link Session.register}). */
@@ -26,7 +27,7 @@ export class Session {
   readonly #headers: Record<string, string>;
   readonly #fetch: typeof fetch;
   #stream: OpenStream | null = null;
-  #heartbeat: AbortController | null = null;
+  #heartbeat: Heartbeat | null = null;
   /** Calls waiting for stream messages, by event id. */
   readonly #calls = new Map<string, Call>();
   /** Every call that has not ended. */
@@ -181,22 +182,20 @@ export class Session {
     this.#earlyCount = 0;
   }
 
-  /** Opens the heartbeat stream (`GET {api_prefix}/heartbeat/{session_hash}`) and drains it until closed. */
-  startHeartbeat(): void {
+  /**
+   * Keeps the session's live channel open until {@link close}: a WebSocket when `WebSocket` is
+   * given and the server has one, else the heartbeat stream (see {@link Heartbeat}).
+   */
+  startHeartbeat(WebSocket: WebSocketConstructor | null): void {
     if (this.#heartbeat || this.#closed) return;
-    const controller = new AbortController();
-    this.#heartbeat = controller;
-    void (async () => {
-      try {
-        const res = await this.#fetch(`${this.#base}/heartbeat/${encodeURIComponent(this.session_hash)}`, {
-          headers: { ...this.#headers, Accept: "text/event-stream" },
-          signal: controller.signal,
-        });
-        if (res.body) await readEventStream(res.body, () => undefined);
-      } catch {
-        // The heartbeat is best effort.
-      }
-    })();
+    this.#heartbeat = new Heartbeat({
+      base: this.#base,
+      sessionHash: this.session_hash,
+      headers: this.#headers,
+      fetch: this.#fetch,
+      WebSocket,
+    });
+    this.#heartbeat.start();
   }
 
   /** Aborts the streams and every call's requests, and ends every call that has not ended. */
@@ -206,7 +205,7 @@ export class Session {
     const stream = this.#stream;
     this.#stream = null;
     stream?.controller.abort();
-    this.#heartbeat?.abort();
+    this.#heartbeat?.stop();
     for (const call of [...this.#active]) call.abort({ message: "The client was closed.", code: "closed" });
     this.#calls.clear();
     this.#clearEarly();

@@ -1,4 +1,5 @@
 import type { RenderConfig } from "@vitrine/core";
+import type { WebSocketConstructor } from "./live.js";
 /** Options for {@link Client.connect}. */
 export interface ClientOptions {
   /** The session to join; by default a fresh random base-36 string of 11 characters. */
@@ -8,12 +9,24 @@ export interface ClientOptions {
   /** The `fetch` to use; defaults to the platform's `globalThis.fetch`. */
   fetch?: typeof fetch;
   /**
-   * Keep the session's heartbeat stream (`GET {api_prefix}/heartbeat/{session_hash}`) open
-   * until {@link Client.close}, as Gradio's browser UI does, so the server knows when the
-   * session ends (it then runs `unload` handlers and frees State). Default `false`: in Node an
-   * open heartbeat keeps the process alive until `close()` is called.
+   * Keep the session's live channel open until {@link Client.close}, as Gradio's browser UI
+   * does, so the server knows when the session ends (it then runs `unload` handlers and frees
+   * State). The channel is a WebSocket (`{api_prefix}/live/{session_hash}`) when the runtime
+   * has one (see `WebSocket`) and the server serves it (Vitrine), else the heartbeat stream
+   * (`GET {api_prefix}/heartbeat/{session_hash}`, Gradio). A WebSocket does not hold one of the
+   * browser's six HTTP/1.1 connections per host, so any number of tabs can stay open. The
+   * channel is reopened when it drops, with a delay that doubles from 0.5 s up to 30 s.
+   * Default `false`: in Node an open channel keeps the process alive until `close()` is called.
    */
   heartbeat?: boolean;
+  /**
+   * The `WebSocket` class for the live channel: by default the platform's
+   * (`globalThis.WebSocket`: browsers, Node 22+), or pass one (e.g. the `ws` package's) in
+   * Node 20. `null` always uses the heartbeat stream. With extra `headers`, it is called as
+   * `new WebSocket(url, { headers })`, which Node implementations accept; where that throws
+   * (browsers), the heartbeat stream is used, since it can carry the headers.
+   */
+  WebSocket?: WebSocketConstructor | null;
   /**
    * Keep State outputs (sent as `null`) in returned data, so `data` lines up one-to-one with the
    * dependency's `outputs`, as a UI needs. Default `false`: State outputs are removed.
@@ -45,14 +58,16 @@ export interface PredictResult {
 
 /**
  * A running call, from {@link Client.submit}. Iterate it (once) with `for await` to receive its
- * status, data and log messages; iteration ends after the final status (`complete` or `error`).
+ * status, data and log messages; iteration ends after the final status: `complete` (it
+ * finished), `error` (it failed) or `cancelled`.
  * The call starts as soon as `submit()` returns, whether or not the job is iterated.
  */
 export interface Job extends AsyncIterable<JobMessage> {
   /**
    * Cancels the call: `POST {api_prefix}/cancel`, then `POST {api_prefix}/reset`. Resolves once
-   * both requests are done and the job has ended (with the status the server reported, or
-   * `complete` with `code: "cancelled"`). Does nothing for a job that has already ended.
+   * both requests are done and the job has ended: with a final status `cancelled`, or with
+   * the one the server reported if the job finished or failed first. Does nothing for a job that
+   * has already ended.
    */
   cancel(): Promise<void>;
   /** The queue's event id, once `queue/join` answers; `null` for non-queued calls or a failed join. */
@@ -62,10 +77,15 @@ export interface Job extends AsyncIterable<JobMessage> {
 /** Any message a {@link Job} yields. */
 export type JobMessage = StatusMessage | DataMessage | LogMessage;
 
-/** Where a call is: queued, running, streaming, finished or failed. */
+/**
+ * Where a call is: `pending` (queued or running), `generating` (streaming outputs), and one final
+ * status: `complete` (finished; its data came just before), `error` (failed: `message`, `code`)
+ * or `cancelled` (stopped by {@link Job.cancel}, an aborted `signal`, or the server cancelling
+ * it; `code: "cancelled"`). Gradio's own client reports a cancelled job as an `error`.
+ */
 export interface StatusMessage {
   type: "status";
-  stage: "pending" | "generating" | "complete" | "error";
+  stage: "pending" | "generating" | "complete" | "error" | "cancelled";
   /** Whether the call goes through the queue (`false` for `queue: false` endpoints). */
   queue: boolean;
   /** 0-based position in the queue (`0` once the function starts). */
@@ -84,7 +104,7 @@ export interface StatusMessage {
   visible?: boolean;
   /** `gr.Progress` updates: `[{index, length, unit, progress, desc}]`. */
   progress_data?: unknown[] | null;
-  /** `true` on a successful `complete`, `false` on `error` or cancellation. */
+  /** `true` on `complete`, `false` on `error` and `cancelled`. */
   success?: boolean;
   endpoint: string;
   fn_index: number;
@@ -115,6 +135,8 @@ export interface DataMessage {
    * merged into the client's config.
    */
   render_config?: RenderConfig;
+  /** With the final data: the ids of the States (kept on the server) whose value the call changed. */
+  changed_state_ids?: number[];
 }
 
 /** A `gr.Info` / `gr.Warning` / `gr.Success` message (or any log) from the running function. */

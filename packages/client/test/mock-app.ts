@@ -7,6 +7,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { WebSocketServer, type WebSocket } from "ws";
 
 export type Msg = Record<string, unknown>;
 
@@ -48,6 +49,12 @@ export interface MockOptions {
   messyStream?: boolean;
   /** A prefix the app is mounted under (e.g. "/mounted"); stripped before routing. */
   mount?: string;
+  /**
+   * Serve Vitrine's live channel (WebSocket upgrades at `{PREFIX}/live/{session}`); recorded
+   * in `requests` with method `"WS"`. Without it, upgrade requests are refused as by a plain
+   * node:http server (the socket is closed).
+   */
+  liveChannel?: boolean;
 }
 
 interface SessionState {
@@ -68,6 +75,10 @@ export interface MockApp {
   dropStreams(mode: "destroy" | "end"): void;
   /** Count of requests to a path. */
   count(method: string, path: string): number;
+  /** The open live channels (server side). */
+  live: Set<WebSocket>;
+  /** Ends every open heartbeat stream (`GET {PREFIX}/heartbeat/…`). */
+  endHeartbeats(): void;
   close(): Promise<void>;
 }
 
@@ -78,6 +89,8 @@ export async function startMockApp(options: MockOptions): Promise<MockApp> {
   const requests: RecordedRequest[] = [];
   const gates = new Map<string, { released: boolean; waiters: (() => void)[] }>();
   let nextEvent = 1;
+  const live = new Set<WebSocket>();
+  const heartbeats = new Set<ServerResponse>();
 
   const gate = (name: string) => {
     let g = gates.get(name);
@@ -167,8 +180,14 @@ export async function startMockApp(options: MockOptions): Promise<MockApp> {
     count(method, path) {
       return requests.filter((r) => r.method === method && r.path === path).length;
     },
+    live,
+    endHeartbeats() {
+      for (const res of heartbeats) res.end();
+      heartbeats.clear();
+    },
     close() {
       for (const s of sessions.values()) s.res?.socket?.destroy();
+      for (const ws of live) ws.terminate();
       server.closeAllConnections();
       return new Promise((resolve) => server.close(() => resolve()));
     },
@@ -232,6 +251,8 @@ export async function startMockApp(options: MockOptions): Promise<MockApp> {
       if (req.method === "GET" && path.startsWith(`${PREFIX}/heartbeat/`)) {
         res.writeHead(200, { "Content-Type": "text/event-stream" });
         res.write("data: ALIVE\n\n");
+        heartbeats.add(res);
+        res.on("close", () => heartbeats.delete(res));
         return; // left open until the client goes away
       }
       if (req.method === "POST" && path === `${PREFIX}/cancel`) {
@@ -254,6 +275,20 @@ export async function startMockApp(options: MockOptions): Promise<MockApp> {
       if (!res.headersSent) json(res, 500, { detail: String(err) });
     });
   });
+
+  if (options.liveChannel) {
+    const wss = new WebSocketServer({ noServer: true });
+    server.on("upgrade", (req, socket, head) => {
+      const url = new URL(req.url ?? "/", "http://x");
+      const path = options.mount && url.pathname.startsWith(options.mount) ? url.pathname.slice(options.mount.length) : url.pathname;
+      if (!path.startsWith(`${PREFIX}/live/`)) return socket.destroy();
+      requests.push({ method: "WS", path, query: url.searchParams, headers: req.headers, body: undefined });
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        live.add(ws);
+        ws.on("close", () => live.delete(ws));
+      });
+    });
+  }
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -12,8 +12,9 @@ import {
   type LayoutNode,
 } from "./config.js";
 import { Dependency, type AnyEventOptions, type ComponentList, type DependencyRegistry, type EventOptions, type OutputList } from "./events.js";
-import { parameterNames, toIdentifier } from "./names.js";
+import { parameterList, parameterNames, toIdentifier } from "./names.js";
 import { VERSION } from "./version.js";
+import { StartupTasks, type StartTask } from "./startup.js";
 
 /** The render region a dependency rebuilds (a `RenderBlock`, set by `vt.render`). */
 const renderSources = new WeakMap<Dependency, { readonly id: number }>();
@@ -39,6 +40,12 @@ export interface QueueSettings {
   default_concurrency_limit?: number | null;
   /** Most events waiting at once; a join beyond it is refused. Default unlimited. */
   max_size?: number | null;
+  /**
+   * Whether clients may call queued endpoints directly with `POST {api_prefix}/run/<api_name>`,
+   * skipping the queue (Gradio's `api_open`). Default true; when false, such calls are refused
+   * and only `queue: false` events answer there.
+   */
+  api_open?: boolean;
 }
 
 /**
@@ -47,8 +54,14 @@ export interface QueueSettings {
  */
 export type ThemeLike = string | { readonly name?: string; css(): string };
 
+/** A function run when a session ends, with the session's hash. */
+export type UnloadFn = (session: { session_hash: string }) => unknown;
+
 /** The options of an app's page that can also be given at launch. */
-export type PageOptions = Pick<BlocksProps, "theme" | "css" | "css_paths" | "js" | "head" | "head_paths" | "fill_height" | "fill_width">;
+export type PageOptions = Pick<
+  BlocksProps,
+  "theme" | "css" | "css_paths" | "js" | "head" | "head_paths" | "fill_height" | "fill_width" | "show_api"
+>;
 
 /** Props of a Blocks app. */
 export interface BlocksProps extends BlockProps {
@@ -72,6 +85,8 @@ export interface BlocksProps extends BlockProps {
   fill_width?: boolean;
   /** Shown as "interface" or "blocks" in the config. */
   mode?: "blocks" | "interface";
+  /** Whether the page's footer links to the API page (the endpoints stay callable). Default true. */
+  show_api?: boolean;
 }
 
 /**
@@ -84,7 +99,7 @@ export class BlocksApp extends Container implements DependencyRegistry {
   props: BlocksProps;
   private readonly apiNames = new Set<string>();
   /** Queue settings; change them with {@link BlocksApp.queue}. */
-  queueSettings: Required<QueueSettings> = { default_concurrency_limit: 1, max_size: null };
+  queueSettings: Required<QueueSettings> = { default_concurrency_limit: 1, max_size: null, api_open: true };
   /** A stable id for this app's lifetime (safe as a JS number). */
   readonly appId = Math.floor(Math.random() * Number.MAX_SAFE_INTEGER);
 
@@ -103,10 +118,47 @@ export class BlocksApp extends Container implements DependencyRegistry {
     return this;
   }
 
+  /** Functions run when a session ends (see {@link BlocksApp.unload}). */
+  readonly unloadCallbacks: UnloadFn[] = [];
+
+  /**
+   * Runs `fn` when a user's session ends: their page closed (or reloaded), or, for an API
+   * client, it went unused. Gradio's `demo.unload(fn)`. Errors are logged.
+   *
+   * @example demo.unload(({ session_hash }) => console.log(`${session_hash} left`));
+   */
+  unload(fn: UnloadFn): this {
+    if (typeof fn !== "function") throw new TypeError("unload takes a function");
+    this.unloadCallbacks.push(fn);
+    return this;
+  }
+
   /** Sets queue settings, as Gradio's `demo.queue(...)`; returns the app. */
   queue(settings: QueueSettings): this {
     this.queueSettings = { ...this.queueSettings, ...settings };
     return this;
+  }
+
+  private readonly startTasks = new StartupTasks();
+
+  /**
+   * Runs `task` once before the app serves (caching examples, loading a model): `launch()`
+   * awaits every start task before it listens, and fails if one throws; `mount()` starts them
+   * in the background. Tasks run one after the other, in the order added. Returns the app.
+   *
+   * @example demo.onStart(async () => { model = await loadModel(); });
+   */
+  onStart(task: StartTask): this {
+    this.startTasks.add(task);
+    return this;
+  }
+
+  /**
+   * Runs the start tasks not yet run (see {@link BlocksApp.onStart}); calls share one run.
+   * Rejects with a {@link StartupError} when a task throws.
+   */
+  startup(): Promise<void> {
+    return this.startTasks.run();
   }
 
   get title(): string {
@@ -203,7 +255,8 @@ export class BlocksApp extends Container implements DependencyRegistry {
       fill_width: this.props.fill_width ?? false,
       enable_queue: true,
       connect_heartbeat: false,
-      show_api: true,
+      show_api: this.props.show_api ?? true,
+      api_open: this.queueSettings.api_open,
       show_error: false,
       app_id: this.appId,
       space_id: null,
@@ -220,15 +273,20 @@ export class BlocksApp extends Container implements DependencyRegistry {
     for (const dep of this.dependencies) {
       if (!dep.apiName || !dep.fn || dep.options.show_api === false) continue;
       const names = parameterNames(dep.fn);
+      // Parameter names line up with the function's parameters, State inputs included.
       const parameters = dep.inputs
-        .filter((c) => !c.skipApi)
-        .map((c, i): ApiParameter => {
+        .map((c, i) => [c, i] as const)
+        .filter(([c]) => !c.skipApi)
+        .map(([c, i]): ApiParameter => {
           const label = componentLabel(c, names[i] ?? null, i);
+          // As Gradio: the component's initial value is the parameter's default.
+          const initial = c.initialPayload();
+          const hasDefault = initial !== null && initial !== undefined;
           return {
             label,
             parameter_name: names[i] ?? toIdentifier(label),
-            parameter_has_default: false,
-            parameter_default: null,
+            parameter_has_default: hasDefault,
+            parameter_default: hasDefault ? initial : null,
             ...c.api(),
             component: componentDisplayName(c),
             example_input: c.exampleInput(),
@@ -315,6 +373,19 @@ function defaultTriggerMode(dep: Dependency): DependencyConfig["trigger_mode"] {
   return events.length > 0 && events.every((e) => ALWAYS_LAST_EVENTS.has(e)) ? "always_last" : "once";
 }
 
+/**
+ * Whether a listener's function can read the event's data (`collects_event_data` in the
+ * config): it takes the event context, which holds `event.data` — its parameter list is longer
+ * than its inputs (the context comes right after them) or ends in a rest parameter. A function
+ * that takes only its inputs never sees the event's data, whatever the event.
+ */
+export function collectsEventData(dep: Dependency): boolean {
+  const fn = dep.fn;
+  if (!fn) return false;
+  const params = parameterList(fn);
+  return params.length > dep.inputs.length || params.some((p) => p.startsWith("..."));
+}
+
 /** One dependency's entry in the config's `dependencies` list. */
 export function dependencyConfig(
   dep: Dependency,
@@ -349,7 +420,7 @@ export function dependencyConfig(
     trigger_only_on_failure: dep.triggerWhen === "failure",
     every: o.every ?? null,
     scroll_to_output: o.scroll_to_output ?? false,
-    collects_event_data: false,
+    collects_event_data: render.render_id == null && collectsEventData(dep),
     rendered_in: render.rendered_in ?? null,
     render_id: render.render_id ?? null,
     time_limit: null,

@@ -24,7 +24,10 @@ export interface AppConfig {
   fill_width: boolean;
   enable_queue: boolean;
   connect_heartbeat: boolean;
+  /** Whether the page's footer links to the API page. */
   show_api: boolean;
+  /** Whether queued endpoints also answer direct calls at `{api_prefix}/run/<api_name>` (Gradio's `api_open`). */
+  api_open: boolean;
   show_error: boolean;
   app_id: number;
   space_id: null;

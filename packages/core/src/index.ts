@@ -1,4 +1,4 @@
-export { Block, Container, currentScope, rootScope, type BlockProps } from "./block.js";
+export { Block, Container, currentScope, rootScope, dropUndefined, type BlockProps } from "./block.js";
 export {
   Component,
   type AnyComponent,
@@ -35,7 +35,7 @@ export {
   type AccordionProps,
   type SidebarProps,
 } from "./layout.js";
-export { Blocks, BlocksApp, componentDisplayName, renderIdOf, type BlocksProps, type PageOptions, type QueueSettings, type ThemeLike } from "./blocks.js";
+export { Blocks, BlocksApp, componentDisplayName, renderIdOf, type BlocksProps, type PageOptions, type QueueSettings, type ThemeLike, type UnloadFn } from "./blocks.js";
 export { render, renderBlockOf, RenderBlock, RenderedRegion, type RenderOptions, type RenderFn, type FnIndexAllocator } from "./render.js";
 export { attachListeners } from "./listeners.js";
 export { unknownOptionError, closestName } from "./options.js";
@@ -69,6 +69,7 @@ export { VitrineError, VitrineError as Error, isUserError, type MessageOptions }
 export * from "./config.js";
 export { parameterNames, toIdentifier } from "./names.js";
 export { VERSION } from "./version.js";
+export { StartupError, StartupTasks, type StartTask } from "./startup.js";
 export type { ViewProps, ViewStatus, CommonViewProps } from "./view.js";
 export { update, isUpdate, UPDATE_TYPE, type Update } from "./update.js";
 export type { Progress, ProgressOptions, ProgressUnit } from "./progress.js";

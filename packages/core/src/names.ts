@@ -25,6 +25,30 @@ export function parameterNames(fn: ((...args: never[]) => unknown) | null | unde
     .map((p) => /^([A-Za-z_$][\w$]*)\s*(=|$)/.exec(p)?.[1] ?? null);
 }
 
+/**
+ * The source of each parameter of a function, trimmed (`["a", "b = 2", "...rest"]`); a single
+ * bare arrow parameter (`x => …`) is one entry.
+ */
+export function parameterList(fn: ((...args: never[]) => unknown) | null | undefined): string[] {
+  if (!fn) return [];
+  const src = Function.prototype.toString.call(fn);
+  const single = /^(?:async\s+)?([A-Za-z_$][\w$]*)\s*=>/.exec(src);
+  if (single) return [single[1]!];
+  const open = src.indexOf("(");
+  if (open < 0) return [];
+  let depth = 0;
+  let end = open;
+  for (; end < src.length; end++) {
+    const ch = src[end];
+    if (ch === "(" || ch === "[" || ch === "{") depth++;
+    else if (ch === ")" || ch === "]" || ch === "}") depth--;
+    if (depth === 0) break;
+  }
+  return splitTopLevel(src.slice(open + 1, end))
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+}
+
 function splitTopLevel(text: string): string[] {
   const parts: string[] = [];
   let depth = 0;

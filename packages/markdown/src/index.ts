@@ -1,2 +1,2 @@
-export { Markdown, MarkdownComponent, cleandoc, type MarkdownProps } from "./process.js";
+export { Markdown, MarkdownComponent, cleandoc, type MarkdownProps, type LatexDelimiter } from "./process.js";
 export { markdownEvents, type MarkdownEvent } from "./events.js";

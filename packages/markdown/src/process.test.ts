@@ -3,7 +3,8 @@ import { JSDOM } from "jsdom";
 import createDOMPurify, { type WindowLike } from "dompurify";
 import { Blocks } from "@vitrine/core";
 import { Markdown, MarkdownComponent, cleandoc, markdownEvents } from "./index.js";
-import { renderMarkdown } from "./render.js";
+import { hasMath, renderMarkdown } from "./render.js";
+import { renderMath } from "./katex.js";
 
 const purify = createDOMPurify(new JSDOM("").window as unknown as WindowLike);
 
@@ -121,5 +122,61 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown("[a](https://example.com)", { purify, sanitize: false })).toContain('target="_blank" rel="noopener noreferrer"');
     const nodePurify = createDOMPurify(); // no window: cannot sanitize
     expect(() => renderMarkdown("<b>x</b>", { purify: nodePurify })).toThrow(/DOMPurify/);
+  });
+});
+
+describe("LaTeX in Markdown", () => {
+  const inline = [
+    { left: "$$", right: "$$", display: true },
+    { left: "$", right: "$", display: false },
+  ];
+
+  it("finds formulas between the delimiters, outside code, and leaves prices alone", () => {
+    expect(hasMath("Euler: $$e^{i\\pi} + 1 = 0$$")).toBe(true);
+    expect(hasMath("Inline $x^2$ only")).toBe(false);
+    expect(hasMath("Inline $x^2$ too", inline)).toBe(true);
+    expect(hasMath("It costs $5 and $10.", inline)).toBe(false);
+    expect(hasMath("Code `$$x$$` and\n\n```\n$$y$$\n```", inline)).toBe(false);
+    expect(hasMath("An escaped \\$x$ is text", inline)).toBe(false);
+    expect(hasMath("$$x$$", [])).toBe(false);
+    expect(hasMath("")).toBe(false);
+  });
+
+  it("shows a formula's source until KaTeX is there, then typesets it (sanitized)", () => {
+    const pending = renderMarkdown("Area: $\\pi r^2$.", { purify, latexDelimiters: inline });
+    expect(pending).toBe('<p>Area: <span class="vt-math vt-math-pending">$\\pi r^2$</span>.</p>\n');
+    const html = renderMarkdown("Area: $\\pi r^2$.\n\n$$\n\\sum_{i=1}^n i = \\frac{n(n+1)}{2}\n$$\n\nafter", {
+      purify,
+      latexDelimiters: inline,
+      math: renderMath,
+    });
+    const doc = JSDOM.fragment(html);
+    expect(doc.querySelectorAll(".katex")).toHaveLength(2);
+    expect(doc.querySelectorAll(".katex-display")).toHaveLength(1);
+    expect(doc.querySelector(".vt-math-display")?.getAttribute("style")).toContain("overflow-x:auto");
+    expect(doc.querySelectorAll("math")).toHaveLength(2);
+    expect(html).not.toContain("<annotation");
+    expect(html).not.toContain("vt-math-pending");
+    expect(doc.querySelector("p")!.textContent).toContain("Area:");
+    expect(doc.lastElementChild?.textContent).toBe("after");
+  });
+
+  it("keeps Markdown out of formulas, and formulas out of code", () => {
+    const html = renderMarkdown("$a_1 * b_2 * c$ and `$x$`", { purify, latexDelimiters: inline, math: (tex) => `<i>${tex}</i>` });
+    expect(html).toBe("<p><i>a_1 * b_2 * c</i> and <code>$x$</code></p>\n");
+  });
+
+  it("refuses TeX commands that reach outside the formula, and shows TeX errors in place", () => {
+    const html = renderMarkdown("$$\\href{javascript:alert(1)}{x} \\htmlClass{evil}{y}$$", { purify, math: renderMath });
+    expect(html).not.toMatch(/javascript:/i);
+    expect(html).not.toContain('class="evil"');
+    expect(renderMarkdown("$$\\frac{1}{$$", { purify, math: renderMath })).toContain("katex-error");
+  });
+
+  it("takes latex_delimiters as a prop, Gradio's default otherwise", () => {
+    expect(Markdown("x").configProps().latex_delimiters).toEqual([{ left: "$$", right: "$$", display: true }]);
+    expect(Markdown("x", { latex_delimiters: inline }).configProps().latex_delimiters).toEqual(inline);
+    expect(Markdown("x", { latex_delimiters: [] }).configProps().latex_delimiters).toEqual([]);
+    expect(() => Markdown("x", { latex_delimiters: [{ left: "", right: "$", display: false }] })).toThrow(/latex_delimiters/);
   });
 });

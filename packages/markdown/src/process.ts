@@ -13,6 +13,22 @@ export interface MarkdownProps extends ComponentProps<string> {
   line_breaks?: boolean;
   /** Right-to-left text. Default false. */
   rtl?: boolean;
+  /**
+   * Where LaTeX formulas are, typeset with KaTeX (loaded by the page only for text that holds
+   * one): pairs of delimiters, each `display` (on a line of its own) or inline. Default
+   * `[{ left: "$$", right: "$$", display: true }]`, as Gradio; add
+   * `{ left: "$", right: "$", display: false }` for inline formulas (a lone `$` before a
+   * digit, as in prices, is left alone); `[]` turns formulas off.
+   */
+  latex_delimiters?: readonly LatexDelimiter[];
+}
+
+/** A pair of LaTeX delimiters (see {@link MarkdownProps.latex_delimiters}). */
+export interface LatexDelimiter {
+  left: string;
+  right: string;
+  /** Whether the formula is set on its own line rather than in the text. */
+  display: boolean;
 }
 
 /**
@@ -27,6 +43,15 @@ export class MarkdownComponent extends Component<string, string | null, string> 
 
   constructor(props: MarkdownProps = {}) {
     super(props);
+    const delimiters = props.latex_delimiters;
+    if (delimiters !== undefined) {
+      const ok =
+        Array.isArray(delimiters) &&
+        delimiters.every(
+          (d) => typeof d?.left === "string" && d.left !== "" && typeof d.right === "string" && d.right !== "" && typeof d.display === "boolean",
+        );
+      if (!ok) throw new TypeError("Markdown: latex_delimiters must be a list of { left, right, display } (non-empty strings and a boolean)");
+    }
   }
 
   override preprocess(payload: string | null | undefined): string {
@@ -58,7 +83,8 @@ export class MarkdownComponent extends Component<string, string | null, string> 
 
   protected override ownProps(): Record<string, unknown> {
     const { sanitize_html = true, line_breaks = false, rtl = false } = this.props;
-    return { sanitize_html, line_breaks, rtl, show_label: this.props.show_label ?? false };
+    const latex_delimiters = this.props.latex_delimiters ?? [{ left: "$$", right: "$$", display: true }];
+    return { sanitize_html, line_breaks, rtl, latex_delimiters, show_label: this.props.show_label ?? false };
   }
 }
 export interface MarkdownComponent extends Listeners<MarkdownEvent> {}

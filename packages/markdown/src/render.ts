@@ -1,4 +1,4 @@
-import { Marked, type Tokens } from "marked";
+import { Marked, type TokenizerAndRendererExtension, type Tokens } from "marked";
 import type { DOMPurify } from "dompurify";
 
 /** How {@link renderMarkdown} renders. */
@@ -12,15 +12,139 @@ export interface RenderOptions {
   sanitize?: boolean;
   /** Whether single newlines become `<br>`. Default false. */
   lineBreaks?: boolean;
+  /**
+   * The delimiters of LaTeX in the text (Gradio's `latex_delimiters`); default `$$…$$` on its
+   * own (display). `[]` turns math off.
+   */
+  latexDelimiters?: readonly LatexDelimiter[];
+  /**
+   * Typesets one formula as HTML (KaTeX's `renderToString`, see `./katex.ts`). Without it,
+   * formulas show as their source, in a `vt-math-pending` span, until it is given.
+   */
+  math?: MathRenderer | null;
 }
 
-const parsers = new Map<boolean, Marked>();
+/** A pair of LaTeX delimiters, as Gradio's `latex_delimiters` entries. */
+export interface LatexDelimiter {
+  left: string;
+  right: string;
+  /** Whether the formula is set on its own line (display) rather than in the text. */
+  display: boolean;
+}
 
-/** One marked instance per line-break setting, each with links that open in a new tab. */
-function parserFor(lineBreaks: boolean): Marked {
-  let parser = parsers.get(lineBreaks);
+/** Typesets a formula (its TeX source, without delimiters) as HTML. */
+export type MathRenderer = (tex: string, display: boolean) => string;
+
+/** Gradio's default: `$$…$$`, display. */
+export const DEFAULT_LATEX_DELIMITERS: readonly LatexDelimiter[] = [{ left: "$$", right: "$$", display: true }];
+
+/** The math renderer of the {@link renderMarkdown} call in progress (marked renders synchronously). */
+let activeMath: MathRenderer | null = null;
+
+interface MathToken {
+  type: "vtMath" | "vtMathBlock";
+  raw: string;
+  text: string;
+  display: boolean;
+}
+
+/**
+ * Finds a formula at the start of `src` for one pair of delimiters. A lone `$` follows
+ * pandoc's rule, so prices are left alone: the opening `$` is followed by a non-space, the
+ * closing one preceded by a non-space and not followed by a digit.
+ */
+function matchMath(src: string, d: LatexDelimiter): { raw: string; text: string } | null {
+  if (!src.startsWith(d.left)) return null;
+  const dollar = d.left === "$" && d.right === "$";
+  if (dollar && (src.startsWith("$$") || /^\$\s/.test(src))) return null;
+  let from = d.left.length;
+  for (;;) {
+    const end = src.indexOf(d.right, from);
+    if (end < 0) return null;
+    const text = src.slice(d.left.length, end);
+    if (d.right.startsWith("$") && src[end - 1] === "\\") {
+      from = end + 1;
+      continue;
+    }
+    if (dollar && (/\s$/.test(text) || /^\d/.test(src.slice(end + 1)))) {
+      from = end + 1;
+      continue;
+    }
+    if (!text.trim()) return null;
+    return { raw: src.slice(0, end + d.right.length), text };
+  }
+}
+
+/** The marked extensions for formulas: display ones as blocks of their own, any in the text. */
+function mathExtensions(delimiters: readonly LatexDelimiter[]): TokenizerAndRendererExtension[] {
+  // Longer delimiters first, so `$$` is not read as two `$`.
+  const sorted = [...delimiters].sort((a, b) => b.left.length - a.left.length);
+  const render = (token: MathToken): string => {
+    if (activeMath) return activeMath(token.text, token.display);
+    return `<span class="vt-math vt-math-pending">${escapeHtml(token.raw)}</span>`;
+  };
+  return [
+    {
+      name: "vtMathBlock",
+      level: "block",
+      start(src: string) {
+        // Only at the start of a line.
+        let best: number | undefined;
+        for (const d of sorted) {
+          if (!d.display) continue;
+          const newline = src.indexOf(`\n${d.left}`);
+          const at = src.startsWith(d.left) ? 0 : newline >= 0 ? newline + 1 : -1;
+          if (at >= 0 && (best === undefined || at < best)) best = at;
+        }
+        return best;
+      },
+      tokenizer(src: string) {
+        for (const d of sorted) {
+          if (!d.display) continue;
+          const m = matchMath(src, d);
+          if (!m) continue;
+          // A block: the formula is all its line(s) hold.
+          const rest = /^[^\S\n]*(?:\n+|$)/.exec(src.slice(m.raw.length));
+          if (!rest) continue;
+          return { type: "vtMathBlock", raw: m.raw + rest[0], text: m.text.trim(), display: true } satisfies MathToken;
+        }
+        return undefined;
+      },
+      renderer(token) {
+        // Wide formulas scroll on their own rather than the page sideways.
+        return `<div class="vt-math-display" style="overflow-x:auto;overflow-y:hidden">${render(token as unknown as MathToken)}</div>\n`;
+      },
+    },
+    {
+      name: "vtMath",
+      level: "inline",
+      start(src: string) {
+        const found = sorted.map((d) => src.indexOf(d.left)).filter((i) => i >= 0);
+        return found.length ? Math.min(...found) : undefined;
+      },
+      tokenizer(src: string) {
+        for (const d of sorted) {
+          const m = matchMath(src, d);
+          if (m) return { type: "vtMath", raw: m.raw, text: m.text.trim(), display: d.display } satisfies MathToken;
+        }
+        return undefined;
+      },
+      renderer(token) {
+        return render(token as unknown as MathToken);
+      },
+    },
+  ];
+}
+
+const parsers = new Map<string, Marked>();
+
+/** One marked instance per line-break setting and delimiters, each with links that open in a new tab. */
+function parserFor(lineBreaks: boolean, delimiters: readonly LatexDelimiter[]): Marked {
+  const key = JSON.stringify([lineBreaks, delimiters]);
+  let parser = parsers.get(key);
   if (!parser) {
     parser = new Marked({ gfm: true, breaks: lineBreaks, async: false });
+    if (delimiters.length) parser.use({ extensions: mathExtensions(delimiters) });
     parser.use({
       renderer: {
         link({ href, title, tokens }: Tokens.Link) {
@@ -32,7 +156,7 @@ function parserFor(lineBreaks: boolean): Marked {
         },
       },
     });
-    parsers.set(lineBreaks, parser);
+    parsers.set(key, parser);
   }
   return parser;
 }
@@ -72,8 +196,14 @@ function safeLinks(node: Element): void {
  * @example renderMarkdown("**hi**", { purify: DOMPurify }) // "<p><strong>hi</strong></p>\n"
  */
 export function renderMarkdown(text: string, options: RenderOptions): string {
-  const { purify, sanitize = true, lineBreaks = false } = options;
-  const html = parserFor(lineBreaks).parse(text ?? "", { async: false });
+  const { purify, sanitize = true, lineBreaks = false, latexDelimiters = DEFAULT_LATEX_DELIMITERS, math = null } = options;
+  activeMath = math;
+  let html: string;
+  try {
+    html = parserFor(lineBreaks, latexDelimiters).parse(text ?? "", { async: false });
+  } finally {
+    activeMath = null;
+  }
   if (!sanitize) return html;
   if (!purify || typeof purify.sanitize !== "function" || !purify.isSupported) {
     throw new Error("renderMarkdown: sanitizing needs a working DOMPurify instance (pass createDOMPurify(window))");
@@ -84,4 +214,18 @@ export function renderMarkdown(text: string, options: RenderOptions): string {
   } finally {
     purify.removeHook("afterSanitizeAttributes", safeLinks);
   }
+}
+
+/**
+ * Whether the text holds a formula between the delimiters (outside code), so that the view
+ * loads KaTeX only for text that needs it.
+ */
+export function hasMath(text: string, latexDelimiters: readonly LatexDelimiter[] = DEFAULT_LATEX_DELIMITERS, lineBreaks = false): boolean {
+  if (!latexDelimiters.length || !text || !latexDelimiters.some((d) => text.includes(d.left))) return false;
+  const parser = parserFor(lineBreaks, latexDelimiters);
+  let found = false;
+  parser.walkTokens(parser.lexer(text), (token) => {
+    if (token.type === "vtMath" || token.type === "vtMathBlock") found = true;
+  });
+  return found;
 }

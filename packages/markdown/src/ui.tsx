@@ -1,3 +1,10 @@
 /** Browser entry: the Markdown view. The page loads this module and renders its default export. */
 export { MarkdownView as default, MarkdownView, type MarkdownViewProps } from "./view.js";
-export { renderMarkdown, type RenderOptions } from "./render.js";
+export {
+  renderMarkdown,
+  hasMath,
+  DEFAULT_LATEX_DELIMITERS,
+  type RenderOptions,
+  type LatexDelimiter,
+  type MathRenderer,
+} from "./render.js";

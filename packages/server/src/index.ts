@@ -1,4 +1,6 @@
 export { launch, listenOnFreePort, closeServer, type LaunchOptions, type RunningServer } from "./launch.js";
-export { mount } from "./mount.js";
+export { mount, attachLiveChannel } from "./mount.js";
 export { AppService, type ServeOptions } from "./service.js";
+export { installCrashGuards } from "./crash-guard.js";
+export type { SafetyOptions } from "./guard.js";
 export { diff, type DiffEdit } from "./diff.js";

@@ -2,7 +2,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express, { type Express } from "express";
 import type { BlocksApp } from "@vitrine/core";
+import { attachUpgrades } from "./live.js";
 import { AppService, type ServeOptions } from "./service.js";
+import { installCrashGuards } from "./crash-guard.js";
 
 /** Options of {@link launch}. */
 export interface LaunchOptions extends ServeOptions {
@@ -33,7 +35,8 @@ export interface RunningServer {
 }
 
 /**
- * Serves an app: the page, the API Gradio's clients speak, and the queue.
+ * Serves an app: the page, the API Gradio's clients speak, and the queue. The app's start
+ * tasks (`app.onStart`, e.g. caching examples) run first; if one fails, so does `launch`.
  *
  * @example
  * const server = await launch(demo); // Running on local URL: http://127.0.0.1:7860/
@@ -44,8 +47,13 @@ export async function launch(app: BlocksApp, options: LaunchOptions = {}): Promi
   const envPort = process.env.VITRINE_SERVER_PORT ? Number(process.env.VITRINE_SERVER_PORT) : undefined;
   const port = options.server_port ?? envPort ?? 7860;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid server port: ${port}`);
+  // Start tasks (cached examples, …) finish before the app serves; one that throws fails launch.
+  await app.startup();
 
   const service = new AppService(app, options);
+  // An event function's unawaited rejection or throw from a timer must not stop the app for
+  // everyone: it is logged instead (see installCrashGuards).
+  installCrashGuards();
   const expressApp = express();
   expressApp.disable("x-powered-by");
   expressApp.use(service.router);
@@ -53,6 +61,8 @@ export async function launch(app: BlocksApp, options: LaunchOptions = {}): Promi
   const server = createServer((req, res) => {
     if (!service.serveHot(req, res)) expressApp(req, res);
   });
+  // Pages' live channels (WebSockets) arrive as upgrade requests, which express never sees.
+  attachUpgrades(server, "/", service);
   const bound = await listenOnFreePort(server, host, port, port === 0 ? 1 : (options.max_port_tries ?? 100));
   const shownHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
   const url = `http://${shownHost}:${bound}/`;
@@ -93,7 +103,7 @@ export async function listenOnFreePort(server: Server, host: string, port: numbe
   throw new Error(`No free port from ${port} to ${port + tries - 1}`);
 }
 
-/** Closes services (streams, events), then the HTTP server and its idle connections. */
+/** Closes services (streams, live channels, events), then the HTTP server and its idle connections. */
 export async function closeServer(server: Server, services: { close(): void }[]): Promise<void> {
   for (const s of services) s.close();
   await new Promise<void>((resolve) => {

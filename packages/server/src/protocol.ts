@@ -138,12 +138,13 @@ export function completedFrame(
   duration: number,
   average: number,
   renderConfig: RenderConfig | null = null,
+  changedStateIds: readonly number[] = [],
 ): string {
   const d = num(duration);
   const a = num(average);
   return (
     `data: {"msg":"process_completed","event_id":"${eventId}","output":{"data":${JSON.stringify(data)},` +
-    `"is_generating":false,"duration":${d},"average_duration":${a},"render_config":${JSON.stringify(renderConfig)},"changed_state_ids":[],` +
+    `"is_generating":false,"duration":${d},"average_duration":${a},"render_config":${JSON.stringify(renderConfig)},"changed_state_ids":${JSON.stringify(changedStateIds)},` +
     `"used_cache":null},"success":true,"title":null,"used_cache":null,"cache_duration":${d},"avg_time":${a}}\n\n`
   );
 }

@@ -39,6 +39,16 @@ export interface EventRun {
   send(text: string, completes?: string): void;
   /** Where a `vt.render` rebuild keeps its region; without it, a render dependency is refused. */
   render?: RenderHost;
+  /** The session's State values: put into the inputs, taken from the outputs. */
+  state?: StateAccess;
+}
+
+/** How an event reads and writes its session's State values. */
+export interface StateAccess {
+  /** The inputs' wire values with each State input's session value put in. */
+  inputs(dep: Dependency, data: readonly unknown[]): unknown[];
+  /** Keeps the State outputs; returns the values to send (States as null) and the ids of the States that changed. */
+  outputs(dep: Dependency, values: readonly unknown[]): { data: unknown[]; changed: number[] };
 }
 
 /** What a `vt.render` rebuild needs from the server. */
@@ -71,6 +81,8 @@ export class EventTask implements Task, EventScope {
   private lastProgress = -Infinity;
   /** The region a `vt.render` rebuild made, sent with its completion. */
   private renderConfig: RenderConfig | null = null;
+  /** The States this event changed, sent with its completion (the page fires their `change`). */
+  private readonly changedStates = new Set<number>();
 
   constructor(private readonly run: EventRun) {
     this.concurrencyId = run.concurrencyId;
@@ -82,9 +94,19 @@ export class EventTask implements Task, EventScope {
     return this.run.call.dependency;
   }
 
-  /** The wire values of the event's inputs. */
+  /** The values of the event's inputs: the wire values, with the session's State values put in (read when it runs). */
   get data(): unknown[] {
-    return this.run.call.data;
+    const state = this.run.state;
+    return state ? state.inputs(this.dependency, this.run.call.data) : this.run.call.data;
+  }
+
+  /** Keeps the State outputs of postprocessed values; returns what is sent, and notes which States changed. */
+  private sendable(values: unknown[]): unknown[] {
+    const state = this.run.state;
+    if (!state) return values;
+    const { data, changed } = state.outputs(this.dependency, values);
+    for (const id of changed) this.changedStates.add(id);
+    return data;
   }
 
   start(control: JobControl): unknown {
@@ -92,11 +114,11 @@ export class EventTask implements Task, EventScope {
     if (render) {
       const host = this.run.render;
       if (!host) throw new Error("vt.render regions are rebuilt only through the queue");
-      const region = render.rebuild(preprocessInputs(this.dependency, this.run.call.data), () => host.allocate());
+      const region = render.rebuild(preprocessInputs(this.dependency, this.data), () => host.allocate());
       this.renderConfig = host.keep(region);
       return Promise.resolve([]);
     }
-    return invoke(this.dependency, this.run.call.data, new Context(control, this.run, this));
+    return invoke(this.dependency, this.data, new Context(control, this.run, this));
   }
 
   /** Postprocesses each yield of a generator function. */
@@ -118,6 +140,11 @@ export class EventTask implements Task, EventScope {
     if (this.state !== "running") return false;
     this.run.send(frame(messages.log(this.run.eventId, entry)));
     return true;
+  }
+
+  describe(): string {
+    const dep = this.dependency;
+    return `event ${this.run.eventId} of ${dep.apiName ? `/${dep.apiName}` : `fn_index ${dep.id}`}`;
   }
 
   /** Sends progress at most every {@link PROGRESS_INTERVAL_MS}; a late update is sent when due, as it then reads. */
@@ -145,7 +172,7 @@ export class EventTask implements Task, EventScope {
         this.state = "running";
         return send(startsFrame(eventId, event.eta));
       case "output": {
-        const data = event.value as unknown[];
+        const data = this.sendable(event.value as unknown[]);
         const previous = this.previous;
         const wire = previous ? data.map((v, i) => diff(previous[i], v)) : data;
         this.previous = data;
@@ -153,8 +180,12 @@ export class EventTask implements Task, EventScope {
       }
       case "completed": {
         this.end();
-        const data = (event.value as unknown[] | undefined) ?? this.previous ?? this.dependency.outputs.map(() => null);
-        return send(completedFrame(eventId, data, event.duration, event.averageDuration, this.renderConfig), eventId);
+        const value = event.value as unknown[] | undefined;
+        const data = value ? this.sendable(value) : (this.previous ?? this.dependency.outputs.map(() => null));
+        return send(
+          completedFrame(eventId, data, event.duration, event.averageDuration, this.renderConfig, [...this.changedStates]),
+          eventId,
+        );
       }
       case "failed":
         this.end();
@@ -231,6 +262,10 @@ class BatchScope implements EventScope, ProgressTarget {
     let delivered = false;
     for (const m of this.members) delivered = m.log(entry) || delivered;
     return delivered;
+  }
+
+  describe(): string {
+    return `batch of ${this.members.map((m) => m.describe()).join(", ")}`;
   }
 
   progress(read: () => ProgressUnit[]): void {

@@ -5,6 +5,8 @@ import { setLogSink, type LogEntry } from "@vitrine/core";
 export interface EventScope {
   /** Sends a `log` message for the event; false once it has ended (the message is printed instead). */
   log(entry: LogEntry): boolean;
+  /** Names the event (or batch) in the server's log, e.g. `event 3f2a… of /greet`. */
+  describe?(): string;
 }
 
 const storage = new AsyncLocalStorage<EventScope>();
@@ -19,6 +21,11 @@ export function installLogSink(): void {
   if (installed) return;
   installed = true;
   const previous = setLogSink((entry) => storage.getStore()?.log(entry) ?? previous?.(entry) ?? false);
+}
+
+/** The event whose function (or what it awaited or scheduled) is running now, if any. */
+export function currentEventScope(): EventScope | undefined {
+  return storage.getStore();
 }
 
 /** Runs `fn` (and everything it awaits or schedules) as part of the event `scope`. */

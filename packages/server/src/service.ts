@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { join } from "node:path";
-import cors from "cors";
+import { dirname, join } from "node:path";
+import type { Duplex } from "node:stream";
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
 import {
   API_PREFIX,
@@ -25,21 +25,24 @@ import { appDistDir } from "@vitrine/app";
 import { invoke, postprocessOutputs } from "./invoke.js";
 import { BadRequest, parseCall } from "./join.js";
 import { errorPayload, messages } from "./protocol.js";
-import { rootUrl } from "./root-url.js";
+import { RequestGuard, type SafetyOptions } from "./guard.js";
 import { EventTask, batchSpec, concurrencyLimit } from "./run-event.js";
 import { installLogSink } from "./scope.js";
 import { SessionHub } from "./sessions.js";
 import { RenderedStore } from "./rendered.js";
+import { SessionLifecycle } from "./session-lifecycle.js";
+import { StateStore } from "./state-store.js";
 import { customCssAndHead, pageHead, resolveTheme } from "./page-head.js";
-import { HttpError, allowOrigin, parseSize, readJsonBody, sendJson } from "./http.js";
+import { HttpError, sendJson } from "./http.js";
 import { openEventStream, writeEvent } from "./sse.js";
+import { LiveChannels } from "./live.js";
 import { assetVersion, sendAsset, sendPage, staticAssets, versionedCacheControl } from "./static-assets.js";
 
 const JOIN_PATH = `${API_PREFIX}/queue/join`;
 const DATA_PATH = `${API_PREFIX}/queue/data`;
 
 /** Server settings for one app. */
-export interface ServeOptions extends PageOptions {
+export interface ServeOptions extends PageOptions, SafetyOptions {
   /** Show the message of any throw to users, not only `vt.Error`'s (default false). */
   show_error?: boolean;
   /** Largest JSON request body, in bytes or a size string like "10mb" (default "10mb"). */
@@ -51,6 +54,14 @@ export interface ServeOptions extends PageOptions {
    * or leaves the queue, which costs one message per waiting event each time.
    */
   status_update_rate?: number | "auto";
+  /**
+   * Seconds a session outlives its page: after its last live channel (heartbeat) closes, its
+   * State values are deleted and `unload` listeners run once this has passed (a reload within
+   * it keeps nothing: a reloaded page is a new session). Default 2.
+   */
+  session_close_grace?: number;
+  /** Seconds a session with no live channel (an API client) lives after its last event. Default 3600. */
+  session_idle_timeout?: number;
 }
 
 /** What the server keeps per dependency to queue its events. */
@@ -70,15 +81,23 @@ interface QueuePlan {
 export class AppService {
   readonly router: Router;
   readonly queue: Queue;
-  private readonly sessions = new SessionHub();
+  /** The sessions of the queue: their undelivered messages and pending events. */
+  readonly sessions: SessionHub;
+  /** What the server refuses, and how much it holds for clients. */
+  private readonly guard: RequestGuard;
   private readonly heartbeats = new Set<Response>();
+  /** The pages' live channels (WebSockets), which report to pageOpened / pageClosed. */
+  private readonly live = new LiveChannels({ opened: (hash) => this.pageOpened(hash), closed: (hash) => this.pageClosed(hash) });
   private baseConfig: Omit<AppConfig, "root"> | null = null;
   private indexHtml: string | null = null;
   private views: Map<string, AnyComponent> | null = null;
   private readonly plans = new Map<Dependency, QueuePlan>();
-  private readonly bodyLimit: number;
   /** The `vt.render` regions each session built, and their listeners. */
   private readonly rendered: RenderedStore;
+  /** Each session's State values. */
+  readonly states = new StateStore();
+  /** When sessions start and end. */
+  readonly lifecycle: SessionLifecycle;
   /** Component types first seen in a rendered region (their views are served too). */
   private readonly renderedViews = new Map<string, AnyComponent>();
   private themeCss: string | null = null;
@@ -90,15 +109,20 @@ export class AppService {
     private readonly options: ServeOptions = {},
   ) {
     // The page's look given here (as Gradio 6's launch(theme=…, css=…)) replaces the app's own.
-    const { theme, css, css_paths, js, head, head_paths, fill_height, fill_width } = options;
-    app.page({ theme, css, css_paths, js, head, head_paths, fill_height, fill_width });
+    const { theme, css, css_paths, js, head, head_paths, fill_height, fill_width, show_api } = options;
+    app.page({ theme, css, css_paths, js, head, head_paths, fill_height, fill_width, show_api });
     const rate = options.status_update_rate ?? 1;
     this.queue = new Queue({
       maxSize: app.queueSettings.max_size,
       updateInterval: rate === "auto" ? 0 : Math.max(0, rate * 1000),
     });
-    this.bodyLimit = parseSize(options.max_body_size ?? "10mb");
+    this.guard = new RequestGuard(options);
+    this.sessions = new SessionHub(this.guard.sessionLimits);
     this.rendered = new RenderedStore(app.dependencies.length);
+    this.lifecycle = new SessionLifecycle(
+      { closeGraceMs: (options.session_close_grace ?? 2) * 1000, idleMs: (options.session_idle_timeout ?? 3600) * 1000 },
+      (hash) => this.endSession(hash),
+    );
     // A bad theme name or an unreadable css_paths file fails here, at launch, not on a page view.
     this.head = pageHead({ themeCss: this.theme(), ...customCssAndHead(app.props) });
     this.router = this.routes();
@@ -153,11 +177,11 @@ export class AppService {
     router.use((req, res, next) => {
       if (!this.serveHot(req, res)) next();
     });
-    router.use(cors({ origin: true, credentials: true }));
-    api.use(express.json({ limit: this.options.max_body_size ?? "10mb" }));
+    router.use(this.guard.corsMiddleware());
+    api.use(this.guard.jsonBodies());
 
     router.get(["/config", "/config/"], (req, res) => {
-      res.json(this.config(rootUrl(req)));
+      res.json(this.config(this.guard.rootUrl(req)));
     });
     api.get(["/info", "/info/"], (_req, res) => {
       res.json(this.app.apiInfo());
@@ -189,6 +213,7 @@ export class AppService {
     router.use(API_PREFIX, api);
 
     router.get("/components/:file", (req, res) => this.componentView(req, res));
+    router.get("/components/:type/:file", (req, res) => this.componentAsset(req, res));
     router.get("/theme.css", (_req, res) => {
       res.type("text/css").set("Cache-Control", "no-cache").send(this.theme());
     });
@@ -227,15 +252,15 @@ export class AppService {
     const q = url.indexOf("?");
     const path = q < 0 ? url : url.slice(0, q);
     if (req.method === "POST" && path === JOIN_PATH) {
-      allowOrigin(req, res);
-      readJsonBody(req, this.bodyLimit).then(
+      this.guard.cors(req, res);
+      this.guard.readJoinBody(req).then(
         (body) => this.join(body, req, res),
         (err: unknown) => this.reject(res, err),
       );
       return true;
     }
     if (req.method === "GET" && path === DATA_PATH) {
-      allowOrigin(req, res);
+      this.guard.cors(req, res);
       const hash = q < 0 ? null : new URLSearchParams(url.slice(q + 1)).get("session_hash");
       this.stream(hash ?? "", res);
       return true;
@@ -252,11 +277,18 @@ export class AppService {
     }
     const dep = call.dependency;
     const hash = call.sessionHash;
+    this.lifecycle.touch(hash);
     const plan = this.plan(dep);
     const session = this.sessions.ensure(call.sessionHash);
     if (plan.cancels) session.cancelFunctions(plan.cancels);
+    let bytes: number;
+    try {
+      bytes = this.guard.admit(session, req);
+    } catch (err) {
+      return this.reject(res, err);
+    }
     const eventId = randomUUID().replaceAll("-", "");
-    const record = { fnIndex: dep.id, job: null as Job | null };
+    const record = { fnIndex: dep.id, job: null as Job | null, bytes };
     session.events.set(eventId, record);
     try {
       record.job = this.queue.push(
@@ -273,10 +305,14 @@ export class AppService {
             allocate: () => this.rendered.allocate(),
             keep: (region) => this.keepRegion(hash, region),
           },
+          state: {
+            inputs: (d, data) => this.states.inputs(hash, d, data),
+            outputs: (d, values) => this.states.outputs(hash, d, values),
+          },
         }),
       );
     } catch (err) {
-      session.events.delete(eventId);
+      session.forget(eventId);
       if (err instanceof QueueFullError) return sendJson(res, 503, { detail: err.message });
       return this.reject(res, err);
     }
@@ -317,12 +353,33 @@ export class AppService {
    * is in use. Every kind of live channel calls this, and {@link pageClosed} when it ends.
    */
   pageOpened(sessionHash: string): void {
-    this.rendered.opened(sessionHash);
+    this.lifecycle.opened(sessionHash);
   }
 
   /** A live channel of this session ended (its page closed or its client went away). */
   pageClosed(sessionHash: string): void {
-    this.rendered.closed(sessionHash);
+    this.lifecycle.closed(sessionHash);
+  }
+
+  /** A session ended: its State values are deleted, `unload` listeners run, its memory is freed. */
+  private endSession(sessionHash: string): void {
+    this.states.end(sessionHash);
+    this.rendered.drop(sessionHash);
+    for (const fn of this.app.unloadCallbacks) {
+      Promise.resolve()
+        .then(() => fn({ session_hash: sessionHash }))
+        .catch((err: unknown) => console.error("[vitrine] an unload listener failed:", err));
+    }
+  }
+
+  /**
+   * Takes a WebSocket upgrade request for a page's live channel,
+   * `GET {API_PREFIX}/live/{session_hash}` with `req.url` relative to where the app is mounted,
+   * and returns true; returns false (leaving the socket alone) for any other URL. {@link launch}
+   * routes its server's upgrades here; a host app does it with `attachLiveChannel`.
+   */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    return this.live.handleUpgrade(req, socket, head);
   }
 
   private heartbeat(req: Request, res: Response): void {
@@ -347,6 +404,11 @@ export class AppService {
     } catch (err) {
       return this.reject(res, err);
     }
+    if (call.dependency.queued && !this.app.queueSettings.api_open) {
+      // Gradio's `queue(api_open=False)`: queued endpoints answer through the queue only.
+      res.status(404).json({ detail: "This API endpoint does not accept direct HTTP POST requests. Please join the queue to use this API." });
+      return;
+    }
     const controller = new AbortController();
     res.on("close", () => {
       if (!res.writableFinished) controller.abort();
@@ -365,10 +427,14 @@ export class AppService {
         info: say("info"),
         warning: say("warning"),
       };
-      const result = invoke(call.dependency, call.data, context);
-      const data = isGenerator(result) ? postprocessOutputs(call.dependency, await firstYield(result)) : await result;
+      const hash = call.sessionHash;
+      this.lifecycle.touch(hash);
+      const dep = call.dependency;
+      const result = invoke(dep, this.states.inputs(hash, dep, call.data), context);
+      const values = isGenerator(result) ? postprocessOutputs(dep, await firstYield(result)) : ((await result) as unknown[]);
+      const { data, changed } = this.states.outputs(hash, dep, values);
       const duration = (performance.now() - started) / 1000;
-      res.json({ data, is_generating: false, duration, average_duration: duration, render_config: null, changed_state_ids: [] });
+      res.json({ data, is_generating: false, duration, average_duration: duration, render_config: null, changed_state_ids: changed });
     } catch (err) {
       res.status(500).json(errorPayload(err, this.options.show_error ?? false));
     }
@@ -387,6 +453,25 @@ export class AppService {
     }, req.next);
   }
 
+  /**
+   * A file a component's view loads lazily (a split-off chunk, a stylesheet, a font): the view's
+   * build puts them in a folder named after the type beside its `ui.file`, and the view, served at
+   * `components/<type>.js`, reaches them at `components/<type>/<file>`. Only plain file names.
+   */
+  private componentAsset(req: Request, res: Response): void {
+    const type = String(req.params.type);
+    const name = String(req.params.file);
+    const component = /^[a-z0-9_-]+$/.test(type) ? (this.componentViews().get(type) ?? this.renderedViews.get(type)) : undefined;
+    if (!component || !/^[A-Za-z0-9_-][\w.-]*$/.test(name)) {
+      res.status(404).type("text/plain").send(`No file ${type}/${name}`);
+      return;
+    }
+    const file = join(dirname(component.ui.file), type, name);
+    sendAsset(req, res, file, { cacheControl: versionedCacheControl(file, req.query.v) }).then((sent) => {
+      if (!sent) res.status(404).type("text/plain").send(`No file ${type}/${name}`);
+    }, req.next);
+  }
+
   private page(req: Request, res: Response): void {
     const [path, query = ""] = req.originalUrl.split("?");
     if (!path!.endsWith("/") && !path!.endsWith("/index.html")) {
@@ -394,7 +479,7 @@ export class AppService {
       return;
     }
     this.indexHtml ??= readFileSync(join(appDistDir, "index.html"), "utf8");
-    const config = JSON.stringify(this.config(rootUrl(req))).replaceAll("<", "\\u003c");
+    const config = JSON.stringify(this.config(this.guard.rootUrl(req))).replaceAll("<", "\\u003c");
     const script = `<script>window.__VITRINE_CONFIG__=${config};</script>`;
     const head = this.head;
     sendPage(req, res, this.indexHtml.replace("</head>", `${head}${script}</head>`));
@@ -408,10 +493,13 @@ export class AppService {
   /** Stops all streams and aborts running events. */
   close(): void {
     this.rendered.close();
+    this.lifecycle.close();
+    this.states.close();
     this.sessions.closeAll();
     this.queue.close();
     for (const res of this.heartbeats) res.end();
     this.heartbeats.clear();
+    this.live.close();
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
 import type { Job } from "@vitrine/queue";
+import type { ByteBudget } from "./http.js";
 import { CLOSE_STREAM, HEARTBEAT } from "./protocol.js";
 import { openEventStream } from "./sse.js";
 
@@ -12,12 +13,33 @@ export interface SessionEvent {
   fnIndex: number;
   /** Its queue job (null for the instant between joining and being queued). */
   job: Job | null;
+  /** Bytes of its join body, held in the sessions' budget until the event is forgotten. */
+  bytes?: number;
 }
+
+/** What a session may hold while its client does not read its stream. */
+export interface SessionLimits {
+  /**
+   * Milliseconds a session with no open stream waits for one (from its creation, or from the
+   * end of its last stream) before it is dropped: its events are cancelled and its messages
+   * forgotten. `Infinity` never drops it.
+   */
+  streamTimeoutMs: number;
+  /** Most bytes (characters of framed messages) kept for a session whose stream is not open; beyond, it is dropped. */
+  maxUnreadBytes: number;
+  /** Shared by all sessions: the bytes of their unread messages and of their events' join bodies. */
+  budget: ByteBudget | null;
+}
+
+/** Gradio's behaviour: nothing expires, nothing is capped. */
+const UNLIMITED: SessionLimits = { streamTimeoutMs: Infinity, maxUnreadBytes: Infinity, budget: null };
 
 /**
  * One client session (a page load or an API client): its undelivered messages, its
  * events not yet reported complete, and the SSE stream they go out on. Clients open
- * the stream after joining, so messages wait here until it connects.
+ * the stream after joining, so messages wait here until it connects, within the
+ * {@link SessionLimits}: a session whose stream is not opened in time, or whose unread
+ * messages grow too large, is dropped.
  */
 export class Session {
   /** Framed messages not delivered yet, and for each the event it completes (or null). */
@@ -27,11 +49,34 @@ export class Session {
   readonly events = new Map<string, SessionEvent>();
   private stream: ServerResponse | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
+  /** Size of `buffer`, held in the budget. */
+  private unreadBytes = 0;
+  /** Drops the session if no stream attaches in time. */
+  private expiry: NodeJS.Timeout | null = null;
+  private dropped = false;
 
   constructor(
     readonly hash: string,
     private readonly onEmpty: (session: Session) => void,
-  ) {}
+    private readonly limits: SessionLimits = UNLIMITED,
+  ) {
+    this.awaitStream();
+  }
+
+  /** Events of this session waiting in the queue (not started yet). */
+  waitingCount(): number {
+    let n = 0;
+    for (const e of this.events.values()) if (e.job?.state === "waiting") n++;
+    return n;
+  }
+
+  /** Forgets an event (its completion was delivered, or it was never queued), releasing its body's bytes. */
+  forget(eventId: string): void {
+    const event = this.events.get(eventId);
+    if (!event) return;
+    this.events.delete(eventId);
+    if (event.bytes) this.limits.budget?.release(event.bytes);
+  }
 
   /**
    * Sends a framed message now if the stream is open, else keeps it for when it connects.
@@ -39,36 +84,39 @@ export class Session {
    * nothing else is pending, the stream is closed.
    */
   send(text: string, completes: string | null = null): void {
+    if (this.dropped) return;
     if (this.stream) {
       this.deliver(this.stream, text, completes);
-    } else {
-      this.buffer.push(text);
-      this.bufferCompletes.push(completes);
+      return;
     }
+    const { budget, maxUnreadBytes } = this.limits;
+    if (this.unreadBytes + text.length > maxUnreadBytes || (budget && !budget.take(text.length))) {
+      // Nobody reads this session, and it grows: it goes, rather than the server's memory.
+      this.drop();
+      return;
+    }
+    this.unreadBytes += text.length;
+    this.buffer.push(text);
+    this.bufferCompletes.push(completes);
   }
 
   /** Attaches the session's SSE stream and flushes what was waiting (in one write). */
   attach(res: ServerResponse): void {
     if (this.stream) this.finish(this.stream);
+    this.stopWaiting();
     const waiting = this.buffer.splice(0);
     const completes = this.bufferCompletes.splice(0);
+    this.releaseUnread();
     openEventStream(res, waiting.length === 0);
     this.stream = res;
     res.on("close", () => {
-      if (this.stream !== res) return;
       // The client went away before its events finished: abort them, as Gradio does.
-      this.detach();
-      cancelAll([...this.events.values()]);
-      this.events.clear();
-      this.buffer.length = 0;
-      this.bufferCompletes.length = 0;
-      this.onEmpty(this);
+      if (this.stream === res) this.drop();
     });
     res.cork();
     for (let i = 0; i < waiting.length; i++) {
       if (this.stream !== res) {
-        this.buffer.push(waiting[i]!);
-        this.bufferCompletes.push(completes[i]!);
+        this.send(waiting[i]!, completes[i]!);
         continue;
       }
       this.deliver(res, waiting[i]!, completes[i]!);
@@ -87,7 +135,7 @@ export class Session {
     // A completion may end the stream: its close_stream goes out in the same packet.
     res.cork();
     res.write(text);
-    this.events.delete(completes);
+    this.forget(completes);
     if (this.events.size === 0) this.finish(res);
     if (!res.writableEnded) res.uncork();
   }
@@ -97,6 +145,48 @@ export class Session {
     if (this.stream === res) this.detach();
     res.end(CLOSE_STREAM);
     if (this.events.size === 0 && this.buffer.length === 0) this.onEmpty(this);
+    else if (!this.stream) this.awaitStream();
+  }
+
+  /** With no stream open: drops the session unless one attaches within the limit. */
+  private awaitStream(): void {
+    const ms = this.limits.streamTimeoutMs;
+    if (this.expiry || !Number.isFinite(ms)) return;
+    this.expiry = setTimeout(() => {
+      this.expiry = null;
+      if (!this.stream) this.drop();
+    }, ms);
+    this.expiry.unref();
+  }
+
+  private stopWaiting(): void {
+    if (this.expiry) clearTimeout(this.expiry);
+    this.expiry = null;
+  }
+
+  private releaseUnread(): void {
+    this.limits.budget?.release(this.unreadBytes);
+    this.unreadBytes = 0;
+  }
+
+  /**
+   * Ends the session: its client went away, never opened its stream in time, or let too much
+   * pile up unread. Its events are aborted (waiting ones leave the queue) and all it held is
+   * released; later messages of its events are ignored.
+   */
+  private drop(): void {
+    if (this.dropped) return;
+    this.dropped = true;
+    this.stopWaiting();
+    const res = this.stream;
+    this.detach();
+    if (res && !res.writableEnded) res.end();
+    cancelAll([...this.events.values()]);
+    for (const id of [...this.events.keys()]) this.forget(id);
+    this.buffer.length = 0;
+    this.bufferCompletes.length = 0;
+    this.releaseUnread();
+    this.onEmpty(this);
   }
 
   private detach(): void {
@@ -115,6 +205,7 @@ export class Session {
 
   /** Ends the stream and aborts every event (server shutdown). */
   close(): void {
+    this.stopWaiting();
     cancelAll([...this.events.values()]);
     if (this.stream) {
       const res = this.stream;
@@ -137,6 +228,13 @@ function cancelAll(events: SessionEvent[]): void {
 export class SessionHub {
   private readonly sessions = new Map<string, Session>();
 
+  constructor(private readonly limits: SessionLimits = UNLIMITED) {}
+
+  /** Number of live sessions. */
+  get size(): number {
+    return this.sessions.size;
+  }
+
   get(hash: string): Session | undefined {
     return this.sessions.get(hash);
   }
@@ -145,9 +243,13 @@ export class SessionHub {
   ensure(hash: string): Session {
     let session = this.sessions.get(hash);
     if (!session) {
-      session = new Session(hash, (s) => {
-        if (this.sessions.get(s.hash) === s) this.sessions.delete(s.hash);
-      });
+      session = new Session(
+        hash,
+        (s) => {
+          if (this.sessions.get(s.hash) === s) this.sessions.delete(s.hash);
+        },
+        this.limits,
+      );
       this.sessions.set(hash, session);
     }
     return session;

@@ -1,39 +1,64 @@
-import { Column, Component, Row, listen, parameterNames, unknownOptionError, type AnyComponent, type EventFn, type EventTarget } from "@vitrine/core";
+import {
+  Column,
+  Component,
+  Row,
+  listen,
+  parameterNames,
+  rootScope,
+  unknownOptionError,
+  type AnyComponent,
+  type BatchFn,
+  type BlocksProps,
+  type Dependency,
+  type EventFn,
+  type EventTarget,
+  type ThemeLike,
+} from "@vitrine/core";
 import { Button } from "@vitrine/button";
 import { Examples, type ExampleRow } from "@vitrine/dataset";
 import { Markdown } from "@vitrine/markdown";
 import { App } from "./app.js";
+import { copyComponent } from "./copy.js";
 import { resolveComponent, type ComponentLike, type ResolveAll } from "./shortcuts.js";
 
 /** Inputs or outputs of an Interface: one component (or shortcut), or a list. */
 export type InterfaceComponents = ComponentLike | readonly ComponentLike[];
 
 /**
- * `fn`'s type: typed from the components; unchecked when nothing is known of the inputs
- * (`inputs` missing or misspelt), so that the error names the option rather than the
- * function's parameters.
+ * `fn`'s type: typed from the components (lists in and out with `batch: true`); unchecked when
+ * nothing is known of the inputs (`inputs` missing or misspelt), so that the error names the
+ * option rather than the function's parameters.
  */
-type InterfaceFn<I, O> = [InterfaceComponents] extends [I]
+type InterfaceFn<I, O, B> = [InterfaceComponents] extends [I]
   ? // eslint-disable-next-line @typescript-eslint/no-explicit-any
     (...args: any[]) => ReturnType<EventFn<readonly [], readonly []>>
-  : EventFn<ResolveAll<I>, ResolveAll<O>>;
+  : B extends true
+    ? BatchFn<ResolveAll<I>, ResolveAll<O>>
+    : EventFn<ResolveAll<I>, ResolveAll<O>>;
+
+/** Delimiters of LaTeX in an Interface's description and article: `$$…$$` (display) and `$…$` (inline). */
+const INTERFACE_LATEX = [
+  { left: "$$", right: "$$", display: true },
+  { left: "$", right: "$", display: false },
+] as const;
 
 /** Options of an {@link Interface}. */
-export interface InterfaceOptions<I extends InterfaceComponents, O extends InterfaceComponents> {
+export interface InterfaceOptions<I extends InterfaceComponents, O extends InterfaceComponents, B extends boolean = false> {
   /**
    * The function to wrap; its parameters and return type follow the components. For several
-   * outputs it returns a tuple (`(s: string) => [s, s.length]`; see `ResultOf` in core).
+   * outputs it returns a tuple (`(s: string) => [s, s.length]`; see `ResultOf` in core). With
+   * `batch: true` it takes one list per input and returns one list per output.
    */
-  fn: NoInfer<InterfaceFn<I, O>>;
+  fn: NoInfer<InterfaceFn<I, O, B>>;
   /** Input components (or shortcuts such as `"text"`), one per parameter of `fn`. */
   inputs: I;
   /** Output components (or shortcuts), one per value `fn` returns. */
   outputs: O;
   /** Title shown above the app and in the browser tab. */
   title?: string;
-  /** Markdown shown under the title. */
+  /** Markdown shown under the title; LaTeX between `$…$` (inline) or `$$…$$` (display) is typeset. */
   description?: string;
-  /** Markdown shown under the app. */
+  /** Markdown shown under the app, with LaTeX as in `description`. */
   article?: string;
   /**
    * Example inputs: one row per example, one value per input, each what the input's
@@ -43,28 +68,67 @@ export interface InterfaceOptions<I extends InterfaceComponents, O extends Inter
   examples?: readonly NoInfer<ExampleRow<ResolveAll<I>>>[];
   /** Examples shown per page. Default 10. */
   examples_per_page?: number;
-  /** Name of the API endpoint. Default "predict". */
-  api_name?: string;
+  /**
+   * Whether the function runs whenever an input changes, with no Submit button (Gradio's
+   * `live`). Runs that pile up while one is going collapse into one with the latest values
+   * (trigger_mode "always_last"). Default false.
+   */
+  live?: boolean;
+  /**
+   * Whether `fn` takes lists of inputs gathered from calls waiting in the queue, and returns one
+   * list per output (even for one output). Default false.
+   */
+  batch?: B;
+  /** Most calls gathered into one batch (with `batch: true`). Default 4. */
+  max_batch_size?: number;
+  /** Name of the API endpoint. Default "predict"; `false` keeps the function off the API. */
+  api_name?: string | false;
   /** How many calls may run at once (default 1; `null` for unlimited). */
   concurrency_limit?: number | null | "default";
-  /** Label of the submit button. Default "Submit". */
-  submit_btn?: string;
-  /** Label of the clear button. Default "Clear". */
-  clear_btn?: string;
+  /** Label of the submit button, or `false` for none (Enter in a one-line Textbox still submits). Default "Submit". */
+  submit_btn?: string | false;
+  /** Label of the clear button, or `false` for none. Default "Clear". */
+  clear_btn?: string | false;
   /**
    * Label of the stop button, shown instead of Submit while a generator function streams;
-   * clicking it cancels the run (the outputs keep what they last received). Default "Stop".
+   * clicking it cancels the run (the outputs keep what they last received). `false` for none.
+   * Default "Stop".
    */
-  stop_btn?: string;
+  stop_btn?: string | false;
   /** How progress shows over the outputs while the function runs. Default "full". */
   show_progress?: "full" | "minimal" | "hidden";
+  /** The page's theme: a theme object (`vt.themes.Soft()`) or a prebuilt theme's name. */
+  theme?: ThemeLike | null;
   /** Custom CSS for the page. */
-  css?: string;
+  css?: string | null;
+  /** The source of a JavaScript function run in the page once it has loaded (or a self-contained function). */
+  js?: BlocksProps["js"];
+  /** HTML added to the page's `<head>` (trusted markup only). */
+  head?: string | null;
+  /** Whether the app fills the window's height. Default false. */
+  fill_height?: boolean;
+  /** Whether the app spans the window's width. Default false. */
+  fill_width?: boolean;
+}
+
+/** An Interface's options with the component types erased, as the layout code reads them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyInterfaceOptions = InterfaceOptions<any, any, boolean>;
+
+/** The page options of an Interface (or of any app made of Interfaces), as app props. */
+export function pageProps(options: Pick<AnyInterfaceOptions, "title" | "theme" | "css" | "js" | "head" | "fill_height" | "fill_width">): BlocksProps {
+  const { title, theme, css, js, head, fill_height, fill_width } = options;
+  const props: BlocksProps = { title: title ?? "Vitrine", theme, css: css ?? null, js, head, fill_height, fill_width };
+  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined)) as BlocksProps;
 }
 
 /**
  * Gradio's Interface: a function with input and output components becomes a page with
  * Submit and Clear buttons, examples, and an API endpoint (`/predict`).
+ *
+ * An Interface is an app (launch it), and a part of other apps: {@link Interface.render}
+ * rebuilds it inside the app being built (a Tab of `vt.Blocks`, a `TabbedInterface`), and
+ * `Parallel` and `Series` make new Interfaces out of several.
  *
  * @example
  * const demo = new vt.Interface({
@@ -80,74 +144,134 @@ export class Interface<
   // knows them, they type the array literals it returns as tuples (see `EventFn` in core).
   const I extends InterfaceComponents = InterfaceComponents,
   const O extends InterfaceComponents = InterfaceComponents,
+  const B extends boolean = false,
 > extends App {
   /** The input components, in order. */
   readonly inputComponents: AnyComponent[];
   /** The output components, in order. */
   readonly outputComponents: AnyComponent[];
+  /** The options the Interface was made with (its layout is rebuilt from them). */
+  readonly options: Readonly<InterfaceOptions<I, O, B>>;
 
-  constructor(options: InterfaceOptions<I, O>) {
+  constructor(options: InterfaceOptions<I, O, B>) {
     checkInterfaceOptions(options);
-    super({ title: options.title ?? "Vitrine", css: options.css ?? null, mode: "interface" });
-    const fn = options.fn as unknown as (...args: unknown[]) => unknown;
+    super({ ...pageProps(options), mode: "interface" });
+    this.options = options;
     this.inputComponents = toList(options.inputs).map(resolveComponent);
     this.outputComponents = toList(options.outputs).map(resolveComponent);
-    labelFromParameters(this.inputComponents, parameterNames(fn));
+    labelFromParameters(this.inputComponents, parameterNames(this.endpointFn));
     this.outputComponents.forEach((c, i, all) => {
       (c.props as { label?: string | null }).label ??= all.length > 1 ? `output ${i}` : "output";
     });
-    this.fill(() => this.layout(options, fn));
+    this.fill(() => buildInterface(this.options as AnyInterfaceOptions, this.endpointFn, this.inputComponents, this.outputComponents));
   }
 
-  private layout(options: InterfaceOptions<I, O>, fn: (...args: unknown[]) => unknown): void {
-    const inputs = this.inputComponents;
-    const outputs = this.outputComponents;
-    if (options.title) Markdown({ value: `# ${options.title}`, elem_classes: ["vt-title"] });
-    if (options.description) Markdown({ value: options.description, elem_classes: ["vt-description"] });
-    const streams = isGeneratorFunction(fn);
-    let submit!: AnyComponent;
-    let clear!: AnyComponent;
-    let stop: AnyComponent | null = null;
-    Row({ equal_height: false }, () => {
-      Column(() => {
-        inputs.forEach((c) => c.render());
-        Row(() => {
-          clear = Button({ value: options.clear_btn ?? "Clear", variant: "secondary" });
-          // Both stay clickable while the page swaps them (their visibility is an output).
-          submit = Button({ value: options.submit_btn ?? "Submit", variant: "primary", interactive: true });
-          if (streams) stop = Button({ value: options.stop_btn ?? "Stop", variant: "stop", visible: false, interactive: true });
-        });
-      });
-      Column(() => {
-        outputs.forEach((c) => c.render());
-      });
-    });
-    if (options.examples?.length) {
-      const rows = inputs.length === 1 ? options.examples.map((e) => (Array.isArray(e) ? e : [e])) : options.examples;
-      Examples({ examples: rows as unknown[][], inputs, examples_per_page: options.examples_per_page });
-    }
-    if (options.article) Markdown({ value: options.article, elem_classes: ["vt-article"] });
+  /**
+   * Rebuilds this Interface inside the app being built, as Gradio's `demo.render()`: copies of
+   * its components (same class, same props), its buttons, examples and listeners, with its
+   * endpoint (its `api_name` made unique in that app). The Interface itself is left as it was.
+   *
+   * @example
+   * vt.Blocks(() => { vt.Tab({ label: "Hello" }, () => hello.render()); });
+   */
+  override render(): this {
+    if (!rootScope()) throw new Error("Interface.render() must be called inside a Blocks builder callback");
+    buildInterface(this.options as AnyInterfaceOptions, this.endpointFn, this.inputComponents.map(copyComponent), this.outputComponents.map(copyComponent));
+    return this;
+  }
 
-    const triggers: EventTarget[] = [[submit, "click"]];
-    for (const c of inputs) {
-      if ((c.constructor as typeof Component).events.includes("submit")) triggers.push([c, "submit"]);
-    }
-    const predict = listen(triggers, {
-      fn: fn as never,
-      inputs,
-      outputs,
-      api_name: options.api_name ?? "predict",
-      concurrency_limit: options.concurrency_limit,
-      show_progress: options.show_progress,
+  /** The function behind the Interface's endpoint (its `fn` option), typed loosely. */
+  get endpointFn(): (...args: unknown[]) => unknown {
+    return this.options.fn as unknown as (...args: unknown[]) => unknown;
+  }
+
+  /** Whether the function is a batch function (`batch: true`). */
+  get isBatch(): boolean {
+    return this.options.batch === true;
+  }
+}
+
+/** The parts of an Interface's page, made by {@link buildInterface}. */
+export interface InterfaceParts {
+  /** The endpoint's dependency. */
+  predict: Dependency;
+  submit: AnyComponent | null;
+  clear: AnyComponent | null;
+  stop: AnyComponent | null;
+}
+
+/**
+ * Builds an Interface's page into the app being built (the current builder scope): title,
+ * description, inputs with Clear and Submit, outputs, examples, article, and its listeners.
+ */
+function buildInterface(
+  options: AnyInterfaceOptions,
+  fn: (...args: unknown[]) => unknown,
+  inputs: AnyComponent[],
+  outputs: AnyComponent[],
+): InterfaceParts {
+  if (options.title) Markdown({ value: `# ${options.title}`, elem_classes: ["vt-title"] });
+  if (options.description) Markdown({ value: options.description, elem_classes: ["vt-description"], latex_delimiters: [...INTERFACE_LATEX] });
+  const live = options.live === true;
+  const streams = isGeneratorFunction(fn);
+  let submit: AnyComponent | null = null;
+  let clear: AnyComponent | null = null;
+  let stop: AnyComponent | null = null;
+  const label = (given: string | false | undefined, fallback: string): string | null =>
+    given === false ? null : typeof given === "string" ? given : fallback;
+  const clearLabel = label(options.clear_btn, "Clear");
+  const submitLabel = live ? null : label(options.submit_btn, "Submit");
+  const stopLabel = live || !streams || submitLabel === null ? null : label(options.stop_btn, "Stop");
+  Row({ equal_height: false }, () => {
+    Column(() => {
+      inputs.forEach((c) => c.render());
+      if (clearLabel !== null || submitLabel !== null) {
+        Row(() => {
+          if (clearLabel !== null) clear = Button({ value: clearLabel, variant: "secondary" });
+          // Both stay clickable while the page swaps them (their visibility is an output).
+          if (submitLabel !== null) submit = Button({ value: submitLabel, variant: "primary", interactive: true });
+          if (stopLabel !== null) stop = Button({ value: stopLabel, variant: "stop", visible: false, interactive: true });
+        });
+      }
     });
-    if (stop) {
-      // While the generator streams, Stop replaces Submit; all of it runs in the page.
-      const buttons = [submit, stop];
-      const swap = { fn: null, outputs: buttons, api_name: false, show_api: false, queue: false } as const;
-      listen(triggers, { ...swap, js: showButtons(false), trigger_mode: "multiple" });
-      predict.then({ ...swap, js: showButtons(true) });
-      listen([[stop, "click"]], { ...swap, js: showButtons(true), cancels: [predict] });
-    }
+    Column(() => {
+      outputs.forEach((c) => c.render());
+    });
+  });
+  if (options.examples?.length) {
+    const rows = inputs.length === 1 ? options.examples.map((e: unknown) => (Array.isArray(e) ? e : [e])) : options.examples;
+    Examples({ examples: rows as unknown[][], inputs, examples_per_page: options.examples_per_page });
+  }
+  if (options.article) Markdown({ value: options.article, elem_classes: ["vt-article"], latex_delimiters: [...INTERFACE_LATEX] });
+
+  const triggers: EventTarget[] = [];
+  if (live) {
+    for (const c of inputs) if (eventsOf(c).includes("change")) triggers.push([c, "change"]);
+    // Nothing to watch (no inputs): run when the page loads, as Gradio's output-only live Interface.
+    if (triggers.length === 0) triggers.push([rootScope()!, "load"]);
+  } else {
+    if (submit) triggers.push([submit, "click"]);
+    for (const c of inputs) if (eventsOf(c).includes("submit")) triggers.push([c, "submit"]);
+  }
+  const predict = listen(triggers, {
+    fn: fn as never,
+    inputs,
+    outputs,
+    api_name: options.api_name ?? "predict",
+    concurrency_limit: options.concurrency_limit,
+    show_progress: options.show_progress,
+    ...(live ? { trigger_mode: "always_last" as const } : {}),
+    ...(options.batch ? { batch: true, max_batch_size: options.max_batch_size } : {}),
+  } as never);
+  if (stop && submit) {
+    // While the generator streams, Stop replaces Submit; all of it runs in the page.
+    const buttons = [submit, stop];
+    const swap = { fn: null, outputs: buttons, api_name: false, show_api: false, queue: false } as const;
+    listen(triggers, { ...swap, js: showButtons(false), trigger_mode: "multiple" });
+    predict.then({ ...swap, js: showButtons(true) });
+    listen([[stop, "click"]], { ...swap, js: showButtons(true), cancels: [predict] });
+  }
+  if (clear) {
     const cleared = [...inputs, ...outputs];
     const initial = cleared.map((c) => c.props.value ?? null);
     listen([[clear, "click"]], {
@@ -159,6 +283,7 @@ export class Interface<
       queue: false,
     });
   }
+  return { predict, submit, clear, stop };
 }
 
 /** Every option of an Interface (checked against {@link InterfaceOptions} below). */
@@ -171,20 +296,31 @@ const OPTION_NAMES = [
   "article",
   "examples",
   "examples_per_page",
+  "live",
+  "batch",
+  "max_batch_size",
   "api_name",
   "concurrency_limit",
   "submit_btn",
   "clear_btn",
   "stop_btn",
   "show_progress",
+  "theme",
   "css",
-] as const satisfies readonly (keyof InterfaceOptions<InterfaceComponents, InterfaceComponents>)[];
+  "js",
+  "head",
+  "fill_height",
+  "fill_width",
+] as const satisfies readonly (keyof AnyInterfaceOptions)[];
 /** Compile-time check that {@link OPTION_NAMES} lists every option. */
-type UnlistedOption = Exclude<keyof InterfaceOptions<InterfaceComponents, InterfaceComponents>, (typeof OPTION_NAMES)[number]>;
+type UnlistedOption = Exclude<keyof AnyInterfaceOptions, (typeof OPTION_NAMES)[number]>;
 const allOptionsListed: [UnlistedOption] extends [never] ? true : UnlistedOption = true;
 void allOptionsListed;
 
-/** Rejects what TypeScript would have caught, for JavaScript callers: unknown options, a missing `fn`. */
+/** The option names of an Interface, for composites that take the same options. */
+export const INTERFACE_OPTION_NAMES: readonly string[] = OPTION_NAMES;
+
+/** Rejects what TypeScript would have caught, for JavaScript callers: unknown options, a missing `fn`, bad values. */
 function checkInterfaceOptions(options: unknown): void {
   if (typeof options !== "object" || options === null) {
     throw new TypeError("Interface takes an options object: { fn, inputs, outputs, … }");
@@ -192,12 +328,26 @@ function checkInterfaceOptions(options: unknown): void {
   for (const key of Object.keys(options)) {
     if (!(OPTION_NAMES as readonly string[]).includes(key)) throw unknownOptionError(key, OPTION_NAMES);
   }
-  if (typeof (options as { fn?: unknown }).fn !== "function") throw new TypeError("Interface: fn must be a function");
+  const o = options as Record<string, unknown>;
+  if (typeof o.fn !== "function") throw new TypeError("Interface: fn must be a function");
+  for (const key of ["submit_btn", "clear_btn", "stop_btn"]) {
+    const v = o[key];
+    if (v !== undefined && v !== false && typeof v !== "string") throw new TypeError(`Interface: ${key} must be a label or false, got ${JSON.stringify(v)}`);
+  }
+  if (o.batch && isGeneratorFunction(o.fn as () => unknown)) throw new TypeError("Interface: a batch function cannot be a generator");
+  const size = o.max_batch_size;
+  if (size !== undefined && !(Number.isInteger(size) && (size as number) >= 1)) {
+    throw new TypeError(`Interface: max_batch_size must be a whole number of at least 1, got ${JSON.stringify(size)}`);
+  }
 }
 
-function isGeneratorFunction(fn: (...args: unknown[]) => unknown): boolean {
+export function isGeneratorFunction(fn: (...args: never[]) => unknown): boolean {
   const name = fn.constructor?.name;
   return name === "GeneratorFunction" || name === "AsyncGeneratorFunction";
+}
+
+function eventsOf(c: AnyComponent): readonly string[] {
+  return (c.constructor as typeof Component).events;
 }
 
 /** Client-side function source: updates that show Submit (and hide Stop), or the reverse. */

@@ -3,7 +3,7 @@ import express from "express";
 import { blocks, calculator, hello, stream } from "@vitrine/gallery";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { closeServer, mount, type App, type RunningServer } from "vitrine";
+import { attachLiveChannel, closeServer, mount, type App, type RunningServer } from "vitrine";
 
 /** An app served for a test, at the root or under a path. */
 export interface Served {
@@ -26,6 +26,7 @@ export async function serveMounted(app: App, path: string): Promise<Served> {
   });
   const service = mount(server, path, app);
   const http = createServer(server);
+  attachLiveChannel(http, service);
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   const { port } = http.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}${path}/`, close: () => closeServer(http, [service]) };

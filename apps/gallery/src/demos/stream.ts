@@ -1,13 +1,6 @@
 import * as vt from "vitrine";
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
+// Removes its abort listener when the timer fires: one listener per word would pile up.
+import { sleep } from "./sleep.js";
 
 /** A generator streaming its text back word by word. */
 export function stream(options: { delayMs?: number } = {}) {

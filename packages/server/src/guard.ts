@@ -1,0 +1,211 @@
+/**
+ * What the server refuses, and how much it holds for clients: CORS origins, the proxies whose
+ * `X-Forwarded-*` headers are believed, JSON bodies (content type, size per route, nesting),
+ * and the limits on sessions that join events but never read them.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import cors from "cors";
+import type { Request, RequestHandler } from "express";
+import { ByteBudget, HttpError, MAX_JSON_DEPTH, bodySize, parseSize, readJsonBody, sendJson } from "./http.js";
+import { proxyTrust, publicHost, rootUrl, type ProxyTrust } from "./root-url.js";
+import type { Session, SessionLimits } from "./sessions.js";
+
+/** Server settings that protect it from hostile pages and clients (part of `ServeOptions`). */
+export interface SafetyOptions {
+  /**
+   * Origins (`"https://app.example.com"`) whose pages may call the app from the browser (CORS,
+   * with credentials). The app's own origin is always allowed, and so are its `localhost`,
+   * `127.0.0.1` and `[::1]` aliases on the same port; `"*"` allows any origin (but never
+   * `null`). Requests without an `Origin` (server-side clients) are not affected. Default none.
+   */
+  allowed_origins?: string[];
+  /**
+   * Addresses of the reverse proxies whose `X-Forwarded-Host` and `X-Forwarded-Proto` headers
+   * are believed (for the app's public URL, `root` in the config, and same-origin checks), as
+   * express's `trust proxy` takes them: IPs, CIDR subnets (`"10.0.0.0/8"`), or `"loopback"`,
+   * `"linklocal"`, `"uniquelocal"`. Default: none with `launch()`; with `mount()`, the host
+   * express app's own `trust proxy` setting.
+   */
+  trusted_proxies?: string[];
+  /**
+   * Seconds a session's events wait for its `/queue/data` stream to be opened (after joining,
+   * or after its last stream ended with events still pending). Past that, its events are
+   * cancelled and the session is dropped. Default 60; `null` waits forever (as Gradio).
+   */
+  stream_timeout?: number | null;
+  /**
+   * Most events one session may have waiting in the queue (not started yet); a join beyond
+   * answers `429`. Default 10; `null` for no limit (as Gradio).
+   */
+  max_waiting_per_session?: number | null;
+  /**
+   * Most bytes of messages kept for a session whose stream is not open; beyond, the session is
+   * dropped (its events cancelled). Bytes or a size string. Default "64mb".
+   */
+  max_unread_size?: string | number;
+  /**
+   * Most bytes held for all clients at once: JSON request bodies being read, the join bodies
+   * of events not yet delivered, and unread messages. A join beyond answers `503`. Bytes or a
+   * size string. Default "256mb".
+   */
+  max_buffered_size?: string | number;
+  /** Deepest nesting of arrays and objects accepted in a JSON request body (a 400 beyond). Default 64. */
+  max_json_depth?: number;
+}
+
+/** Largest body of the small JSON routes (`/cancel`, `/reset`, …): 16 kB. */
+export const SMALL_BODY_LIMIT = 16 * 1024;
+/** Routes (below the API prefix) whose bodies carry input values, and get `max_body_size`. */
+const LARGE_BODY_ROUTES = /^\/(queue\/join|run|api|call)(\/|$)/;
+/** Host names of this machine: an origin with one of them and the server's port is its own. */
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** The {@link SafetyOptions} of one app, applied. */
+export class RequestGuard {
+  /** Bytes held for all clients (bodies and unread messages). */
+  readonly budget: ByteBudget;
+  /** Largest body of a join or run request. */
+  readonly bodyLimit: number;
+  /** What every session of the app may hold. */
+  readonly sessionLimits: SessionLimits;
+  private readonly maxDepth: number;
+  private readonly maxWaiting: number | null;
+  private readonly trust: ProxyTrust;
+  private readonly origins: Set<string>;
+  private readonly anyOrigin: boolean;
+
+  constructor(options: SafetyOptions & { max_body_size?: string | number }) {
+    this.bodyLimit = parseSize(options.max_body_size ?? "10mb");
+    this.budget = new ByteBudget(parseSize(options.max_buffered_size ?? "256mb"));
+    this.maxDepth = options.max_json_depth ?? MAX_JSON_DEPTH;
+    this.maxWaiting = options.max_waiting_per_session === undefined ? 10 : options.max_waiting_per_session;
+    const timeout = options.stream_timeout === undefined ? 60 : options.stream_timeout;
+    this.sessionLimits = {
+      streamTimeoutMs: timeout === null ? Infinity : Math.max(0, timeout * 1000),
+      maxUnreadBytes: parseSize(options.max_unread_size ?? "64mb"),
+      budget: this.budget,
+    };
+    this.trust = proxyTrust(options.trusted_proxies);
+    const allowed = options.allowed_origins ?? [];
+    this.anyOrigin = allowed.includes("*");
+    this.origins = new Set(allowed.filter((o) => o !== "*").map(normalizeOrigin));
+  }
+
+  /** The public URL of the app for this request (see {@link rootUrl}). */
+  rootUrl(req: Request): string {
+    return rootUrl(req, this.trust(req));
+  }
+
+  /**
+   * The request's `Origin` when a browser page of it may read the answer: the app's own
+   * origin (the request's host, or the forwarded one behind a trusted proxy), a loopback alias
+   * of it, or one of `allowed_origins`; null otherwise, and always for `null` or no origin.
+   */
+  allowedOrigin(req: IncomingMessage): string | null {
+    const origin = req.headers.origin;
+    if (typeof origin !== "string" || origin === "" || origin === "null") return null;
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      return null;
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+    if (this.anyOrigin || this.origins.has(url.origin)) return origin;
+    const host = publicHost(req, this.trust(req))?.toLowerCase();
+    if (host !== undefined && url.host === host) return origin;
+    if (LOOPBACK.has(url.hostname)) {
+      const port = url.port || (url.protocol === "https:" ? "443" : "80");
+      if (port === String(req.socket?.localPort)) return origin;
+      const own = host === undefined ? null : parseHost(host);
+      if (own && LOOPBACK.has(own.hostname) && (own.port || "80") === port) return origin;
+    }
+    return null;
+  }
+
+  /** Sets the CORS headers of a response (the hot routes, which skip express). */
+  cors(req: IncomingMessage, res: ServerResponse): void {
+    res.setHeader("Vary", "Origin");
+    const origin = this.allowedOrigin(req);
+    if (origin) {
+      res.setHeader("Access-Control-Allow-Origin", origin);
+      res.setHeader("Access-Control-Allow-Credentials", "true");
+    }
+  }
+
+  /** CORS for express routes, preflights included: allowed origins are reflected, with credentials. */
+  corsMiddleware(): RequestHandler {
+    const handler = cors<Request>((req, callback) => callback(null, { origin: this.allowedOrigin(req) ?? false, credentials: true }));
+    return (req, res, next) => {
+      res.vary("Origin");
+      handler(req, res, next);
+    };
+  }
+
+  /**
+   * Reads the JSON bodies of the API's requests (in place of `express.json()`): JSON only (415
+   * otherwise; multipart bodies are left to their routes), `max_body_size` for routes that
+   * carry input values and 16 kB for the others (413), nesting within `max_json_depth` (400).
+   */
+  jsonBodies(): RequestHandler {
+    return (req, res, next) => {
+      if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+      if (/^\s*multipart\/form-data/i.test(req.headers["content-type"] ?? "")) return next();
+      const limit = LARGE_BODY_ROUTES.test(req.path) ? this.bodyLimit : SMALL_BODY_LIMIT;
+      readJsonBody(req, limit, { maxDepth: this.maxDepth, budget: this.budget }).then(
+        (body) => {
+          req.body = body;
+          next();
+        },
+        (err: unknown) => sendError(res, err, next),
+      );
+    };
+  }
+
+  /** Reads the body of a `/queue/join` request (the hot route). */
+  readJoinBody(req: IncomingMessage): Promise<unknown> {
+    return readJsonBody(req, this.bodyLimit, { maxDepth: this.maxDepth, budget: this.budget });
+  }
+
+  /**
+   * Lets one more event into a session: throws a 429 when the session already has
+   * `max_waiting_per_session` events waiting, a 503 when the join's body does not fit in the
+   * budget. Returns the bytes held for the event (release them with the event).
+   */
+  admit(session: Session, req: IncomingMessage): number {
+    const max = this.maxWaiting;
+    if (max !== null && session.waitingCount() >= max) {
+      throw new HttpError(
+        429,
+        `Too many events waiting: this session already has ${max} event(s) waiting in the queue, ` +
+          `the most one session may have (max_waiting_per_session). Wait for them to start, then try again.`,
+      );
+    }
+    const bytes = bodySize(req);
+    if (bytes > 0 && !this.budget.take(bytes)) {
+      throw new HttpError(503, "The server is holding too much request data right now; try again later");
+    }
+    return bytes;
+  }
+}
+
+function sendError(res: ServerResponse, err: unknown, next: (err: unknown) => void): void {
+  if (err instanceof HttpError) sendJson(res, err.status, { detail: err.message });
+  else next(err);
+}
+
+function normalizeOrigin(origin: string): string {
+  try {
+    return new URL(origin).origin;
+  } catch {
+    throw new Error(`allowed_origins: "${origin}" is not an origin like "https://app.example.com"`);
+  }
+}
+
+function parseHost(host: string): URL | null {
+  try {
+    return new URL(`http://${host}`);
+  } catch {
+    return null;
+  }
+}

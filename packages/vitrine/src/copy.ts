@@ -1,0 +1,13 @@
+import { Component, type AnyComponent, type ComponentProps } from "@vitrine/core";
+
+/**
+ * A new component of the same class with the same props, not yet placed anywhere: what an
+ * Interface is rebuilt from inside another app (a block belongs to one layout and one app).
+ * Every component takes its props as its constructor's only argument (the component contract),
+ * so the copy is made the way the original was; the props object is copied, not shared.
+ */
+export function copyComponent<C extends AnyComponent>(component: C): C {
+  if (!(component instanceof Component)) throw new TypeError("copyComponent takes a component");
+  const Class = component.constructor as new (props: ComponentProps<unknown>) => C;
+  return new Class({ ...component.props, render: false });
+}
