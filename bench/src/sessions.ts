@@ -8,14 +8,18 @@
  * the result (target: within 10 %).
  */
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
+/** The server script, built (tests run this module from src/, next to no .js files). */
+const serverScript = [join(here, "sessions-server.js"), join(here, "..", "dist", "sessions-server.js")].find((f) => existsSync(f))!;
 
 /** Memory as the server reports it after a full collection. */
 export interface MemorySample {
   rss: number;
+  heapTotal: number;
   heapUsed: number;
   external: number;
   sessions: number;
@@ -26,6 +30,8 @@ export interface MemorySample {
 export interface SessionsResult {
   sessions: number;
   first: { after: number; memory: MemorySample };
+  /** After a tenth of the sessions (when there are at least 1,000): where V8's heap has grown to its size under this load. */
+  middle: { after: number; memory: MemorySample } | null;
   last: { after: number; memory: MemorySample };
   seconds: number;
 }
@@ -80,7 +86,7 @@ async function settledMemory(base: string): Promise<MemorySample> {
 
 /** Starts the server, runs `total` sessions (the first 100 measured apart) and stops it. */
 export async function measureSessions(total: number, parallel = 20): Promise<SessionsResult> {
-  const child = spawn(process.execPath, ["--expose-gc", join(here, "sessions-server.js")], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--expose-gc", serverScript], { stdio: ["ignore", "pipe", "inherit"] });
   try {
     const port = await new Promise<number>((resolve, reject) => {
       child.once("exit", (code) => reject(new Error(`the sessions server exited (${code})`)));
@@ -91,9 +97,17 @@ export async function measureSessions(total: number, parallel = 20): Promise<Ses
     const firstCount = Math.min(100, total);
     await runSessions(base, 0, firstCount, parallel);
     const first = await settledMemory(base);
-    await runSessions(base, firstCount, total - firstCount, parallel);
+    let middle: SessionsResult["middle"] = null;
+    let done = firstCount;
+    if (total >= 1000) {
+      const tenth = Math.floor(total / 10);
+      await runSessions(base, done, tenth - done, parallel);
+      done = tenth;
+      middle = { after: tenth, memory: await settledMemory(base) };
+    }
+    await runSessions(base, done, total - done, parallel);
     const last = await settledMemory(base);
-    return { sessions: total, first: { after: firstCount, memory: first }, last: { after: total, memory: last }, seconds: (performance.now() - started) / 1000 };
+    return { sessions: total, first: { after: firstCount, memory: first }, middle, last: { after: total, memory: last }, seconds: (performance.now() - started) / 1000 };
   } finally {
     child.kill("SIGTERM");
   }
@@ -103,20 +117,36 @@ const mb = (n: number) => (n / 1048576).toFixed(1);
 
 /** The result as a markdown table. */
 export function sessionsTable(r: SessionsResult): string {
-  const row = (name: string, pick: (m: MemorySample) => number, target: string) => {
+  const mid = r.middle;
+  const row = (name: string, pick: (m: MemorySample) => number, target: boolean) => {
     const a = pick(r.first.memory);
     const b = pick(r.last.memory);
     const ratio = b / a;
-    return `| ${name} | ${mb(a)} | ${mb(b)} | ${ratio.toFixed(2)}× | ${target} | ${target ? (ratio <= 1.1 ? "yes" : "no") : ""} |`;
+    const cells = [name, mb(a), ...(mid ? [mb(pick(mid.memory))] : []), mb(b), `${ratio.toFixed(2)}×`];
+    if (mid) cells.push(`${(b / pick(mid.memory)).toFixed(2)}×`);
+    cells.push(target ? "≤ 1.10×" : "", target ? (ratio <= 1.1 ? "yes" : "no") : "");
+    return `| ${cells.join(" | ")} |`;
   };
+  const head = [
+    "memory after a full GC, MB",
+    `after ${r.first.after}`,
+    ...(mid ? [`after ${mid.after}`] : []),
+    `after ${r.last.after}`,
+    `last / ${r.first.after}`,
+    ...(mid ? [`last / ${mid.after}`] : []),
+    "target (last / first)",
+    "met",
+  ];
+  const held = (m: MemorySample) => `${m.sessions} / ${m.states}`;
   return [
     `Sessions that come and go (${r.sessions} sessions, each keeping a 16 kB State value, ended by closing their heartbeat; ${r.seconds.toFixed(1)} s):`,
     "",
-    `| memory after a full GC, MB | after ${r.first.after} sessions | after ${r.last.after} sessions | ratio | target | met |`,
-    "| --- | ---: | ---: | ---: | --- | :---: |",
-    row("RSS", (m) => m.rss, "≤ 1.10×"),
-    row("JS heap used", (m) => m.heapUsed, "≤ 1.10×"),
-    row("external (buffers)", (m) => m.external, ""),
-    `| sessions / State values still held | ${r.first.memory.sessions} / ${r.first.memory.states} | ${r.last.memory.sessions} / ${r.last.memory.states} | | 0 / 0 | ${r.last.memory.sessions === 0 && r.last.memory.states === 0 ? "yes" : "no"} |`,
+    `| ${head.join(" | ")} |`,
+    `| --- | ${head.slice(1, -2).map(() => "---:").join(" | ")} | --- | :---: |`,
+    row("RSS", (m) => m.rss, true),
+    row("JS heap used (live objects)", (m) => m.heapUsed, true),
+    row("JS heap reserved by V8", (m) => m.heapTotal, false),
+    row("external (buffers)", (m) => m.external, false),
+    `| sessions / State values still held | ${held(r.first.memory)} |${mid ? ` ${held(mid.memory)} |` : ""} ${held(r.last.memory)} | |${mid ? " |" : ""} 0 / 0 | ${r.last.memory.sessions === 0 && r.last.memory.states === 0 ? "yes" : "no"} |`,
   ].join("\n");
 }

@@ -1,4 +1,3 @@
-import type { App } from "vitrine";
 import { blocks } from "./demos/blocks.js";
 import { calculator } from "./demos/calculator.js";
 import { chain } from "./demos/chain.js";
@@ -18,14 +17,21 @@ import { render } from "./demos/render.js";
 import { themes } from "./demos/themes.js";
 import { examples } from "./demos/examples.js";
 import { state } from "./demos/state.js";
+import { live } from "./demos/live.js";
+import { tabbed } from "./demos/tabbed.js";
+import { parallel } from "./demos/parallel.js";
+import { series } from "./demos/series.js";
+import { load, type GalleryContext } from "./demos/load.js";
 
 export { hello, calculator, blocks, stream, progress, toasts, chain, timer, js, triggers, scroll };
 export { layouts, tabs, accordion, sidebar, render, themes, state };
 export { examples };
-export { startGallery, type Gallery } from "./gallery.js";
+export { live, tabbed, parallel, series, load, type GalleryContext };
+export { startGallery, type Gallery, type GalleryEntry } from "./gallery.js";
+import type { GalleryEntry } from "./gallery.js";
 
 /** Every demo of the gallery by its URL name, with a one-line description. */
-export const demos: Record<string, { create: () => App; description: string }> = {
+export const demos: Record<string, GalleryEntry> = {
   hello: { create: hello, description: "Interface: a Textbox in, a greeting out, with examples" },
   calculator: { create: calculator, description: "Interface: Number, Radio, Number → Number; vt.Error on division by zero" },
   blocks: { create: blocks, description: "Blocks: a Row of inputs, two buttons bound to two functions" },
@@ -45,4 +51,9 @@ export const demos: Record<string, { create: () => App; description: string }> =
   themes: { create: themes, description: "Every prebuilt theme, in light and dark" },
   examples: { create: examples, description: "Examples: cached at start, cached on first click, run on click" },
   state: { create: state, description: "State per session, BrowserState across reloads, unload" },
+  live: { create: live, description: "A live Interface: outputs follow every keystroke, no Submit button; LaTeX in its description" },
+  tabbed: { create: tabbed, description: "TabbedInterface: two Interfaces in tabs, each its own endpoint" },
+  parallel: { create: parallel, description: "Parallel: two Interfaces on the same input, outputs side by side" },
+  series: { create: series, description: "Series: each Interface's output feeds the next one" },
+  load: { create: () => load(), createInGallery: load, description: "vt.load: the hello demo called through its API, as a function" },
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { Blocks, Column, Row, parameterNames } from "./index.js";
+import { parameterList } from "./names.js";
 import { Field } from "../test/fixtures.js";
 
 describe("Blocks", () => {
@@ -69,5 +70,49 @@ describe("parameterNames", () => {
     expect(parameterNames(async (a: number) => a)).toEqual(["a"]);
     expect(parameterNames(function* gen(x: unknown, { signal }: { signal?: unknown } = {}) { yield [x, signal]; })).toEqual(["x", null]);
     expect(parameterNames(((x: number) => x) as never)).toEqual(["x"]);
+  });
+});
+
+describe("the config tells the truth", () => {
+  it("reports show_api and api_open from the app", () => {
+    const build = () => Field();
+    expect(Blocks(build).config()).toMatchObject({ show_api: true, api_open: true });
+    const hidden = Blocks({ show_api: false }, build).queue({ api_open: false });
+    expect(hidden.config()).toMatchObject({ show_api: false, api_open: false });
+    expect(Blocks(build).page({ show_api: false }).config().show_api).toBe(false);
+  });
+
+  it("marks the listeners whose function takes the event context as collecting event data", () => {
+    const app = Blocks(() => {
+      const a = Field({ label: "a" });
+      const b = Field({ label: "b" });
+      a.change({ fn: (x: string) => x, inputs: [a], outputs: [b] });
+      a.change({ fn: (x: string, ctx) => `${x}${String(ctx.event.data)}`, inputs: [a], outputs: [b] });
+      a.submit({ fn: (ctx) => String(ctx.event.data), outputs: [b] });
+      a.submit({ fn: () => "x", outputs: [b] });
+      a.submit({ fn: (...args: unknown[]) => String(args.length), inputs: [a, b], outputs: [b] });
+      a.submit({ fn: null, js: "(x) => x", inputs: [a], outputs: [b] });
+    });
+    expect(app.config().dependencies.map((d) => d.collects_event_data)).toEqual([false, true, true, false, true, false]);
+  });
+
+  it("gives each API parameter its component's initial value as the default", () => {
+    const app = Blocks(() => {
+      const name = Field({ label: "name", value: "Ada" });
+      const empty = Field({ label: "empty" });
+      const out = Field();
+      name.submit({ fn: (n: string, e: string) => n + e, inputs: [name, empty], outputs: [out], api_name: "join" });
+    });
+    const [name, empty] = app.apiInfo().named_endpoints["/join"]!.parameters;
+    expect(name).toMatchObject({ parameter_name: "n", parameter_has_default: true, parameter_default: "Ada" });
+    expect(empty).toMatchObject({ parameter_name: "e", parameter_has_default: false, parameter_default: null });
+  });
+});
+
+describe("parameterList", () => {
+  it("lists parameters as written, rest and defaults included", () => {
+    expect(parameterList((a: string, b = 2, ...rest: unknown[]) => [a, b, rest])).toEqual(["a", "b = 2", "...rest"]);
+    expect(parameterList(async (x: number) => x)).toEqual(["x"]);
+    expect(parameterList(() => 1)).toEqual([]);
   });
 });

@@ -165,8 +165,9 @@ export class Series extends Interface {
         let values = args.slice(0, arity);
         let outputs: unknown[] = [];
         for (const [k, iface] of interfaces.entries()) {
-          // The Series' own inputs are preprocessed by the server; the next ones here.
-          if (k > 0) values = iface.inputComponents.map((c, i) => c.preprocess(values[i]));
+          // The Series' own inputs are preprocessed by the server; the next ones here, as if the
+          // previous outputs' values had been set on them (a number becomes a Textbox's text).
+          if (k > 0) values = iface.inputComponents.map((c, i) => c.preprocess(c.postprocess(values[i])));
           outputs = await callInterface(iface, values, context);
           if (k < interfaces.length - 1) values = iface.outputComponents.map((c, i) => wireValue(c, outputs[i]));
         }

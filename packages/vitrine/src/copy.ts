@@ -9,5 +9,8 @@ import { Component, type AnyComponent, type ComponentProps } from "@vitrine/core
 export function copyComponent<C extends AnyComponent>(component: C): C {
   if (!(component instanceof Component)) throw new TypeError("copyComponent takes a component");
   const Class = component.constructor as new (props: ComponentProps<unknown>) => C;
-  return new Class({ ...component.props, render: false });
+  const copy = new Class({ ...component.props, render: false });
+  // `render: false` only kept the copy out of the current scope; its config is the original's.
+  if (!("render" in component.props)) delete (copy.props as { render?: boolean }).render;
+  return copy;
 }

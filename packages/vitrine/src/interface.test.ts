@@ -102,7 +102,9 @@ describe("Interface", () => {
     expect(() => make({ output: "text" })).toThrow('Unknown option "output" — did you mean "outputs"?');
     expect(() => make({ example: [["a"]] })).toThrow('Unknown option "example" — did you mean "examples"?');
     expect(() => make({ submitBtn: "Go" })).toThrow('Unknown option "submitBtn" — did you mean "submit_btn"?');
-    expect(() => make({ theme: "soft" })).toThrow(/^Unknown option "theme"; the options are: fn, inputs, outputs, title, .*css$/);
+    expect(() => make({ flagging_mode: "never" })).toThrow(/^Unknown option "flagging_mode"; the options are: fn, inputs, outputs, title, .*fill_width$/);
+    expect(() => make({ submit_btn: 1 })).toThrow("Interface: submit_btn must be a label or false, got 1");
+    expect(() => make({ max_batch_size: 0 })).toThrow(/max_batch_size must be a whole number/);
     expect(() => new vt.Interface({ inputs: "text", outputs: "text" } as never)).toThrow("Interface: fn must be a function");
     expect(() => new vt.Interface(undefined as never)).toThrow(/takes an options object/);
   });
@@ -124,7 +126,16 @@ describe("Interface", () => {
       stop_btn: "Halt",
       show_progress: "minimal",
       css: ".x{}",
+      theme: "soft",
+      js: "() => {}",
+      head: '<meta name="x">',
+      fill_height: true,
+      fill_width: true,
+      live: false,
+      batch: false,
+      max_batch_size: 4,
     });
+    expect(demo.config()).toMatchObject({ theme: "soft", css: ".x{}", js: "() => {}", head: '<meta name="x">', fill_height: true, fill_width: true });
     const dataset = demo.config().components.find((c) => c.type === "dataset")!;
     expect(dataset.props).toMatchObject({ samples: [["Ada"], ["Grace"]], samples_per_page: 5 });
   });

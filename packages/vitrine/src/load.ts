@@ -220,7 +220,7 @@ function rebuildAll(src: string, endpoint: string, config: AppConfig, ids: reado
 
 /** The entries of `props` named in `keys`, without null or undefined values. */
 function pick(props: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = { render: false };
+  const out: Record<string, unknown> = {};
   for (const key of keys) if (props[key] !== undefined && props[key] !== null) out[key] = props[key];
   return out;
 }

@@ -45,7 +45,7 @@ describe("compile errors", () => {
       "vt.Blocks(() => { const a = vt.Textbox(); const n = vt.Number(); a.submit({ fn: (s: string) => [s, s.length], inputs: a, outputs: [a, n] }); });",
     ]);
     expect(input).toEqual([
-      "Object literal may only specify known properties, but 'input' does not exist in type 'InterfaceOptions<InterfaceComponents, InterfaceComponents>'. Did you mean to write 'inputs'?",
+      "Object literal may only specify known properties, but 'input' does not exist in type 'InterfaceOptions<InterfaceComponents, InterfaceComponents, false>'. Did you mean to write 'inputs'?",
     ]);
     expect(output).toEqual([expect.stringContaining("but 'output' does not exist in type 'InterfaceOptions<")]);
     expect(output[0]).toContain("Did you mean to write 'outputs'?");

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { Client } from "@gradio/client";
-import { servings, useGalleryDemos } from "./harness.js";
+import { requestLog, servings, useGalleryDemos } from "./harness.js";
 
 describe.each(servings)("@gradio/client against Vitrine %s", (_name, serve) => {
   const urls = useGalleryDemos(serve);
@@ -57,9 +57,18 @@ describe.each(servings)("@gradio/client against Vitrine %s", (_name, serve) => {
     expect(ok.data).toEqual([42]);
   });
 
-  it("a queue: false event answers through /run", async () => {
+  it("a queue: false event answers through /run, and a queued one through the queue", async () => {
     const client = await Client.connect(urls.blocks);
+    const log = requestLog(urls.blocks);
+    const start = log.length;
     expect((await client.predict("/reverse", ["stressed"])).data).toEqual(["desserts"]);
+    const direct = log.slice(start);
+    expect(direct.filter((r) => /^POST \S*\/gradio_api\/run\/reverse(\?.*)?$/.test(r))).toHaveLength(1);
+    expect(direct.filter((r) => r.includes("/gradio_api/queue/"))).toEqual([]);
+    const next = log.length;
     expect((await client.predict("/repeat", ["ab", 3])).data).toEqual(["ababab"]);
+    const queued = log.slice(next);
+    expect(queued.filter((r) => /^POST \S*\/gradio_api\/queue\/join(\?.*)?$/.test(r))).toHaveLength(1);
+    expect(queued.filter((r) => r.includes("/gradio_api/run/"))).toEqual([]);
   });
 });

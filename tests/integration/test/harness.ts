@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from "@jest/globals";
 import express from "express";
 import { blocks, calculator, hello, stream } from "@vitrine/gallery";
-import { createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { attachLiveChannel, closeServer, mount, type App, type RunningServer } from "vitrine";
 
@@ -12,9 +12,27 @@ export interface Served {
   close(): Promise<void>;
 }
 
+/** `METHOD path` of every request each served app's HTTP server got, by the app's URL. */
+const requestLogs = new Map<string, string[]>();
+
+/** Records the requests `server` gets as those of the app at `url` (a listener ahead of the app's own, which rewrites `req.url` as it routes). */
+function logRequests(url: string, server: Server): void {
+  const log: string[] = [];
+  requestLogs.set(url, log);
+  server.prependListener("request", (req) => log.push(`${req.method} ${req.url}`));
+}
+
+/** `METHOD path` of every request the server of the app at `url` (served here) has got so far. */
+export function requestLog(url: string): string[] {
+  const log = requestLogs.get(url);
+  if (!log) throw new Error(`No app served at ${url}`);
+  return log;
+}
+
 /** Launches an app on 127.0.0.1 with a free port. */
 export async function serveAtRoot(app: App): Promise<Served> {
   const running: RunningServer = await app.launch({ server_port: 0, quiet: true });
+  logRequests(running.url, running.server);
   return { url: running.url, close: () => app.close() };
 }
 
@@ -29,7 +47,9 @@ export async function serveMounted(app: App, path: string): Promise<Served> {
   attachLiveChannel(http, service);
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   const { port } = http.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}${path}/`, close: () => closeServer(http, [service]) };
+  const url = `http://127.0.0.1:${port}${path}/`;
+  logRequests(url, http);
+  return { url, close: () => closeServer(http, [service]) };
 }
 
 /** Both ways a test app is served: at the root, and mounted under a path. */

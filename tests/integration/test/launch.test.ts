@@ -1,8 +1,9 @@
 /** launch(): the default address, environment variables, busy ports, printing the URL, close(). */
 import { afterEach, describe, expect, it, jest } from "@jest/globals";
-import { createServer, type Server } from "node:net";
+import { createServer, type AddressInfo, type Server } from "node:net";
 import { hello } from "@vitrine/gallery";
 import type { App } from "vitrine";
+import { serveMounted } from "./harness.js";
 
 async function occupy(port = 0): Promise<{ server: Server; port: number }> {
   const server = createServer();
@@ -49,10 +50,13 @@ describe("launch", () => {
     const free = await occupy();
     free.server.close();
     process.env.VITRINE_SERVER_PORT = String(free.port);
-    process.env.VITRINE_SERVER_NAME = "127.0.0.1";
+    process.env.VITRINE_SERVER_NAME = "localhost"; // not the default 127.0.0.1
     app = hello();
     const running = await app.launch({ quiet: true });
-    expect(running.url).toBe(`http://127.0.0.1:${free.port}/`);
+    expect(running.url).toBe(`http://localhost:${free.port}/`);
+    const bound = running.server.address() as AddressInfo;
+    expect(bound.port).toBe(free.port);
+    expect(["127.0.0.1", "::1"]).toContain(bound.address);
   });
 
   it("close() stops the server", async () => {
@@ -69,5 +73,18 @@ describe("launch", () => {
     const page = await (await fetch(running.url)).text();
     expect(page).toContain("window.__VITRINE_CONFIG__");
     expect(page).not.toMatch(/(src|href)="\/assets/);
+
+    const mounted = await serveMounted(hello(), "/apps/demo");
+    try {
+      const origin = new URL(mounted.url).origin;
+      const redirect = await fetch(`${origin}/apps/demo?__theme=dark`, { redirect: "manual" });
+      expect(redirect.status).toBe(308);
+      expect(redirect.headers.get("location")).toBe("/apps/demo/?__theme=dark");
+      const mountedPage = await (await fetch(mounted.url)).text();
+      expect(mountedPage).toContain("window.__VITRINE_CONFIG__");
+      expect(mountedPage).not.toMatch(/(src|href)="\/assets/);
+    } finally {
+      await mounted.close();
+    }
   });
 });
