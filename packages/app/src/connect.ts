@@ -3,7 +3,8 @@ import type { EventClient } from "./messages.js";
 
 /**
  * Connects `@vitrine/client` to the app at `root` (absolute URL, no trailing slash), keeping
- * the session's heartbeat open so the server knows when the page goes away.
+ * the session's live channel open (a WebSocket, so that any number of tabs can be open) so the
+ * server knows when the page goes away.
  */
 export async function connect(root: string): Promise<EventClient> {
   return await Client.connect(root, { heartbeat: true });

@@ -1,2 +1,2 @@
 export { Checkbox, CheckboxComponent, type CheckboxProps } from "./process.js";
-export { checkboxEvents, type CheckboxEvent } from "./events.js";
+export { checkboxEvents, type CheckboxEvent, type CheckboxEventData } from "./events.js";

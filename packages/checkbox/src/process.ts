@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { Component, type ApiDescription, type ComponentProps, type Listeners } from "@vitrine/core";
-import { checkboxEvents, type CheckboxEvent } from "./events.js";
+import { checkboxEvents, type CheckboxEvent, type CheckboxEventData } from "./events.js";
 
 /** Props of a Checkbox. */
 export interface CheckboxProps extends ComponentProps<boolean> {}
@@ -43,7 +43,7 @@ export class CheckboxComponent extends Component<boolean, boolean | null, boolea
     return true;
   }
 }
-export interface CheckboxComponent extends Listeners<CheckboxEvent> {}
+export interface CheckboxComponent extends Listeners<CheckboxEvent, CheckboxEventData> {}
 
 /**
  * A checkbox. As an input the function receives a `boolean`; as an output it returns one.

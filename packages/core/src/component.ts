@@ -134,8 +134,13 @@ export abstract class Component<TValue = unknown, TReturn = TValue, TPayload = u
   }
 }
 
-/** Event listener methods for the events `E` (`click`, `change`, …). */
-export type Listeners<E extends EventName> = { readonly [K in E]: EventListener };
+/**
+ * Event listener methods for the events `E` (`click`, `change`, …); `M` maps the events that
+ * carry data to its type (`{ select: SelectData }`), which types `ctx.event` in their listeners.
+ */
+export type Listeners<E extends EventName, M extends { [K in E]?: unknown } = {}> = {
+  readonly [K in E]: EventListener<K extends keyof M ? M[K] : unknown>;
+};
 
 /** Any component; used for parameter positions. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

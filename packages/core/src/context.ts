@@ -5,18 +5,41 @@ import type { Progress } from "./progress.js";
 export interface RequestInfo {
   /** Request headers, lower-cased names. */
   headers: Record<string, string>;
+  /**
+   * Query parameters: those of the page the event came from (the page's client sends them
+   * with each event, as Gradio's does), or of the API request.
+   */
+  query: Record<string, string>;
   /** Client address, when known. */
   client: { host: string | null };
   /** The URL path the request was made to. */
   path: string;
+  /** The session the event belongs to. */
+  session_hash: string;
+  /** The logged-in user's name, or null when the app has no login. */
+  username: string | null;
 }
 
-/** What an event knows about the browser event that fired it. */
-export interface EventData {
-  /** Id of the component that fired the event, or null for API calls. */
-  target: number | null;
-  /** Event-specific payload sent by the browser, if any. */
-  data: unknown;
+/**
+ * What an event knows about the browser event that fired it: the block that fired it, and the
+ * data the event carries (`D`, declared by the component for each event: SelectData for
+ * `select`, KeyUpData for `key_up`, …). The data's fields are also on the object itself, as in
+ * Gradio (`ctx.event.index`, `ctx.event.value`).
+ */
+export type EventData<D = unknown> = {
+  /** Id of the block that fired the event, or null for API calls. */
+  readonly target: number | null;
+  /** The event's payload as the page sent it (null when it carries none). */
+  readonly data: D;
+} & EventFields<D>;
+
+/** The fields of an event's data, when it is an object. */
+type EventFields<D> = [D] extends [Record<string, unknown>] ? Readonly<D> : unknown;
+
+/** The event data of an event: its fields spread beside `target` and `data`, when the data is an object. */
+export function eventData<D>(target: number | null, data: D): EventData<D> {
+  const fields = typeof data === "object" && data !== null && !Array.isArray(data) ? data : {};
+  return { ...fields, target, data } as EventData<D>;
 }
 
 /**
@@ -29,15 +52,15 @@ export interface EventData {
  *   return "done";
  * }
  */
-export interface EventContext {
+export interface EventContext<D = unknown> {
   /** Fires when the event is cancelled or its client goes away. */
   signal: AbortSignal;
   /** The browser session (one page load, or one API client) the event belongs to. */
   session: { hash: string };
   /** The request that queued the event. */
   request: RequestInfo;
-  /** The browser event that triggered the function. */
-  event: EventData;
+  /** The browser event that triggered the function, with its data typed by the event (`ctx.event.index` for a `select`). */
+  event: EventData<D>;
   /**
    * Reports progress, shown as a progress bar over the outputs: `progress(0.3, { desc })`,
    * `progress([3, 10], { unit: "files" })`, or `for (const x of progress.track(items))`.

@@ -104,8 +104,8 @@ export type BatchArgsOf<I> = I extends readonly AnyComponent[]
 export type BatchResultOf<O> = ListOf<O> extends infer L ? { readonly [K in keyof L]: OutputOf<L[K]>[] } : never;
 
 /** A batch function (`batch: true`): lists in, lists out, one entry per gathered call. */
-export type BatchFn<I, O> = (
-  ...args: [...BatchArgsOf<I>, EventContext, ...undefined[]]
+export type BatchFn<I, O, D = unknown> = (
+  ...args: [...BatchArgsOf<I>, EventContext<D>, ...undefined[]]
 ) => BatchResultOf<O> | Promise<BatchResultOf<O>>;
 
 /** A plain, async, generator or async generator function's result; each yield streams an output. */
@@ -125,19 +125,21 @@ export type FnResult<T> =
  * receives `undefined`); it also lets TypeScript read a function with more parameters than it
  * yet knows inputs for, which it does before it has inferred the inputs.
  */
-export type EventFn<I, O> = (...args: [...ArgsOf<I>, EventContext, ...undefined[]]) => FnResult<ReturnFor<O>>;
+export type EventFn<I, O, D = unknown> = (...args: [...ArgsOf<I>, EventContext<D>, ...undefined[]]) => FnResult<ReturnFor<O>>;
 
 /** A client-side function: the JavaScript source of a function, or a function (sent as its source). */
 export type JsFunction = string | ((...args: any[]) => unknown);
 
 /**
  * Options of an event listener, as in Gradio's `.click(...)`, `.change(...)`, …. With
- * `batch: true` (`B`), `fn` is a batch function: lists in, lists out.
+ * `batch: true` (`B`), `fn` is a batch function: lists in, lists out. `D` is the data the
+ * event carries (`ctx.event` in `fn`).
  */
 export type EventOptions<
   I extends ComponentList | undefined,
   O extends OutputList | undefined,
   B extends boolean = false,
+  D = unknown,
 > = CommonEventOptions<I, O> & {
   /** Whether `fn` takes lists of inputs gathered from waiting calls (default false). */
   batch?: B;
@@ -146,11 +148,11 @@ export type EventOptions<
 } & (B extends true
     ? {
         /** The batch function: one list per input in, one list per output out. */
-        fn: NoInfer<BatchFn<I, O>>;
+        fn: NoInfer<BatchFn<I, O, D>>;
       }
     : {
         /** The function to run; `null` for an event that only runs `js` or chains. */
-        fn?: NoInfer<EventFn<I, O>> | null;
+        fn?: NoInfer<EventFn<I, O, D>> | null;
       });
 
 /** Options every event listener takes, whatever its function. */
@@ -214,14 +216,17 @@ export interface CommonEventOptions<I extends ComponentList | undefined, O exten
   postprocess?: boolean;
 }
 
-/** A listener method: `button.click({ fn, inputs, outputs })`. It knows its block and event, for `vt.on`. */
-export interface EventListener {
+/**
+ * A listener method: `button.click({ fn, inputs, outputs })`. It knows its block and event, for
+ * `vt.on`. `D` is the data the event carries, which types `ctx.event` in the function.
+ */
+export interface EventListener<D = unknown> {
   <
     const I extends ComponentList | undefined = undefined,
     const O extends OutputList | undefined = undefined,
     const B extends boolean = false,
   >(
-    options: EventOptions<I, O, B>,
+    options: EventOptions<I, O, B, D>,
   ): Dependency;
   /** The block that fires the event. */
   readonly block: Block;
@@ -244,11 +249,12 @@ export function on<
     const I extends ComponentList | undefined = undefined,
     const O extends OutputList | undefined = undefined,
     const B extends boolean = false,
+    D = unknown,
   >(
-  triggers: EventListener | readonly EventListener[],
-  options: EventOptions<I, O, B>,
+  triggers: EventListener<D> | readonly EventListener<D>[],
+  options: EventOptions<I, O, B, NoInfer<D>>,
 ): Dependency {
-  const list = Array.isArray(triggers) ? triggers : [triggers as EventListener];
+  const list = (Array.isArray(triggers) ? triggers : [triggers]) as readonly EventListener<D>[];
   return listen(
     list.map((t) => [t.block, t.event] as const),
     options as AnyEventOptions,

@@ -64,7 +64,8 @@ export {
   type FnResult,
   type ResultOf,
 } from "./events.js";
-export type { EventContext, EventData, RequestInfo } from "./context.js";
+export { eventData, type EventContext, type EventData, type RequestInfo } from "./context.js";
+export type { SelectData, KeyUpData, LikeData, EditData, RetryData, CopyData, DownloadData } from "./event-data.js";
 export { VitrineError, VitrineError as Error, isUserError, type MessageOptions } from "./errors.js";
 export * from "./config.js";
 export { parameterNames, toIdentifier } from "./names.js";

@@ -1,4 +1,5 @@
 import { Container, currentScope, type BlockProps } from "./block.js";
+import type { SelectData } from "./event-data.js";
 import type { EventListener } from "./events.js";
 import { attachListeners } from "./listeners.js";
 
@@ -101,7 +102,12 @@ export class TabsBlock extends Container {
     return { selected: null, ...super.configProps() };
   }
 }
-export interface TabsBlock extends Record<(typeof tabsEvents)[number], EventListener> {}
+export interface TabsBlock {
+  /** The user picked a tab (also when it was already selected); `ctx.event` is its SelectData (`index`, `value`: the label, `id`). */
+  readonly select: EventListener<SelectData>;
+  /** The selected tab changed. */
+  readonly change: EventListener;
+}
 
 /** One tab of a Tabs: a label and the content shown when it is selected. Fires `select`. */
 export class TabBlock extends Container {
@@ -134,7 +140,10 @@ export class TabBlock extends Container {
     return { label: null, id: null, interactive: true, ...super.configProps() };
   }
 }
-export interface TabBlock extends Record<(typeof tabEvents)[number], EventListener> {}
+export interface TabBlock {
+  /** The user picked this tab; `ctx.event` is its SelectData. */
+  readonly select: EventListener<SelectData>;
+}
 
 /** A section that opens and closes under a header. Fires `expand` and `collapse`. */
 export class AccordionBlock extends Container {

@@ -42,6 +42,8 @@ export interface ExamplesCacheOptions {
   outputs: readonly AnyOutput[];
   /** The function whose outputs are cached; it takes one argument per input, then the event context. */
   fn: (...args: unknown[]) => unknown;
+  /** Whether `fn` is a batch function (a list per input in, a list per output out): it gets batches of one. */
+  batch?: boolean;
   /** The examples: one value per input each (null for none). */
   examples: readonly (readonly unknown[])[];
   /** Eager or lazy. */
@@ -137,10 +139,10 @@ export class ExamplesCache {
   private async compute(index: number, example: readonly unknown[], context?: EventContext): Promise<unknown[]> {
     let values: unknown[];
     try {
-      const { inputs, outputs, fn } = this.options;
+      const { inputs, outputs, fn, batch } = this.options;
       const args = inputs.map((c, i) => c.preprocess(c.postprocess(example[i] ?? null)));
-      const result = await finalValue(fn(...args, context ?? startContext()));
-      const returned = outputs.length === 1 ? [result] : result;
+      const result = await finalValue(fn(...(batch ? args.map((a) => [a]) : args), context ?? startContext()));
+      const returned = batch ? firstOfEach(result, outputs.length) : outputs.length === 1 ? [result] : result;
       if (!Array.isArray(returned) || returned.length !== outputs.length) {
         const got = Array.isArray(returned) ? `${returned.length} values` : typeof returned;
         throw new Error(`fn has ${outputs.length} outputs and must return ${outputs.length} values; it returned ${got}`);
@@ -224,6 +226,14 @@ function toWire(output: AnyOutput, value: unknown): unknown {
   return { ...value, value: component.postprocess(value.value) };
 }
 
+/** A batch function's result for a batch of one: the first item of each output's list. */
+function firstOfEach(result: unknown, outputs: number): unknown[] {
+  if (!Array.isArray(result) || result.length !== outputs || !result.every(Array.isArray)) {
+    throw new Error(`the batch function must return ${outputs} list(s), one per output`);
+  }
+  return result.map((list: unknown[]) => list[0]);
+}
+
 /** What a function returned, or for a generator, what it yielded last (its return value, if any, wins). */
 async function finalValue(result: unknown): Promise<unknown> {
   const value = await result;
@@ -242,16 +252,21 @@ function isIterator(value: unknown): value is Iterator<unknown> | AsyncIterator<
   return typeof it.next === "function" && (typeof it[Symbol.iterator] === "function" || typeof it[Symbol.asyncIterator] === "function");
 }
 
-/** The event context `fn` gets when it runs at start: no request, no session, progress dropped, messages printed. */
+/**
+ * The event context `fn` gets when it runs at start: no request, no session, progress dropped,
+ * messages printed. (Built loosely: the context grows fields that mean nothing here.)
+ */
 function startContext(): EventContext {
   const say = (level: "info" | "warning") => (message: string, options?: LogOptions) => printLog(logEntry(level, message, options));
-  return {
+  const session = "cached-examples";
+  const context = {
     signal: new AbortController().signal,
-    session: { hash: "cached-examples" },
-    request: { headers: {}, client: { host: null }, path: "" },
+    session: { hash: session },
+    request: { headers: {}, query: {}, client: { host: null }, path: "", session_hash: session, username: null },
     event: { target: null, data: null },
     progress: createProgress(() => undefined),
     info: say("info"),
     warning: say("warning"),
   };
+  return context as unknown as EventContext;
 }

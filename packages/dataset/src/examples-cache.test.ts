@@ -219,6 +219,29 @@ describe("cached examples", () => {
     expect(await click(app, handle, 0)).toEqual(["abc", "ABC", 3]);
   });
 
+  it("caches a batch function's outputs as batches of one", async () => {
+    let handle!: ExamplesHandle;
+    const batches: string[][] = [];
+    const app = Blocks(() => {
+      const word = Textbox({ label: "Word" });
+      const upper = Textbox({ label: "Upper" });
+      handle = Examples({
+        examples: ["a", "b"],
+        inputs: [word],
+        outputs: [upper],
+        fn: (words) => {
+          batches.push(words);
+          return [words.map((w) => w.toUpperCase())];
+        },
+        batch: true,
+        cache_examples: true,
+      });
+    });
+    await app.startup();
+    expect(batches).toEqual([["a"], ["b"]]);
+    expect(await click(app, handle, 1)).toEqual(["b", "B"]);
+  });
+
   it("the key depends on the examples, the input and output types and fn, not on labels", () => {
     const name = Textbox({ label: "Name" });
     const renamed = Textbox({ label: "Another name" });

@@ -3,6 +3,7 @@ import {
   currentScope,
   rootScope,
   type AnyComponent,
+  type BatchFn,
   type ComponentList,
   type Dependency,
   type EventContext,
@@ -23,8 +24,25 @@ export type ExampleRow<I> = I extends readonly AnyComponent[]
     ? ReturnOf<I> | readonly [ReturnOf<I> | null]
     : never;
 
-/** Options of {@link Examples}, as in Gradio's `gr.Examples`. */
-export interface ExamplesProps<I extends ComponentList, O extends ComponentList | undefined = undefined> {
+/**
+ * Options of {@link Examples}, as in Gradio's `gr.Examples`. With `batch: true` (`B`), `fn` is a
+ * batch function (lists in, lists out).
+ */
+export type ExamplesProps<I extends ComponentList, O extends ComponentList | undefined = undefined, B extends boolean = false> = ExamplesOptions<I, O> & {
+  /** Whether `fn` is a batch function, as with `batch: true` on a listener; examples are cached as batches of one. Default false. */
+  batch?: B;
+} & (B extends true
+    ? {
+        /** The batch function that computes the outputs of examples, for `run_on_click` and `cache_examples`. */
+        fn: NoInfer<BatchFn<I, O>>;
+      }
+    : {
+        /** The function that computes the outputs of an example, for `run_on_click` and `cache_examples`. */
+        fn?: NoInfer<EventFn<I, O>> | null;
+      });
+
+/** The options of {@link Examples} besides `fn` and `batch`. */
+export interface ExamplesOptions<I extends ComponentList, O extends ComponentList | undefined = undefined> {
   /**
    * The examples: one row per example, one value per input (or bare values for one input).
    * Or the path of a folder holding them: a `log.csv` with a header row and one row per
@@ -35,8 +53,6 @@ export interface ExamplesProps<I extends ComponentList, O extends ComponentList 
   inputs: I;
   /** The outputs of `fn`, for `run_on_click` and `cache_examples`. */
   outputs?: O;
-  /** The function that computes the outputs of an example, for `run_on_click` and `cache_examples`. */
-  fn?: NoInfer<EventFn<I, O>> | null;
   /**
    * Whether the outputs of `fn` for each example are cached, so that clicking an example fills
    * the inputs and the outputs at once without running `fn`: `true` computes them all when the
@@ -140,9 +156,11 @@ function slug(text: string): string {
  *   });
  * });
  */
-export function Examples<const I extends ComponentList, const O extends ComponentList | undefined = undefined>(
-  props: ExamplesProps<I, O>,
-): ExamplesHandle {
+export function Examples<
+  const I extends ComponentList,
+  const O extends ComponentList | undefined = undefined,
+  const B extends boolean = false,
+>(props: ExamplesProps<I, O, B>): ExamplesHandle {
   if (!currentScope()) throw new Error("Examples must be created inside a Blocks builder callback");
   const inputs = toList(props.inputs);
   if (inputs.length === 0) throw new TypeError("Examples: inputs must name at least one component");
@@ -200,7 +218,16 @@ export function Examples<const I extends ComponentList, const O extends Componen
   const id = app ? `${slug(app.title)}-${dataset.id - app.id}` : `examples-${dataset.id}`;
 
   if (mode) {
-    const cache = new ExamplesCache({ id, inputs, outputs, fn: fn!, examples: rows, mode, name: `Examples ${JSON.stringify(label ?? id)}` });
+    const cache = new ExamplesCache({
+      id,
+      inputs,
+      outputs,
+      fn: fn!,
+      batch: props.batch === true,
+      examples: rows,
+      mode,
+      name: `Examples ${JSON.stringify(label ?? id)}`,
+    });
     // Eager: computed before the app serves (launch awaits it; mount starts it), or at the
     // first click when there is no app to start with.
     if (mode === "eager") app?.onStart(() => cache.prepare());
@@ -250,7 +277,8 @@ export function Examples<const I extends ComponentList, const O extends Componen
       outputs,
       api_name: false,
       show_api: false,
-    });
+      ...(props.batch === true ? { batch: true } : {}),
+    } as never);
   }
   return { dataset, loadInputEvent, runEvent, inputs, outputs, examples: rows, cache: null, id, directory };
 }

@@ -8,7 +8,7 @@ import {
   type Listeners,
   type ReturnOf,
 } from "@vitrine/core";
-import { datasetEvents, type DatasetEvent } from "./events.js";
+import { datasetEvents, type DatasetEvent, type DatasetEventData } from "./events.js";
 
 /** What the function receives when a Dataset is an input: the sample's values, or its index. */
 export type DatasetType = "index" | "values";
@@ -135,7 +135,7 @@ export class DatasetComponent<Cs extends readonly AnyComponent[] = AnyComponent[
   }
 }
 export interface DatasetComponent<Cs extends readonly AnyComponent[] = AnyComponent[], T extends DatasetType = "values">
-  extends Listeners<DatasetEvent> {}
+  extends Listeners<DatasetEvent, DatasetEventData> {}
 
 /**
  * A clickable table of samples, shown through its column components. As an input the

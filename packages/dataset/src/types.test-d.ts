@@ -40,4 +40,31 @@ Blocks(() => {
     // @ts-expect-error fn takes the inputs' values: (string, number)
     fn: (n: number) => String(n),
   });
+  Examples({
+    examples: [["Ada", 2]],
+    inputs: [name, times],
+    outputs: [name],
+    fn: (n, t) => `${n}`.repeat(t ?? 1),
+    cache_examples: "lazy",
+  });
+  // A batch function takes a list per input and returns a list per output.
+  Examples({
+    examples: [["Ada", 2]],
+    inputs: [name, times],
+    outputs: [name],
+    fn: (ns, ts) => [ns.map((n, i) => `${n}`.repeat(ts[i] ?? 1))],
+    batch: true,
+    cache_examples: true,
+  });
+  Examples({
+    examples: [["Ada", 2]],
+    inputs: [name, times],
+    outputs: [name],
+    // @ts-expect-error a batch function returns a list per output
+    fn: (ns: (string | number)[]) => ns.join(""),
+    batch: true,
+  });
+  // @ts-expect-error cache_mode is "eager" or "lazy"
+  Examples({ examples: ["Ada"], inputs: name, outputs: name, fn: (n) => n, cache_examples: true, cache_mode: "later" });
+  Examples({ examples: "path/to/examples", inputs: [name, times] });
 });

@@ -7,4 +7,4 @@ export {
   type RadioType,
   type RadioValue,
 } from "./process.js";
-export { radioEvents, type RadioEvent } from "./events.js";
+export { radioEvents, type RadioEvent, type RadioEventData } from "./events.js";

@@ -6,7 +6,7 @@ import {
   type ComponentProps,
   type Listeners,
 } from "@vitrine/core";
-import { radioEvents, type RadioEvent } from "./events.js";
+import { radioEvents, type RadioEvent, type RadioEventData } from "./events.js";
 
 /** A choice's value: what the function receives and returns. */
 export type RadioValue = string | number;
@@ -106,7 +106,7 @@ export class RadioComponent<C extends RadioValue = string, T extends RadioType =
     return { choices: this.choices.map(([label, value]) => [label, value]), type: this.props.type ?? "value" };
   }
 }
-export interface RadioComponent<C extends RadioValue = string, T extends RadioType = "value"> extends Listeners<RadioEvent> {}
+export interface RadioComponent<C extends RadioValue = string, T extends RadioType = "value"> extends Listeners<RadioEvent, RadioEventData> {}
 
 function normalizeChoice<C extends RadioValue>(choice: RadioChoice<C>): readonly [string, C] {
   if (Array.isArray(choice)) {

@@ -17,17 +17,17 @@ function demo() {
   });
 }
 
-const open = (url: string) =>
+const open = (url: string, options?: { origin?: string }) =>
   new Promise<WebSocket>((resolve, reject) => {
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, options);
     ws.once("open", () => resolve(ws));
     ws.once("error", reject);
   });
 const closed = (ws: WebSocket) => new Promise<number>((resolve) => ws.once("close", (code: number) => resolve(code)));
 /** The error message of a handshake the server refuses, e.g. "Unexpected server response: 404". */
-const refused = (url: string) =>
+const refused = (url: string, options?: { origin?: string }) =>
   new Promise<string>((resolve, reject) => {
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, options);
     ws.once("open", () => reject(new Error(`${url} opened`)));
     ws.once("error", (err: Error) => resolve(err.message));
   });
@@ -78,6 +78,17 @@ describe("launch(): the live channel", () => {
     await expect(refused(`${ws}gradio_api/heartbeat/s1`)).resolves.toMatch(/404/);
     await expect(refused(`${ws}elsewhere`)).resolves.toMatch(/404/);
     expect(opened).toEqual([]);
+  });
+
+  it("refuses browser pages of other origins, as CORS does for the API", async () => {
+    const { running, ws, opened } = await launched();
+    await expect(refused(`${ws}gradio_api/live/s4`, { origin: "http://evil.example" })).resolves.toMatch(/403/);
+    expect(opened).toEqual([]);
+    const own = await open(`${ws}gradio_api/live/s4`, { origin: new URL(running.url).origin });
+    const alias = await open(`${ws}gradio_api/live/s4`, { origin: `http://localhost:${running.port}` });
+    await until(() => opened.length === 2);
+    own.close();
+    alias.close();
   });
 
   it("keeps the heartbeat stream for Gradio's clients, reporting to the same methods", async () => {

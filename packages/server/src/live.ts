@@ -16,10 +16,12 @@ export const LIVE_PATH = `${API_PREFIX}/live/`;
 /** How often open channels are pinged; one that has not answered the previous ping is dropped. */
 export const LIVE_PING_MS = 15_000;
 
-/** What the live channels report: a session's page opened or closed one. */
+/** What the live channels report (a session's page opened or closed one), and who may open one. */
 export interface LivePresence {
   opened(sessionHash: string): void;
   closed(sessionHash: string): void;
+  /** Whether this upgrade request may open a channel (by default any); refused with a 403. */
+  admits?(req: IncomingMessage): boolean;
 }
 
 /** The live channels of one app. */
@@ -52,6 +54,10 @@ export class LiveChannels {
     }
     if (this.closed || hash === "" || hash.length > 256 || hash.includes("/")) {
       rejectUpgrade(socket, this.closed ? 503 : 400);
+      return true;
+    }
+    if (this.presence.admits && !this.presence.admits(req)) {
+      rejectUpgrade(socket, 403);
       return true;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, hash));
@@ -114,7 +120,7 @@ export class LiveChannels {
 
 /** Answers an upgrade request with an HTTP error and closes its socket. */
 export function rejectUpgrade(socket: Duplex, status: number): void {
-  const reason = { 400: "Bad Request", 404: "Not Found", 503: "Service Unavailable" }[status] ?? "Error";
+  const reason = { 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 503: "Service Unavailable" }[status] ?? "Error";
   if (socket.writable) socket.write(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   socket.destroy();
 }

@@ -1,5 +1,6 @@
 import {
   createProgress,
+  eventData,
   renderBlockOf,
   type RenderConfig,
   type RenderedRegion,
@@ -224,7 +225,7 @@ class Context implements EventContext {
     private readonly scope: EventScope & ProgressTarget,
   ) {
     this.session = { hash: run.call.sessionHash };
-    this.event = { target: run.call.triggerId, data: run.call.eventData };
+    this.event = eventData(run.call.triggerId, run.call.eventData);
   }
 
   get signal(): AbortSignal {

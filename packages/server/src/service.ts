@@ -7,6 +7,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import {
   API_PREFIX,
   createProgress,
+  eventData,
   logEntry,
   printLog,
   type AnyComponent,
@@ -87,7 +88,12 @@ export class AppService {
   private readonly guard: RequestGuard;
   private readonly heartbeats = new Set<Response>();
   /** The pages' live channels (WebSockets), which report to pageOpened / pageClosed. */
-  private readonly live = new LiveChannels({ opened: (hash) => this.pageOpened(hash), closed: (hash) => this.pageClosed(hash) });
+  private readonly live = new LiveChannels({
+    opened: (hash) => this.pageOpened(hash),
+    closed: (hash) => this.pageClosed(hash),
+    // As CORS for the API: a browser page of another origin may not hold a session's channel.
+    admits: (req) => req.headers.origin === undefined || this.guard.allowedOrigin(req) !== null,
+  });
   private baseConfig: Omit<AppConfig, "root"> | null = null;
   private indexHtml: string | null = null;
   private views: Map<string, AnyComponent> | null = null;
@@ -234,11 +240,23 @@ export class AppService {
     return router;
   }
 
-  private requestInfo(req: IncomingMessage & { ip?: string; originalUrl?: string }): RequestInfo {
+  /** What `ctx.request` tells a function: headers, the query, the client's address, the session. */
+  private requestInfo(req: IncomingMessage & { ip?: string; originalUrl?: string }, sessionHash: string): RequestInfo {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers[k] = v;
-    return { headers, client: { host: req.ip ?? req.socket?.remoteAddress ?? null }, path: req.originalUrl ?? req.url ?? "" };
+    const url = req.originalUrl ?? req.url ?? "";
+    const q = url.indexOf("?");
+    const query = q < 0 ? {} : Object.fromEntries(new URLSearchParams(url.slice(q + 1)));
+    return {
+      headers,
+      query,
+      client: { host: req.ip ?? req.socket?.remoteAddress ?? null },
+      path: q < 0 ? url : url.slice(0, q),
+      session_hash: sessionHash,
+      username: null,
+    };
   }
+
 
   /**
    * Serves `POST {API_PREFIX}/queue/join` and `GET {API_PREFIX}/queue/data` (the two requests
@@ -295,7 +313,7 @@ export class AppService {
         new EventTask({
           eventId,
           call,
-          request: () => this.requestInfo(req),
+          request: () => this.requestInfo(req, hash),
           concurrencyId: plan.concurrencyId,
           concurrencyLimit: plan.concurrencyLimit,
           batch: plan.batch,
@@ -421,8 +439,8 @@ export class AppService {
       const context: EventContext = {
         signal: controller.signal,
         session: { hash: call.sessionHash },
-        request: this.requestInfo(req),
-        event: { target: call.triggerId, data: call.eventData },
+        request: this.requestInfo(req, call.sessionHash),
+        event: eventData(call.triggerId, call.eventData),
         progress: createProgress(() => undefined),
         info: say("info"),
         warning: say("warning"),

@@ -116,7 +116,8 @@ export class Session {
     res.cork();
     for (let i = 0; i < waiting.length; i++) {
       if (this.stream !== res) {
-        this.send(waiting[i]!, completes[i]!);
+        this.buffer.push(waiting[i]!);
+        this.bufferCompletes.push(completes[i]!);
         continue;
       }
       this.deliver(res, waiting[i]!, completes[i]!);

@@ -1,2 +1,2 @@
 export { Textbox, TextboxComponent, type TextboxProps } from "./process.js";
-export { textboxEvents, type TextboxEvent } from "./events.js";
+export { textboxEvents, type TextboxEvent, type TextboxEventData } from "./events.js";

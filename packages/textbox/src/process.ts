@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { Component, type ApiDescription, type ComponentProps, type Listeners } from "@vitrine/core";
-import { textboxEvents, type TextboxEvent } from "./events.js";
+import { textboxEvents, type TextboxEvent, type TextboxEventData } from "./events.js";
 
 /** Props of a Textbox. */
 export interface TextboxProps extends ComponentProps<string> {
@@ -63,7 +63,7 @@ export class TextboxComponent extends Component<string, string | number | null, 
     return { lines, max_lines, placeholder, type, show_copy_button, autofocus, text_align, rtl, max_length };
   }
 }
-export interface TextboxComponent extends Listeners<TextboxEvent> {}
+export interface TextboxComponent extends Listeners<TextboxEvent, TextboxEventData> {}
 
 /**
  * A text field. As an input the function receives a `string`; as an output it returns one.

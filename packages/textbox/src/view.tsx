@@ -50,6 +50,12 @@ export function TextboxView({ value, props, interactive, onChange, dispatch }: V
     "aria-label": props.label ?? "Textbox",
     onFocus: () => dispatch("focus"),
     onBlur: () => dispatch("blur"),
+    // Selecting text fires `select` with the text and its [start, end] (Gradio's SelectData).
+    onSelect: (e: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => {
+      const { selectionStart: start, selectionEnd: end, value: text } = e.currentTarget;
+      if (start === null || end === null || start === end) return;
+      dispatch("select", { index: [start, end], value: text.slice(start, end), selected: true });
+    },
     onChange: (e: { target: { value: string } }) => {
       const text = e.target.value;
       mine.current = text;

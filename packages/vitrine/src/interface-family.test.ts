@@ -6,7 +6,7 @@ function context(): vt.EventContext {
   return {
     signal: new AbortController().signal,
     session: { hash: "test" },
-    request: { headers: {}, client: { host: null }, path: "/" },
+    request: { headers: {}, query: {}, client: { host: null }, path: "/", session_hash: "test", username: null },
     event: { target: null, data: null },
     progress: vt.createProgress(() => undefined),
     info: () => undefined,

@@ -63,11 +63,20 @@ export interface InterfaceOptions<I extends InterfaceComponents, O extends Inter
   /**
    * Example inputs: one row per example, one value per input, each what the input's
    * component takes as a value (`[["Ada", 2]]` for a Textbox and a Number; `null` leaves an
-   * input empty). With one input, a bare value per row will do (`["Ada", "Grace"]`).
+   * input empty). With one input, a bare value per row will do (`["Ada", "Grace"]`). Or the
+   * path of a folder of examples with a `log.csv` (see `Examples`).
    */
-  examples?: readonly NoInfer<ExampleRow<ResolveAll<I>>>[];
+  examples?: readonly NoInfer<ExampleRow<ResolveAll<I>>>[] | string;
   /** Examples shown per page. Default 10. */
   examples_per_page?: number;
+  /**
+   * Whether the outputs of `fn` for the examples are cached, so that clicking an example fills
+   * the inputs and the outputs at once without running `fn`: `true` computes them when the app
+   * starts, `"lazy"` each on its first click (kept under `.vitrine/cached_examples/`). Default false.
+   */
+  cache_examples?: boolean | "lazy";
+  /** With `cache_examples: true`: `"eager"` (default) computes at start, `"lazy"` on first click. */
+  cache_mode?: "eager" | "lazy";
   /**
    * Whether the function runs whenever an input changes, with no Submit button (Gradio's
    * `live`). Runs that pile up while one is going collapse into one with the latest values
@@ -238,9 +247,19 @@ function buildInterface(
       outputs.forEach((c) => c.render());
     });
   });
-  if (options.examples?.length) {
-    const rows = inputs.length === 1 ? options.examples.map((e: unknown) => (Array.isArray(e) ? e : [e])) : options.examples;
-    Examples({ examples: rows as unknown[][], inputs, examples_per_page: options.examples_per_page });
+  const examples = options.examples;
+  if (examples?.length) {
+    const rows = typeof examples !== "string" && inputs.length === 1 ? examples.map((e: unknown) => (Array.isArray(e) ? e : [e])) : examples;
+    Examples({
+      examples: rows as unknown[][] | string,
+      inputs,
+      outputs,
+      fn: fn as never,
+      batch: options.batch === true,
+      cache_examples: options.cache_examples,
+      cache_mode: options.cache_mode,
+      examples_per_page: options.examples_per_page,
+    });
   }
   if (options.article) Markdown({ value: options.article, elem_classes: ["vt-article"], latex_delimiters: [...INTERFACE_LATEX] });
 
@@ -296,6 +315,8 @@ const OPTION_NAMES = [
   "article",
   "examples",
   "examples_per_page",
+  "cache_examples",
+  "cache_mode",
   "live",
   "batch",
   "max_batch_size",

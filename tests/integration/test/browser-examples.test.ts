@@ -1,15 +1,17 @@
 /**
  * Examples in headless chromium (issue 7): a cached example fills the inputs and the outputs in
  * one request without running the function, a lazily cached one runs it on its first click only,
- * run_on_click runs it every time, and the examples page and fit a phone's width.
+ * run_on_click runs it every time, and the examples are paged and fit a phone's width (a
+ * screenshot goes to test-output/examples-375.png).
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "@jest/globals";
 import type { Page } from "playwright-core";
 import { demos, examples } from "@vitrine/gallery";
-import { fieldValue, useBrowserSuite, waitForValue } from "./browser.js";
+import { fieldValue, pollUntil, useBrowserSuite, waitForValue } from "./browser.js";
 
 // The demo's cache goes to a fresh folder: its eager examples are computed when it is mounted.
 process.env.VITRINE_EXAMPLES_CACHE = mkdtempSync(join(tmpdir(), "vitrine-examples-cache-"));
@@ -102,15 +104,21 @@ describe("examples in a browser", () => {
     const { page } = suite;
     await page.setViewportSize({ width: 375, height: 740 });
     await suite.open("examples");
-    const widths = await page.evaluate(() => ({
-      doc: document.documentElement.scrollWidth,
-      body: document.body.scrollWidth,
-      view: document.documentElement.clientWidth,
-    }));
+    // Measured once the layout has settled (fonts and views loaded).
+    const widths = await pollUntil(
+      () =>
+        page.evaluate(() => ({
+          doc: document.documentElement.scrollWidth,
+          body: document.body.scrollWidth,
+          view: document.documentElement.clientWidth,
+        })),
+      (w) => w.doc <= w.view && w.body <= w.view,
+      3_000,
+    );
     expect(widths.doc).toBeLessThanOrEqual(widths.view);
     expect(widths.body).toBeLessThanOrEqual(widths.view);
     await page.getByRole("button", { name: "Lazily cached 3: Was it a car or a cat I saw?" }).click();
     await expect(waitForValue(page, "Reversed", "?was I tac a ro rac a ti saW")).resolves.toBe("?was I tac a ro rac a ti saW");
-    await page.screenshot({ path: join("test-output", "examples-375.png"), fullPage: true });
+    await page.screenshot({ path: fileURLToPath(new URL("../test-output/examples-375.png", import.meta.url)), fullPage: true });
   });
 });

@@ -150,7 +150,8 @@ describe("themes in a browser", () => {
     // Hold the component views back: the layout must already be drawn.
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route("**/components/*.js", async (route) => {
+    // Views are served at components/<type>.js?v=<hash>: match the query too.
+    await page.route((url) => /\/components\/[^/]+\.js$/.test(url.pathname), async (route) => {
       await held;
       await route.continue();
     });
