@@ -1,9 +1,8 @@
-import { Tab, Tabs, isUpdate, rootScope, type AnyComponent, type EventContext } from "@vitrine/core";
+import { Tab, Tabs, isUpdate, rootScope, unknownOptionError, type AnyComponent, type EventContext } from "@vitrine/core";
 import { Markdown } from "@vitrine/markdown";
 import { App } from "./app.js";
 import { copyComponent } from "./copy.js";
 import { INTERFACE_OPTION_NAMES, Interface, pageProps, type InterfaceComponents, type InterfaceOptions } from "./interface.js";
-import { unknownOptionError } from "@vitrine/core";
 
 /** Any Interface, whatever its components. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
