@@ -7,5 +7,6 @@ import type { EventClient } from "./messages.js";
  * server knows when the page goes away.
  */
 export async function connect(root: string): Promise<EventClient> {
-  return await Client.connect(root, { heartbeat: true });
+  // The page's query parameters go with every event (`ctx.request.query`), as Gradio's page sends them.
+  return await Client.connect(root, { heartbeat: true, query: window.location.search });
 }

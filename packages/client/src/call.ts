@@ -91,7 +91,7 @@ export class Call {
     let res: Response;
     let body: unknown;
     try {
-      res = await this.#session.post("/queue/join", this.#body(), this.#requests.signal, { "x-gradio-user": "api" });
+      res = await this.#session.post(`/queue/join${this.#session.query}`, this.#body(), this.#requests.signal, { "x-gradio-user": "api" });
       body = await readBody(res);
     } catch (err) {
       this.#resolveEventId(null);
@@ -120,7 +120,7 @@ export class Call {
   async #run(): Promise<void> {
     this.#resolveEventId(null);
     const api = this.#endpoint.api_name;
-    const path = api === null ? "/run/predict" : `/run/${encodeURIComponent(api)}`;
+    const path = (api === null ? "/run/predict" : `/run/${encodeURIComponent(api)}`) + this.#session.query;
     let res: Response;
     let body: unknown;
     try {

@@ -66,6 +66,7 @@ export class Client {
 
     const session = new Session(root + prefix, options.session_hash ?? randomSessionHash(), headers, fetchImpl);
     session.withNullState = options.with_null_state === true;
+    session.query = queryString(options.query);
     if (options.heartbeat) {
       const platform = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
       session.startHeartbeat(options.WebSocket === undefined ? (platform ?? null) : options.WebSocket);
@@ -173,4 +174,12 @@ function randomSessionHash(): string {
   let hash = "";
   for (const b of bytes) hash += (b % 36).toString(36);
   return hash;
+}
+
+/** `?a=1&b=2` for query parameters given as a string, a record or URLSearchParams; "" for none. */
+function queryString(query: ClientOptions["query"]): string {
+  if (query === undefined || query === null) return "";
+  const params = new URLSearchParams(query as string | Record<string, string> | URLSearchParams);
+  const text = params.toString();
+  return text ? `?${text}` : "";
 }

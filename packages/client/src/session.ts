@@ -23,6 +23,8 @@ export class Session {
   withNullState = false;
   /** `queue/join` requests in flight. */
   joining = 0;
+  /** Query string sent with each event (`?a=1`, or ""). */
+  query = "";
   readonly #base: string;
   readonly #headers: Record<string, string>;
   readonly #fetch: typeof fetch;

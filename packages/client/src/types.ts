@@ -32,6 +32,12 @@ export interface ClientOptions {
    * dependency's `outputs`, as a UI needs. Default `false`: State outputs are removed.
    */
   with_null_state?: boolean;
+  /**
+   * Query parameters sent with every event, which the app's functions read as
+   * `ctx.request.query` (Vitrine) or `request.query_params` (Gradio). Vitrine's page passes its
+   * own URL's (`location.search`), as Gradio's page does.
+   */
+  query?: string | Record<string, string> | URLSearchParams;
 }
 
 /** Options for one call ({@link Client.predict} / {@link Client.submit}). */

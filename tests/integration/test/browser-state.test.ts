@@ -2,6 +2,7 @@
 import { describe, expect, it } from "@jest/globals";
 import type { Page } from "playwright-core";
 import { state } from "@vitrine/gallery";
+import * as vt from "vitrine";
 import { fieldValue, pollUntil, useBrowserSuite, waitForValue } from "./browser.js";
 
 /** The "on this server" line: sessions ended and history values deleted so far. */
@@ -12,7 +13,34 @@ async function serverCounts(page: Page): Promise<{ ended: number; deleted: numbe
 }
 
 describe("State in a browser", () => {
-  const suite = useBrowserSuite({ state: { create: () => state(), description: "State" } });
+  const suite = useBrowserSuite({
+    state: { create: () => state(), description: "State" },
+    request: {
+      create: () =>
+        vt.Blocks(() => {
+          const out = vt.Textbox({ label: "request" });
+          const picked = vt.Radio({ label: "pick", choices: ["a", "b"] });
+          vt.Button("Who am I").click({
+            fn: (ctx: vt.EventContext) =>
+              JSON.stringify({ ref: ctx.request.query.ref ?? null, user: ctx.request.username, same: ctx.request.session_hash === ctx.session.hash }),
+            outputs: [out],
+          });
+          picked.select({ fn: (ctx) => `${ctx.event.index}:${String(ctx.event.value)}:${ctx.event.selected}`, outputs: [out] });
+        }),
+      description: "ctx.request and ctx.event",
+    },
+  });
+
+  it("ctx.request has the page's query parameters and the session; ctx.event has the event's data", async () => {
+    const { page } = suite;
+    await page.goto(`${suite.url}request/?ref=newsletter`);
+    await page.locator("#vt-root .vt-app").waitFor();
+    await page.getByRole("button", { name: "Who am I" }).click();
+    const expected = JSON.stringify({ ref: "newsletter", user: null, same: true });
+    await expect(waitForValue(page, "request", expected)).resolves.toBe(expected);
+    await page.getByRole("radio", { name: "b" }).check();
+    await expect(waitForValue(page, "request", "1:b:true")).resolves.toBe("1:b:true");
+  });
 
   it("two browser contexts keep separate State", async () => {
     const { page } = suite;
