@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { Component, dropUndefined, type ApiDescription, type BlockProps, type Listeners } from "@vitrine/core";
+import { Component, type ApiDescription, type BlockProps, type ComponentProps, type Listeners } from "@vitrine/core";
 import { browserStateEvents, type BrowserStateEvent } from "./events.js";
 import { keyOf, seal, unseal, type Sealed } from "./seal.js";
 
@@ -33,11 +33,13 @@ export class BrowserStateComponent<T = unknown> extends Component<T, T, Sealed |
   private readonly initial: T;
 
   constructor(props: BrowserStateProps<T> = {}) {
-    const { value, storage_key, secret, ...common } = props;
-    super(common);
-    this.initial = (value ?? null) as T;
-    this.storageKey = storage_key ?? `vitrine-browserstate-${randomBytes(6).toString("hex")}`;
-    this.key = keyOf(secret ?? randomBytes(32).toString("hex"));
+    // The key and secret made here are kept in its props, so a copy of the component shares them.
+    const storageKey = props.storage_key ?? `vitrine-browserstate-${randomBytes(6).toString("hex")}`;
+    const secret = props.secret ?? randomBytes(32).toString("hex");
+    super({ ...props, storage_key: storageKey, secret } as ComponentProps<T>);
+    this.initial = (props.value ?? null) as T;
+    this.storageKey = storageKey;
+    this.key = keyOf(secret);
   }
 
   /** The default value, a fresh copy. */
@@ -65,10 +67,12 @@ export class BrowserStateComponent<T = unknown> extends Component<T, T, Sealed |
     return true;
   }
 
+  /** Only what the page needs: never the value, the callback or the secret. */
   override configProps(): Record<string, unknown> {
-    const { render: _r, key: _k, ...rest } = this.blockProps as BlockProps;
-    return { visible: true, ...dropUndefined(rest as Record<string, unknown>), storage_key: this.storageKey, value: null, name: this.type };
+    const { visible = true, elem_id = null, elem_classes = null } = this.blockProps as BlockProps;
+    return { visible, elem_id, elem_classes, storage_key: this.storageKey, value: null, name: this.type };
   }
+
 
   api(): ApiDescription {
     return { type: {}, python_type: { type: "Any", description: "value kept in the browser" } };

@@ -295,7 +295,6 @@ export class AppService {
     }
     const dep = call.dependency;
     const hash = call.sessionHash;
-    this.lifecycle.touch(hash);
     const plan = this.plan(dep);
     const session = this.sessions.ensure(call.sessionHash);
     if (plan.cancels) session.cancelFunctions(plan.cancels);
@@ -324,7 +323,12 @@ export class AppService {
             keep: (region) => this.keepRegion(hash, region),
           },
           state: {
-            inputs: (d, data) => this.states.inputs(hash, d, data),
+            // The session starts (or is used again) when one of its events runs, not when it
+            // joins: a join whose stream never opens is cancelled and leaves nothing behind.
+            inputs: (d, data) => {
+              this.lifecycle.touch(hash);
+              return this.states.inputs(hash, d, data);
+            },
             outputs: (d, values) => this.states.outputs(hash, d, values),
           },
         }),

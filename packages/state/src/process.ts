@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { Component, dropUndefined, type ApiDescription, type BlockProps, type Listeners } from "@vitrine/core";
+import { Component, type ApiDescription, type BlockProps, type ComponentProps, type Listeners } from "@vitrine/core";
 import { stateEvents, type StateEvent } from "./events.js";
 
 /** Props of a State. */
@@ -28,11 +28,12 @@ export class StateComponent<T = unknown> extends Component<T, T, null> {
   readonly stateProps: StateProps<T>;
 
   constructor(props: StateProps<T> = {}) {
-    const { value: _value, time_to_live, delete_callback: _callback, ...common } = props;
-    if (time_to_live !== undefined && time_to_live !== null && !(typeof time_to_live === "number" && time_to_live > 0)) {
-      throw new TypeError(`State time_to_live must be a positive number of seconds, got ${JSON.stringify(time_to_live)}`);
+    const ttl = props.time_to_live;
+    if (ttl !== undefined && ttl !== null && !(typeof ttl === "number" && ttl > 0)) {
+      throw new TypeError(`State time_to_live must be a positive number of seconds, got ${JSON.stringify(ttl)}`);
     }
-    super(common);
+    // All of its props are kept (a copy of the component is made from them); none is sent to the page.
+    super(props as ComponentProps<T>);
     this.stateProps = props;
   }
 
@@ -69,10 +70,12 @@ export class StateComponent<T = unknown> extends Component<T, T, null> {
     return null;
   }
 
+  /** Only what the page needs: never the value, the callback or the secret. */
   override configProps(): Record<string, unknown> {
-    const { render: _r, key: _k, ...rest } = this.blockProps as BlockProps;
-    return { visible: true, ...dropUndefined(rest as Record<string, unknown>), time_to_live: this.stateProps.time_to_live ?? null, value: null, name: this.type };
+    const { visible = true, elem_id = null, elem_classes = null } = this.blockProps as BlockProps;
+    return { visible, elem_id, elem_classes, time_to_live: this.stateProps.time_to_live ?? null, value: null, name: this.type };
   }
+
 
   api(): ApiDescription {
     return { type: {}, python_type: { type: "Any", description: "stateful value kept on the server" } };

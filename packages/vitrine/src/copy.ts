@@ -14,3 +14,20 @@ export function copyComponent<C extends AnyComponent>(component: C): C {
   if (!("render" in component.props)) delete (copy.props as { render?: boolean }).render;
   return copy;
 }
+
+/**
+ * Copies of the components of several lists, where a component that stands in more than one
+ * list (an Interface's "state" input and output) gets one copy, shared.
+ */
+export function copyComponents<L extends readonly AnyComponent[][]>(...lists: L): { [K in keyof L]: AnyComponent[] } {
+  const copies = new Map<AnyComponent, AnyComponent>();
+  const copyOnce = (c: AnyComponent): AnyComponent => {
+    let copy = copies.get(c);
+    if (!copy) {
+      copy = copyComponent(c);
+      copies.set(c, copy);
+    }
+    return copy;
+  };
+  return lists.map((list) => list.map(copyOnce)) as { [K in keyof L]: AnyComponent[] };
+}

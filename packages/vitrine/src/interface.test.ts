@@ -144,3 +144,20 @@ describe("Interface", () => {
     expect(() => new vt.Interface({ fn: () => "x", inputs: [], outputs: "texty" as "text" })).toThrow(/Unknown component shortcut "texty"/);
   });
 });
+
+describe("Interface with the \"state\" shortcut", () => {
+  it("links a \"state\" input to the \"state\" output: one State per session, kept on the server", () => {
+    const demo = new vt.Interface({
+      fn: (message: string, history: string[] | null) => {
+        const next = [...(history ?? []), message];
+        return [next.join(" "), next] as const;
+      },
+      inputs: ["text", "state"],
+      outputs: ["text", "state"],
+    });
+    const dep = demo.dependencyByApiName("predict")!;
+    expect(dep.inputs[1]).toBe(dep.outputs[1]);
+    expect(dep.inputs[1]!.type).toBe("state");
+    expect(demo.apiInfo().named_endpoints["/predict"]!.parameters.map((p) => p.label)).toEqual(["message"]);
+  });
+});

@@ -18,7 +18,7 @@ import { Button } from "@vitrine/button";
 import { Examples, type ExampleRow } from "@vitrine/dataset";
 import { Markdown } from "@vitrine/markdown";
 import { App } from "./app.js";
-import { copyComponent } from "./copy.js";
+import { copyComponents } from "./copy.js";
 import { resolveComponent, type ComponentLike, type ResolveAll } from "./shortcuts.js";
 
 /** Inputs or outputs of an Interface: one component (or shortcut), or a list. */
@@ -167,7 +167,7 @@ export class Interface<
     super({ ...pageProps(options), mode: "interface" });
     this.options = options;
     this.inputComponents = toList(options.inputs).map(resolveComponent);
-    this.outputComponents = toList(options.outputs).map(resolveComponent);
+    this.outputComponents = linkStates(toList(options.inputs), this.inputComponents, toList(options.outputs).map(resolveComponent), toList(options.outputs));
     labelFromParameters(this.inputComponents, parameterNames(this.endpointFn));
     this.outputComponents.forEach((c, i, all) => {
       (c.props as { label?: string | null }).label ??= all.length > 1 ? `output ${i}` : "output";
@@ -185,7 +185,8 @@ export class Interface<
    */
   override render(): this {
     if (!rootScope()) throw new Error("Interface.render() must be called inside a Blocks builder callback");
-    buildInterface(this.options as AnyInterfaceOptions, this.endpointFn, this.inputComponents.map(copyComponent), this.outputComponents.map(copyComponent));
+    const [inputs, outputs] = copyComponents(this.inputComponents, this.outputComponents);
+    buildInterface(this.options as AnyInterfaceOptions, this.endpointFn, inputs, outputs);
     return this;
   }
 
@@ -375,6 +376,16 @@ function eventsOf(c: AnyComponent): readonly string[] {
 function showButtons(submitVisible: boolean): string {
   const update = (visible: boolean) => JSON.stringify({ __type__: "update", visible });
   return `() => [${update(submitVisible)}, ${update(!submitVisible)}]`;
+}
+
+/**
+ * As in Gradio, the n-th `"state"` output is the n-th `"state"` input: the function's new value
+ * for the session's State replaces the one it received.
+ */
+function linkStates(inputsLike: ComponentLike[], inputs: AnyComponent[], outputs: AnyComponent[], outputsLike: ComponentLike[]): AnyComponent[] {
+  const states = inputs.filter((_, i) => inputsLike[i] === "state");
+  let next = 0;
+  return outputs.map((c, i) => (outputsLike[i] === "state" && next < states.length ? states[next++]! : c));
 }
 
 function toList(value: InterfaceComponents): ComponentLike[] {

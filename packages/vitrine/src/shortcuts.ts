@@ -4,6 +4,7 @@ import { Markdown, type MarkdownComponent } from "@vitrine/markdown";
 import { Number as NumberInput, type NumberComponent } from "@vitrine/number";
 import { Slider, type SliderComponent } from "@vitrine/slider";
 import { Textbox, type TextboxComponent } from "@vitrine/textbox";
+import { State, type StateComponent } from "@vitrine/state";
 
 /**
  * Gradio's string shortcuts for components (`"text"`, `"number"`, …), by the component
@@ -17,6 +18,8 @@ export interface ComponentShortcuts {
   slider: SliderComponent;
   checkbox: CheckboxComponent;
   markdown: MarkdownComponent;
+  /** A per-session State; in an Interface, a "state" input and a "state" output are the same State. */
+  state: StateComponent<any>;
 }
 
 const factories: { [K in keyof ComponentShortcuts]: () => ComponentShortcuts[K] } = {
@@ -27,6 +30,7 @@ const factories: { [K in keyof ComponentShortcuts]: () => ComponentShortcuts[K] 
   slider: () => Slider(),
   checkbox: () => Checkbox(),
   markdown: () => Markdown(),
+  state: () => State(),
 };
 
 /** A component, or the name of one. */

@@ -73,6 +73,27 @@ describe("State over the wire", () => {
     b.close();
   });
 
+  it("an Interface with the \"state\" shortcut keeps each client's history", async () => {
+    const chat = new vt.Interface({
+      fn: (message: string, history: string[] | null) => {
+        const next = [...(history ?? []), message];
+        return [next.join(" "), next] as const;
+      },
+      inputs: ["text", "state"],
+      outputs: ["text", "state"],
+    });
+    const s = await serveAtRoot(chat);
+    try {
+      const a = await GradioClient.connect(s.url);
+      const b = await GradioClient.connect(s.url);
+      expect((await a.predict("/predict", ["hi"])).data).toEqual(["hi"]);
+      expect((await a.predict("/predict", ["there"])).data).toEqual(["hi there"]);
+      expect((await b.predict("/predict", ["other"])).data).toEqual(["other"]);
+    } finally {
+      await s.close();
+    }
+  });
+
   it("a header sent by the client reaches ctx.request", async () => {
     const client = await GradioClient.connect(served.url, { headers: { "X-User": "ada" } } as never);
     expect((await client.predict("/whoami", [])).data).toEqual(["ada true"]);
