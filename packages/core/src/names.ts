@@ -4,25 +4,7 @@
  * Destructured or unreadable parameters come back as `null`.
  */
 export function parameterNames(fn: ((...args: never[]) => unknown) | null | undefined): (string | null)[] {
-  if (!fn) return [];
-  const src = Function.prototype.toString.call(fn);
-  const single = /^(?:async\s+)?([A-Za-z_$][\w$]*)\s*=>/.exec(src);
-  if (single) return [single[1]!];
-  const open = src.indexOf("(");
-  if (open < 0) return [];
-  let depth = 0;
-  let end = open;
-  for (; end < src.length; end++) {
-    const ch = src[end];
-    if (ch === "(" || ch === "[" || ch === "{") depth++;
-    else if (ch === ")" || ch === "]" || ch === "}") depth--;
-    if (depth === 0) break;
-  }
-  const inner = src.slice(open + 1, end);
-  return splitTopLevel(inner)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0)
-    .map((p) => /^([A-Za-z_$][\w$]*)\s*(=|$)/.exec(p)?.[1] ?? null);
+  return parameterList(fn).map((p) => /^([A-Za-z_$][\w$]*)\s*(=|$)/.exec(p)?.[1] ?? null);
 }
 
 /**
