@@ -1,5 +1,6 @@
 import { Block, type BlockProps, dropUndefined } from "./block.js";
 import type { EventName, EventListener } from "./events.js";
+import type { ProcessContext } from "./files.js";
 import { attachListeners } from "./listeners.js";
 
 /** Props every component accepts. */
@@ -67,13 +68,19 @@ export abstract class Component<TValue = unknown, TReturn = TValue, TPayload = u
     attachListeners(this, (this.constructor as typeof Component).events);
   }
 
-  /** Turns the wire value into the function's argument. */
-  preprocess(payload: TPayload): TValue {
+  /**
+   * Turns the wire value into the function's argument. Components with files read them through
+   * `context.files` and may return a promise (the server awaits it).
+   */
+  preprocess(payload: TPayload, _context?: ProcessContext): TValue | Promise<TValue> {
     return payload as unknown as TValue;
   }
 
-  /** Turns the function's return value into the wire value. */
-  postprocess(value: TReturn): TPayload {
+  /**
+   * Turns the function's return value into the wire value. Components with files write them
+   * through `context.files` (and get FileData back) and may return a promise.
+   */
+  postprocess(value: TReturn, _context?: ProcessContext): TPayload | Promise<TPayload> {
     return value as unknown as TPayload;
   }
 

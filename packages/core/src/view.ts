@@ -2,6 +2,7 @@
  * The contract between the page and a component's browser view. Types only: core stays
  * free of React, and views import these types from here.
  */
+import type { FileData } from "./files.js";
 
 /** Where an event stands, as a view shows it over its component. */
 export interface ViewStatus {
@@ -34,6 +35,14 @@ export interface ViewProps<TValue = unknown, TProps = Record<string, unknown>> {
   onChange(value: TValue, options?: { userInput?: boolean }): void;
   /** Fires one of the component's events (`click`, `submit`, `select`, …) with optional data. */
   dispatch(event: string, data?: unknown): void;
+  /**
+   * Uploads files to the app's server (`POST /gradio_api/upload`, with progress) and resolves
+   * with their FileData, in order: what a file component's value holds. Rejects with the
+   * server's message (a file over `max_file_size`, …).
+   */
+  upload(files: readonly Blob[], options?: { onProgress?: (fraction: number) => void }): Promise<FileData[]>;
+  /** The URL a browser loads a FileData from (its `url`, else `<root>/gradio_api/file=<path>`). */
+  fileUrl(file: FileData): string;
 }
 
 /** Config props common to every component. */
