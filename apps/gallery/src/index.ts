@@ -17,6 +17,7 @@ import { render } from "./demos/render.js";
 import { themes } from "./demos/themes.js";
 import { examples } from "./demos/examples.js";
 import { state } from "./demos/state.js";
+import { classifier } from "./demos/classifier.js";
 import { live } from "./demos/live.js";
 import { tabbed } from "./demos/tabbed.js";
 import { parallel } from "./demos/parallel.js";
@@ -24,7 +25,7 @@ import { series } from "./demos/series.js";
 import { load, type GalleryContext } from "./demos/load.js";
 
 export { hello, calculator, blocks, stream, progress, toasts, chain, timer, js, triggers, scroll };
-export { layouts, tabs, accordion, sidebar, render, themes, state };
+export { layouts, tabs, accordion, sidebar, render, themes, state, classifier };
 export { examples };
 export { live, tabbed, parallel, series, load, type GalleryContext };
 export { startGallery, type Gallery, type GalleryEntry } from "./gallery.js";
@@ -51,6 +52,7 @@ export const demos: Record<string, GalleryEntry> = {
   themes: { create: themes, description: "Every prebuilt theme, in light and dark" },
   examples: { create: examples, description: "Examples: cached at start, cached on first click, run on click" },
   state: { create: state, description: "State per session, BrowserState across reloads, unload" },
+  classifier: { create: classifier, description: "Interface(fn, \"image\", \"label\"): upload an image, see its colour scores" },
   live: { create: live, description: "A live Interface: outputs follow every keystroke, no Submit button; LaTeX in its description" },
   tabbed: { create: tabbed, description: "TabbedInterface: two Interfaces in tabs, each its own endpoint" },
   parallel: { create: parallel, description: "Parallel: two Interfaces on the same input, outputs side by side" },

@@ -20,7 +20,7 @@ function Skeleton({ label }: { label: string | null }) {
  * the component's view with its {@link ViewProps}, and the status overlay.
  */
 export function ComponentBlock({ id, parent }: { id: number; parent: Parent }) {
-  const { runner } = usePage();
+  const { runner, files } = usePage();
   const block = useBlock(id);
   const View = useView(block.type);
   const { props, status } = block;
@@ -60,6 +60,8 @@ export function ComponentBlock({ id, parent }: { id: number; parent: Parent }) {
             status={viewStatus}
             onChange={onChange}
             dispatch={dispatch}
+            upload={files.upload}
+            fileUrl={files.fileUrl}
           />
         </BlockBoundary>
       )}

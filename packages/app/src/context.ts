@@ -2,6 +2,7 @@ import { createContext, useContext } from "react";
 import { useStore } from "zustand";
 import type { StoreApi } from "zustand/vanilla";
 import type { EventRunner } from "./events.js";
+import type { PageFiles } from "./files.js";
 import type { View, ViewsState } from "./loadViews.js";
 import { IDLE, type AppState, type BlockState } from "./store.js";
 
@@ -10,6 +11,8 @@ export interface PageContext {
   store: StoreApi<AppState>;
   runner: EventRunner;
   views: StoreApi<ViewsState>;
+  /** Uploads and file URLs, handed to every view. */
+  files: PageFiles;
 }
 
 /** Carries the {@link PageContext} down the layout tree. */

@@ -1,5 +1,5 @@
 import type { StoreApi } from "zustand/vanilla";
-import type { DependencyConfig, RenderConfig } from "@vitrine/core";
+import type { DependencyConfig, FileData, RenderConfig } from "@vitrine/core";
 import { compileClientFunction } from "./clientFunction.js";
 import { chainedAfter, triggeredBy, type Outcome } from "./dependencies.js";
 import type { DataMessage, EventClient, EventJob, JobMessage, LogMessage, StatusMessage } from "./messages.js";
@@ -113,6 +113,19 @@ export class EventRunner {
   /** Connects to the server ahead of the first event (errors are reported when an event needs it). */
   preconnect(): void {
     if (this.connectClient) this.getClient().catch(() => {});
+  }
+
+  /**
+   * Uploads files through the page's client (connecting first if needed); what views'
+   * `upload` does. Rejects with the server's message when it refuses them.
+   */
+  async upload(
+    files: readonly Blob[],
+    options: { upload_id?: string; onProgress?: (fraction: number) => void } = {},
+  ): Promise<FileData[]> {
+    const client = await this.getClient();
+    if (!client.upload) throw new Error("This page's client cannot upload files.");
+    return client.upload(files, options);
   }
 
   /** Whether a dependency has a run in progress. */

@@ -7,6 +7,7 @@ import { App } from "./App.js";
 import { compileClientFunction } from "./clientFunction.js";
 import { connect } from "./connect.js";
 import { EventRunner } from "./events.js";
+import { pageFiles } from "./files.js";
 import { appRoot, loadConfig } from "./loadConfig.js";
 import { ViewLoader } from "./loadViews.js";
 import { persistBrowserValues } from "./browserStorage.js";
@@ -52,7 +53,8 @@ async function start(element: HTMLElement): Promise<void> {
     scrollTo: (id) => document.querySelector(`[data-testid="block-${id}"]`)?.scrollIntoView({ behavior: "smooth", block: "start" }),
     onRender: (region) => void views.ensure(region.ui_modules),
   });
-  createRoot(element).render(<App config={config} page={{ store, runner, views: views.store }} toasts={toasts} root={root} />);
+  const files = pageFiles(root, config.api_prefix, (list, options) => runner.upload(list, options));
+  createRoot(element).render(<App config={config} page={{ store, runner, views: views.store, files }} toasts={toasts} root={root} />);
   if (config.dependencies.some((d) => d.backend_fn)) runner.preconnect();
   void runner.fire(config.layout.id, "load");
   void runAppJs(config.js);

@@ -1,4 +1,4 @@
-import type { RenderConfig } from "@vitrine/core";
+import type { FileData, RenderConfig } from "@vitrine/core";
 /**
  * What the page needs from `@vitrine/client`: a `submit` that streams messages. Declared
  * here so the event logic stays independent of how the client is built.
@@ -67,4 +67,6 @@ export interface SubmitOptions {
 /** The part of `@vitrine/client`'s `Client` the page uses. */
 export interface EventClient {
   submit(fnIndex: number, data: unknown[], options: SubmitOptions): EventJob;
+  /** Uploads files (`POST /gradio_api/upload`) and resolves with their FileData, in order. */
+  upload?(files: readonly Blob[], options: { upload_id?: string; onProgress?: (fraction: number) => void }): Promise<FileData[]>;
 }

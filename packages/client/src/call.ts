@@ -23,7 +23,9 @@ export class Call {
   readonly #session: Session;
   readonly #config: AppConfig;
   readonly #endpoint: ResolvedEndpoint;
-  readonly #data: unknown[];
+  #data: unknown[];
+  /** Uploads the files inside the data before the call is sent (see `uploadInData`). */
+  readonly #prepare: ((data: unknown[], signal: AbortSignal) => Promise<unknown[]>) | undefined;
   readonly #eventData: unknown;
   readonly #triggerId: number | null;
   readonly #signal: AbortSignal | undefined;
@@ -33,13 +35,23 @@ export class Call {
   readonly #eventIdPromise: Promise<string | null>;
   #resolveEventId!: (id: string | null) => void;
   #cancelling: Promise<void> | null = null;
+  /** Whether the call's files are being uploaded (nothing sent to the queue yet). */
+  #preparing = false;
   /** The full current value of each output (State slots included), for diffs. */
   #values: unknown[] | null = null;
   readonly #onAbort = (): void => {
     void this.cancel();
   };
 
-  constructor(session: Session, config: AppConfig, endpoint: ResolvedEndpoint, data: unknown[], options: CallOptions) {
+  constructor(
+    session: Session,
+    config: AppConfig,
+    endpoint: ResolvedEndpoint,
+    data: unknown[],
+    options: CallOptions,
+    prepare?: (data: unknown[], signal: AbortSignal) => Promise<unknown[]>,
+  ) {
+    this.#prepare = prepare;
     this.#session = session;
     this.#config = config;
     this.#endpoint = endpoint;
@@ -73,7 +85,35 @@ export class Call {
     this.#signal?.addEventListener("abort", this.#onAbort, { once: true });
     this.#session.track(this);
     this.#status("pending", {});
-    void (this.queued ? this.#join() : this.#run());
+    void this.#send();
+  }
+
+  async #send(): Promise<void> {
+    if (this.#prepare) {
+      this.#preparing = true;
+      try {
+        this.#data = await this.#prepare(this.#data, this.#requests.signal);
+      } catch (err) {
+        this.#resolveEventId(null);
+        if (this.#ended) return;
+        if (this.#cancelling !== null || this.#signal?.aborted) this.#finishCancelled();
+        else this.fail({ message: errorText(err), code: "upload_error" });
+        return;
+      } finally {
+        this.#preparing = false;
+      }
+      if (this.#ended) {
+        this.#resolveEventId(null);
+        return;
+      }
+      if (this.#cancelling !== null || this.#signal?.aborted) {
+        // Cancelled while its files were uploading: nothing was sent.
+        this.#resolveEventId(null);
+        this.#finishCancelled();
+        return;
+      }
+    }
+    await (this.queued ? this.#join() : this.#run());
   }
 
   #body(): Record<string, unknown> {
@@ -304,6 +344,7 @@ export class Call {
   cancel(): Promise<void> {
     if (this.#cancelling) return this.#cancelling;
     if (this.#ended) return Promise.resolve();
+    if (this.#preparing) this.#requests.abort(); // stops the uploads; #send ends the call as cancelled
     this.#cancelling = (async () => {
       if (!this.queued) {
         this.#requests.abort();

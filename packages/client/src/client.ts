@@ -1,5 +1,6 @@
-import type { ApiInfo, AppConfig } from "@vitrine/core";
+import type { ApiInfo, AppConfig, FileData } from "@vitrine/core";
 import { Call } from "./call.js";
+import { fileUrl, uploadFiles, uploadInData, type UploadContext, type UploadOptions, type Uploadable } from "./files.js";
 import { ClientError } from "./errors.js";
 import { errorText, httpFailure, isRecord, readBody } from "./http.js";
 import { resolveData, resolveEndpoint } from "./resolve.js";
@@ -24,11 +25,13 @@ export class Client {
   readonly session_hash: string;
   readonly #apiInfo: ApiInfo;
   readonly #session: Session;
+  readonly #files: UploadContext;
 
-  private constructor(config: AppConfig, apiInfo: ApiInfo, session: Session) {
+  private constructor(config: AppConfig, apiInfo: ApiInfo, session: Session, files: UploadContext) {
     this.config = config;
     this.#apiInfo = apiInfo;
     this.#session = session;
+    this.#files = files;
     this.session_hash = session.session_hash;
   }
 
@@ -71,7 +74,9 @@ export class Client {
       const platform = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
       session.startHeartbeat(options.WebSocket === undefined ? (platform ?? null) : options.WebSocket);
     }
-    return new Client(config, apiInfo, session);
+    const maxFileSize = typeof raw["max_file_size"] === "number" && raw["max_file_size"] >= 0 ? raw["max_file_size"] : null;
+    const files: UploadContext = { base: root + prefix, headers, fetch: fetchImpl, platformFetch: userFetch === undefined, maxFileSize };
+    return new Client(config, apiInfo, session, files);
   }
 
   /** The app's API description (`GET {api_prefix}/info`), as fetched when connecting. */
@@ -128,9 +133,57 @@ export class Client {
     if (this.#session.closed) throw new Error("This client is closed; connect again to make calls.");
     const resolved = resolveEndpoint(this.config, endpoint);
     const args = resolveData(this.config, this.#apiInfo, resolved, data);
-    const call = new Call(this.#session, this.config, resolved, args, options);
+    const files = this.#files;
+    const call = new Call(this.#session, this.config, resolved, args, options, (data, signal) =>
+      uploadInData(data, (found) => uploadFiles(files, found, { signal })),
+    );
     call.start();
     return call.job;
+  }
+
+  /**
+   * Uploads files to the app (`POST {root}{api_prefix}/upload`) and resolves with their
+   * FileData, in order, ready to pass as inputs. `predict` and `submit` do this by themselves
+   * for every file in their data.
+   *
+   * @param files Blobs or Files, Buffers / Uint8Arrays / ArrayBuffers, or local paths from
+   *   {@link handle_file} (Node).
+   * @throws Error when a file is over the app's `max_file_size` (nothing is sent), or with the
+   *   server's message when it refuses the upload (e.g. HTTP 413).
+   * @example
+   * const [file] = await app.upload([new Blob(["hello"], { type: "text/plain" })]);
+   */
+  upload(files: readonly Uploadable[], options: UploadOptions = {}): Promise<FileData[]> {
+    return uploadFiles(this.#files, files, options);
+  }
+
+  /**
+   * The URL a FileData is loaded from: its `url` (outputs carry one), else
+   * `{root}{api_prefix}/file={path}`.
+   */
+  fileUrl(file: FileData): string {
+    return fileUrl(this.#files.base, file);
+  }
+
+  /**
+   * Downloads a file, usually an output FileData (`GET` its {@link Client.fileUrl}), with the
+   * client's headers.
+   *
+   * @example
+   * const { data } = await app.predict("/flip", [handle_file("./cat.png")]);
+   * await writeFile("flipped.webp", await app.download(data[0] as FileData));
+   * @throws Error with the server's message when it refuses (403, 404, …).
+   */
+  async download(file: FileData, options: { signal?: AbortSignal } = {}): Promise<Uint8Array> {
+    const url = this.fileUrl(file);
+    let res: Response;
+    try {
+      res = await this.#files.fetch(url, { headers: { ...this.#files.headers }, signal: options.signal });
+    } catch (err) {
+      throw new Error(`Could not download ${url}: ${errorText(err)}`, { cause: err });
+    }
+    if (!res.ok) throw new Error(`Could not download ${url}: ${httpFailure(res, await readBody(res)).message}`);
+    return new Uint8Array(await res.arrayBuffer());
   }
 
   /**

@@ -7,8 +7,10 @@
  * const app = await Client.connect("http://127.0.0.1:7860/");
  * const { data } = await app.predict("/predict", ["Ada"]);
  */
+export { FILE_DATA_TYPE, isFileData, type FileData } from "@vitrine/core";
 export { Client, connect } from "./client.js";
 export { ClientError } from "./errors.js";
+export { FileCommand, handle_file, type FileSource, type UploadOptions, type Uploadable } from "./files.js";
 export type {
   CallOptions,
   ClientOptions,

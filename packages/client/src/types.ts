@@ -118,6 +118,7 @@ export interface StatusMessage {
   /**
    * A machine-readable reason: `"validation_error"` (422 from the server), `"queue_full"` (503),
    * `"cancelled"`, `"connection_lost"`, `"closed"` (the client was closed), `"http_error"`,
+   * `"upload_error"` (a file of the call could not be uploaded: over `max_file_size`, refused),
    * `"unexpected_error"`, `"protocol_error"`.
    */
   code?: string;

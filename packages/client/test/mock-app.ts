@@ -55,6 +55,19 @@ export interface MockOptions {
    * node:http server (the socket is closed).
    */
   liveChannel?: boolean;
+  /**
+   * What `POST {PREFIX}/upload` answers for the parsed multipart parts; by default each part is
+   * stored (see `MockApp.files`) at `/tmp/mock/<n>/<filename>` and those paths are returned.
+   */
+  upload?: (parts: UploadedPart[], query: URLSearchParams) => { status: number; body: unknown; type?: string } | undefined;
+}
+
+/** One part of a multipart upload, as the mock parsed it (with undici's own parser). */
+export interface UploadedPart {
+  name: string;
+  filename: string | null;
+  type: string;
+  bytes: Uint8Array;
 }
 
 interface SessionState {
@@ -75,6 +88,8 @@ export interface MockApp {
   dropStreams(mode: "destroy" | "end"): void;
   /** Count of requests to a path. */
   count(method: string, path: string): number;
+  /** Files served at `GET {PREFIX}/file=<path>`: uploads land here; tests may add more. */
+  files: Map<string, Uint8Array>;
   /** The open live channels (server side). */
   live: Set<WebSocket>;
   /** Ends every open heartbeat stream (`GET {PREFIX}/heartbeat/…`). */
@@ -153,6 +168,16 @@ export async function startMockApp(options: MockOptions): Promise<MockApp> {
   const readJson = async (req: IncomingMessage): Promise<unknown> => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
+    const type = req.headers["content-type"] ?? "";
+    if (type.startsWith("multipart/form-data")) {
+      const form = await new Response(Buffer.concat(chunks), { headers: { "content-type": type } }).formData();
+      const parts: UploadedPart[] = [];
+      for (const [name, value] of form.entries()) {
+        if (typeof value === "string") parts.push({ name, filename: null, type: "", bytes: new TextEncoder().encode(value) });
+        else parts.push({ name, filename: value.name, type: value.type, bytes: new Uint8Array(await value.arrayBuffer()) });
+      }
+      return parts;
+    }
     const text = Buffer.concat(chunks).toString("utf8");
     return text === "" ? undefined : JSON.parse(text);
   };
@@ -181,6 +206,7 @@ export async function startMockApp(options: MockOptions): Promise<MockApp> {
       return requests.filter((r) => r.method === method && r.path === path).length;
     },
     live,
+    files: new Map(),
     endHeartbeats() {
       for (const res of heartbeats) res.end();
       heartbeats.clear();
@@ -264,6 +290,28 @@ export async function startMockApp(options: MockOptions): Promise<MockApp> {
           }
         }
         return json(res, 200, { success: true });
+      }
+      if (req.method === "POST" && path === `${PREFIX}/upload`) {
+        const parts = body as UploadedPart[];
+        const reply = options.upload?.(parts, url.searchParams);
+        if (reply) {
+          res.writeHead(reply.status, { "Content-Type": reply.type ?? "application/json" });
+          return res.end(typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body));
+        }
+        const paths = parts
+          .filter((p) => p.name === "files" && p.filename !== null)
+          .map((p) => {
+            const stored = `/tmp/mock/${app.files.size}/${p.filename}`;
+            app.files.set(stored, p.bytes);
+            return stored;
+          });
+        return json(res, 200, paths);
+      }
+      if (req.method === "GET" && path.startsWith(`${PREFIX}/file=`)) {
+        const file = app.files.get(decodeURIComponent(path.slice(`${PREFIX}/file=`.length)));
+        if (!file) return json(res, 403, { detail: "File not allowed: not issued by this server." });
+        res.writeHead(200, { "Content-Type": "application/octet-stream" });
+        return res.end(file);
       }
       if (req.method === "POST" && path === `${PREFIX}/reset`) return json(res, 200, { success: true });
       if (req.method === "POST" && path.startsWith(`${PREFIX}/run/`) && options.run) {

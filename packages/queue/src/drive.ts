@@ -16,6 +16,8 @@ export class CancelledError extends Error {
 /**
  * Runs whatever an event function returned to completion: awaits a promise, or iterates a
  * (sync or async) generator, reporting each yield, turned by `map`, through `onYield`.
+ * A promise resolving to a generator is driven the same way, and `map` may answer with a
+ * promise (it is awaited, so yields stay in order).
  * Resolves with the final value: the generator's return value (turned by `map`) when it
  * returns one, else its last yield. A throw of `map` fails the run. When `signal` fires, a
  * generator is closed at its next yield (its `finally` runs) and the run rejects with
@@ -27,19 +29,38 @@ export async function drive(
   onYield: (value: unknown) => void,
   map: ((value: unknown) => unknown) | null = null,
 ): Promise<unknown> {
-  if (!isGenerator(result)) return await result;
+  if (!isGenerator(result)) {
+    // A promise of a generator (a function whose inputs were prepared asynchronously) is driven too.
+    const settled = await result;
+    if (!isGenerator(settled)) return settled;
+    result = settled;
+  }
   const gen = result as AsyncGenerator<unknown, unknown, unknown>;
   let last: unknown = undefined;
   try {
     for (;;) {
       if (signal.aborted) throw new CancelledError();
       const step = await gen.next();
-      if (step.done) return step.value === undefined ? last : map ? map(step.value) : step.value;
+      if (step.done) {
+        if (step.value === undefined || !map) return step.value === undefined ? last : step.value;
+        const out = map(step.value);
+        return isPromiseLike(out) ? await out : out;
+      }
       if (signal.aborted) throw new CancelledError();
-      last = map ? map(step.value) : step.value;
+      if (map) {
+        // `map` may answer with a promise (asynchronous postprocessing): awaited only then.
+        const out = map(step.value);
+        last = isPromiseLike(out) ? await out : out;
+      } else {
+        last = step.value;
+      }
       onYield(last);
     }
   } finally {
     if (signal.aborted) await Promise.resolve(gen.return(undefined)).catch(() => undefined);
   }
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return value instanceof Promise || (typeof value === "object" && value !== null && typeof (value as PromiseLike<unknown>).then === "function");
 }

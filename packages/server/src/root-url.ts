@@ -47,14 +47,15 @@ export function publicHost(req: IncomingMessage, trusted: boolean): string | und
  * The public URL of the app for this request, with no trailing slash: the scheme and host
  * the client used (from `X-Forwarded-Proto`/`X-Forwarded-Host` only when the request came
  * through a trusted proxy, see {@link proxyTrust}), plus the path the app is mounted under.
- * Gradio's JS client builds every URL from it, and the page loads its scripts from it.
+ * Gradio's JS client builds every URL from it, and the page loads its scripts from it. A plain
+ * node:http request (the hot routes of {@link launch}) has no `baseUrl`: the app is at the root.
  */
 export function rootUrl(req: Request, trusted: boolean): string {
   const forwardedProto = trusted ? firstValue(req.headers["x-forwarded-proto"])?.toLowerCase() : undefined;
   const proto =
     forwardedProto === "http" || forwardedProto === "https" ? forwardedProto : (req.socket as TLSSocket).encrypted ? "https" : "http";
   const host = publicHost(req, trusted) ?? "127.0.0.1";
-  return `${proto}://${host}${req.baseUrl}`.replace(/\/+$/, "");
+  return `${proto}://${host}${req.baseUrl ?? ""}`.replace(/\/+$/, "");
 }
 
 function firstValue(value: string | string[] | undefined): string | undefined {

@@ -16,7 +16,7 @@ import {
 } from "@vitrine/core";
 import { isGenerator, type BatchOutcome, type BatchSpec, type JobControl, type JobEvent, type Task } from "@vitrine/queue";
 import { diff } from "./diff.js";
-import { invoke, postprocessOutputs, preprocessInputs } from "./invoke.js";
+import { invoke, isThenable, postprocessOutputs, preprocessInputs, type OutputContext } from "./invoke.js";
 import type { CallRequest } from "./join.js";
 import { completedFrame, errorPayload, estimationFrame, frame, generatingFrame, messages, startsFrame } from "./protocol.js";
 import { runInScope, type EventScope } from "./scope.js";
@@ -42,6 +42,8 @@ export interface EventRun {
   render?: RenderHost;
   /** The session's State values: put into the inputs, taken from the outputs. */
   state?: StateAccess;
+  /** What components' preprocess and postprocess get (the server's file store), and how output files get their URL. */
+  files?: OutputContext;
 }
 
 /** How an event reads and writes its session's State values. */
@@ -115,16 +117,24 @@ export class EventTask implements Task, EventScope {
     if (render) {
       const host = this.run.render;
       if (!host) throw new Error("vt.render regions are rebuilt only through the queue");
-      const region = render.rebuild(preprocessInputs(this.dependency, this.data), () => host.allocate());
-      this.renderConfig = host.keep(region);
-      return Promise.resolve([]);
+      const rebuild = (args: unknown[]): unknown[] => {
+        this.renderConfig = host.keep(render.rebuild(args, () => host.allocate()));
+        return [];
+      };
+      const args = preprocessInputs(this.dependency, this.data, this.run.files);
+      return isThenable(args) ? Promise.resolve(args).then(rebuild) : Promise.resolve(rebuild(args));
     }
-    return invoke(this.dependency, this.data, new Context(control, this.run, this));
+    return invoke(this.dependency, this.data, new Context(control, this.run, this), this.run.files);
   }
 
-  /** Postprocesses each yield of a generator function. */
+  /** What this event's components get besides values (the file store). */
+  get files(): OutputContext | undefined {
+    return this.run.files;
+  }
+
+  /** Postprocesses each yield of a generator function (a promise when a component's postprocess is asynchronous). */
   mapYield(value: unknown): unknown {
-    return postprocessOutputs(this.dependency, value);
+    return postprocessOutputs(this.dependency, value, this.run.files);
   }
 
   /** The whole run (the call, and every step of a generator) happens in this event's scope, for `vt.Info`/`vt.Warning`. */
@@ -297,14 +307,16 @@ async function runBatch(dep: Dependency, tasks: readonly EventTask[], signal: Ab
   const outcomes: BatchOutcome[] = new Array(tasks.length);
   const members: EventTask[] = [];
   const argsOf: unknown[][] = [];
-  tasks.forEach((task, i) => {
+  for (let i = 0; i < tasks.length; i++) {
+    const task = tasks[i]!;
     try {
-      argsOf.push(preprocessInputs(dep, task.data));
+      const args = preprocessInputs(dep, task.data, task.files);
+      argsOf.push(isThenable(args) ? await args : args);
       members.push(task);
     } catch (error) {
       outcomes[i] = { error };
     }
-  });
+  }
   const fn = dep.fn;
   if (members.length === 0) return outcomes;
   if (!fn) {
@@ -326,7 +338,8 @@ async function runBatch(dep: Dependency, tasks: readonly EventTask[], signal: Ab
     const item = j++;
     try {
       const value = dep.outputs.length === 1 ? lists[0]![item] : lists.map((list) => list[item]);
-      outcomes[i] = { value: postprocessOutputs(dep, value) };
+      const out = postprocessOutputs(dep, value, tasks[i]!.files);
+      outcomes[i] = { value: isThenable(out) ? await out : out };
     } catch (error) {
       outcomes[i] = { error };
     }

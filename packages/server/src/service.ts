@@ -8,6 +8,7 @@ import {
   API_PREFIX,
   createProgress,
   eventData,
+  isFileData,
   logEntry,
   printLog,
   type AnyComponent,
@@ -23,7 +24,10 @@ import {
 } from "@vitrine/core";
 import { Queue, QueueFullError, isGenerator, type BatchSpec, type Job } from "@vitrine/queue";
 import { appDistDir } from "@vitrine/app";
-import { invoke, postprocessOutputs } from "./invoke.js";
+import { invoke, isThenable, postprocessOutputs, type OutputContext } from "./invoke.js";
+import { EventFileStore, FileCache, type FileOptions } from "./files/cache.js";
+import { serveFile } from "./files/serve.js";
+import { Uploads } from "./files/upload.js";
 import { BadRequest, parseCall } from "./join.js";
 import { errorPayload, messages } from "./protocol.js";
 import { RequestGuard, type SafetyOptions } from "./guard.js";
@@ -43,7 +47,7 @@ const JOIN_PATH = `${API_PREFIX}/queue/join`;
 const DATA_PATH = `${API_PREFIX}/queue/data`;
 
 /** Server settings for one app. */
-export interface ServeOptions extends PageOptions, SafetyOptions {
+export interface ServeOptions extends PageOptions, SafetyOptions, FileOptions {
   /** Show the message of any throw to users, not only `vt.Error`'s (default false). */
   show_error?: boolean;
   /** Largest JSON request body, in bytes or a size string like "10mb" (default "10mb"). */
@@ -86,6 +90,9 @@ export class AppService {
   readonly sessions: SessionHub;
   /** What the server refuses, and how much it holds for clients. */
   private readonly guard: RequestGuard;
+  /** The app's file cache (uploads, fetched URLs, returned files), removed at close. */
+  readonly files: FileCache;
+  private readonly uploads: Uploads;
   private readonly heartbeats = new Set<Response>();
   /** The pages' live channels (WebSockets), which report to pageOpened / pageClosed. */
   private readonly live = new LiveChannels({
@@ -123,6 +130,8 @@ export class AppService {
       updateInterval: rate === "auto" ? 0 : Math.max(0, rate * 1000),
     });
     this.guard = new RequestGuard(options);
+    this.files = new FileCache(options, app.appId);
+    this.uploads = new Uploads(this.files);
     this.sessions = new SessionHub(this.guard.sessionLimits);
     this.rendered = new RenderedStore(app.dependencies.length);
     this.lifecycle = new SessionLifecycle(
@@ -173,7 +182,12 @@ export class AppService {
   private buildConfig(): Omit<AppConfig, "root"> {
     const uiModules: Record<string, string> = {};
     for (const [type, component] of this.componentViews()) uiModules[type] = viewUrl(type, component);
-    return { ...this.app.config(), show_error: this.options.show_error ?? false, ui_modules: uiModules };
+    return {
+      ...this.app.config(),
+      show_error: this.options.show_error ?? false,
+      max_file_size: this.files.maxFileSize,
+      ui_modules: uiModules,
+    };
   }
 
   private routes(): Router {
@@ -184,6 +198,22 @@ export class AppService {
       if (!this.serveHot(req, res)) next();
     });
     router.use(this.guard.corsMiddleware());
+    // Uploads (multipart, streamed to disk) come before the JSON body reader; a page of another
+    // origin may not upload (a multipart POST needs no preflight, so CORS alone would not stop it).
+    api.post(["/upload", "/upload/"], (req, res) => {
+      if (req.headers.origin !== undefined && this.guard.allowedOrigin(req) === null) {
+        req.resume();
+        res.status(403).type("text/plain").send("Uploads from this origin are not allowed");
+        return;
+      }
+      this.uploads.upload(req, res);
+    });
+    api.get(["/upload_progress", "/upload_progress/"], (req, res) => this.uploads.progress(req, res));
+    const files = serveFile(this.files);
+    api.use((req, res, next) => {
+      if ((req.method === "GET" || req.method === "HEAD") && req.path.startsWith("/file=")) files(req, res, next);
+      else next();
+    });
     api.use(this.guard.jsonBodies());
 
     router.get(["/config", "/config/"], (req, res) => {
@@ -295,6 +325,8 @@ export class AppService {
     }
     const dep = call.dependency;
     const hash = call.sessionHash;
+    const refused = this.refusedFile(call.data);
+    if (refused) return sendJson(res, 400, { detail: refused });
     const plan = this.plan(dep);
     const session = this.sessions.ensure(call.sessionHash);
     if (plan.cancels) session.cancelFunctions(plan.cancels);
@@ -317,6 +349,7 @@ export class AppService {
           concurrencyLimit: plan.concurrencyLimit,
           batch: plan.batch,
           showError: this.options.show_error ?? false,
+          files: this.processContext(req),
           send: (text, completes) => session.send(text, completes),
           render: {
             allocate: () => this.rendered.allocate(),
@@ -339,6 +372,35 @@ export class AppService {
       return this.reject(res, err);
     }
     sendJson(res, 200, { event_id: eventId });
+  }
+
+  /**
+   * What components get to read and write files for one request's events: a file store whose
+   * URLs are made for the request's public root (computed when first needed).
+   */
+  private processContext(req: IncomingMessage): OutputContext {
+    const store = new EventFileStore(this.files, () => this.guard.rootUrl(req as Request));
+    return { files: store, fileUrl: store.fileUrl };
+  }
+
+  /**
+   * Why an event's input values are refused, or null: a FileData (at the top level, or one
+   * level down in a list) whose path is neither an http(s) URL nor, by its name, a file of
+   * this server's cache or `allowed_paths`. Components check again, on disk, when they resolve it.
+   */
+  private refusedFile(data: readonly unknown[]): string | null {
+    for (const value of data) {
+      if (typeof value !== "object" || value === null) continue;
+      const items = Array.isArray(value) ? value : [value];
+      for (const item of items) {
+        if (!isFileData(item) || /^https?:\/\//i.test(item.path) || this.files.plausible(item.path)) continue;
+        return (
+          `File not allowed: ${item.path}. A file input must be uploaded to this server first ` +
+          `(POST ${API_PREFIX}/upload), or be an http(s) URL or a file inside allowed_paths.`
+        );
+      }
+    }
+    return null;
   }
 
   /** Keeps a session's rebuilt `vt.render` region; returns what the page needs to show it. */
@@ -426,6 +488,8 @@ export class AppService {
     } catch (err) {
       return this.reject(res, err);
     }
+    const refused = this.refusedFile(call.data);
+    if (refused) return sendJson(res, 400, { detail: refused });
     if (call.dependency.queued && !this.app.queueSettings.api_open) {
       // Gradio's `queue(api_open=False)`: queued endpoints answer through the queue only.
       res.status(404).json({ detail: "This API endpoint does not accept direct HTTP POST requests. Please join the queue to use this API." });
@@ -452,8 +516,16 @@ export class AppService {
       const hash = call.sessionHash;
       this.lifecycle.touch(hash);
       const dep = call.dependency;
-      const result = invoke(dep, this.states.inputs(hash, dep, call.data), context);
-      const values = isGenerator(result) ? postprocessOutputs(dep, await firstYield(result)) : ((await result) as unknown[]);
+      const files = this.processContext(req);
+      let result = invoke(dep, this.states.inputs(hash, dep, call.data), context, files);
+      if (!isGenerator(result)) result = await result;
+      let values: unknown[];
+      if (isGenerator(result)) {
+        const out = postprocessOutputs(dep, await firstYield(result), files);
+        values = isThenable(out) ? await out : out;
+      } else {
+        values = result as unknown[];
+      }
       const { data, changed } = this.states.outputs(hash, dep, values);
       const duration = (performance.now() - started) / 1000;
       res.json({ data, is_generating: false, duration, average_duration: duration, render_config: null, changed_state_ids: changed });
@@ -522,6 +594,8 @@ export class AppService {
     for (const res of this.heartbeats) res.end();
     this.heartbeats.clear();
     this.live.close();
+    this.uploads.close();
+    this.files.close();
   }
 }
 

@@ -27,3 +27,5 @@ export * from "@vitrine/dataset";
 export * from "@vitrine/timer";
 export * from "@vitrine/state";
 export * from "@vitrine/browserstate";
+export * from "@vitrine/image";
+export * from "@vitrine/label";

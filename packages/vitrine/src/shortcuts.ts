@@ -5,6 +5,8 @@ import { Number as NumberInput, type NumberComponent } from "@vitrine/number";
 import { Slider, type SliderComponent } from "@vitrine/slider";
 import { Textbox, type TextboxComponent } from "@vitrine/textbox";
 import { State, type StateComponent } from "@vitrine/state";
+import { Image, type ImageComponent } from "@vitrine/image";
+import { Label, type LabelComponent } from "@vitrine/label";
 
 /**
  * Gradio's string shortcuts for components (`"text"`, `"number"`, …), by the component
@@ -20,6 +22,8 @@ export interface ComponentShortcuts {
   markdown: MarkdownComponent;
   /** A per-session State; in an Interface, a "state" input and a "state" output are the same State. */
   state: StateComponent<any>;
+  image: ImageComponent;
+  label: LabelComponent;
 }
 
 const factories: { [K in keyof ComponentShortcuts]: () => ComponentShortcuts[K] } = {
@@ -31,6 +35,8 @@ const factories: { [K in keyof ComponentShortcuts]: () => ComponentShortcuts[K] 
   checkbox: () => Checkbox(),
   markdown: () => Markdown(),
   state: () => State(),
+  image: () => Image(),
+  label: () => Label(),
 };
 
 /** A component, or the name of one. */

@@ -1,0 +1,193 @@
+import { useRef, useState, type ClipboardEvent, type DragEvent, type MouseEvent } from "react";
+import type { FileData, ViewProps } from "@vitrine/core";
+
+/** Config props the Image view reads. */
+export interface ImageViewProps {
+  height: number | string | null;
+  width: number | string | null;
+  sources: ("upload" | "webcam" | "clipboard")[];
+  show_download_button: boolean;
+  show_fullscreen_button: boolean;
+  placeholder: string | null;
+}
+
+const CSS = `
+.vt-image-frame { position: relative; display: flex; align-items: center; justify-content: center; min-height: 120px;
+  background: var(--background-fill-secondary); border: 1px solid var(--border-color-primary); border-radius: var(--radius-md);
+  overflow: hidden; }
+.vt-image-frame img { display: block; max-width: 100%; max-height: 100%; cursor: crosshair; }
+.vt-image-tools { position: absolute; top: var(--spacing-sm); right: var(--spacing-sm); display: flex; gap: var(--spacing-sm); z-index: 1; }
+.vt-image-tool { display: inline-flex; align-items: center; justify-content: center; min-width: 28px; height: 28px; padding: 0 var(--spacing-sm);
+  font: inherit; font-size: var(--text-sm); color: var(--body-text-color); background: var(--block-background-fill);
+  border: 1px solid var(--border-color-primary); border-radius: var(--radius-sm); cursor: pointer; text-decoration: none; }
+.vt-image-tool:hover { border-color: var(--color-accent); }
+.vt-image-drop { display: flex; flex-direction: column; align-items: center; justify-content: center; gap: var(--spacing-md);
+  width: 100%; min-height: 160px; padding: var(--spacing-lg); text-align: center; color: var(--body-text-color-subdued);
+  border: 1px dashed var(--border-color-primary); border-radius: var(--radius-md); cursor: pointer; outline: none; }
+.vt-image-drop:focus-visible, .vt-image-drop[data-dragging="true"] { border-color: var(--color-accent); color: var(--body-text-color); }
+.vt-image-drop strong { font-size: var(--text-lg); color: var(--body-text-color); }
+.vt-image-error { color: var(--error-text-color); font-size: var(--text-sm); }
+`;
+
+/** Adds the view's stylesheet to the page once. */
+function injectStyle(): void {
+  if (typeof document === "undefined" || document.getElementById("vt-image-style")) return;
+  const style = document.createElement("style");
+  style.id = "vt-image-style";
+  style.textContent = CSS;
+  document.head.appendChild(style);
+}
+
+function cssLength(value: number | string | null | undefined): string | undefined {
+  return value === null || value === undefined ? undefined : typeof value === "number" ? `${value}px` : value;
+}
+
+/**
+ * The Image view: a preview of the value (click to select a pixel), with clear, download and
+ * fullscreen buttons; when interactive and empty, an upload area that takes a file from the
+ * file chooser, a drop, or a paste from the clipboard.
+ */
+export function ImageView({ value, props, interactive, onChange, dispatch, upload, fileUrl }: ViewProps<FileData | null, ImageViewProps>) {
+  injectStyle();
+  const input = useRef<HTMLInputElement>(null);
+  const frame = useRef<HTMLDivElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const sources = props.sources ?? ["upload", "webcam", "clipboard"];
+  const canUpload = interactive && sources.includes("upload");
+  const canPaste = interactive && sources.includes("clipboard");
+
+  async function take(files: readonly Blob[]) {
+    const file = files.find((f) => f.type === "" || f.type.startsWith("image/"));
+    if (!file) {
+      setError("That is not an image.");
+      return;
+    }
+    setError(null);
+    setBusy(true);
+    try {
+      const [data] = await upload([file]);
+      if (!data) return;
+      onChange(data, { userInput: true });
+      dispatch("upload", data);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function onDrop(e: DragEvent) {
+    e.preventDefault();
+    setDragging(false);
+    if (canUpload) void take([...e.dataTransfer.files]);
+  }
+
+  function onPaste(e: ClipboardEvent) {
+    if (!canPaste) return;
+    const files = [...e.clipboardData.files];
+    if (files.length) {
+      e.preventDefault();
+      void take(files);
+    }
+  }
+
+  async function pasteButton() {
+    try {
+      for (const item of await navigator.clipboard.read()) {
+        const type = item.types.find((t) => t.startsWith("image/"));
+        if (type) return void (await take([await item.getType(type)]));
+      }
+      setError("The clipboard holds no image.");
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  function clear() {
+    setError(null);
+    onChange(null, { userInput: true });
+    dispatch("clear");
+  }
+
+  function select(e: MouseEvent<HTMLImageElement>) {
+    const img = e.currentTarget;
+    const rect = img.getBoundingClientRect();
+    if (!rect.width || !rect.height) return;
+    const x = Math.min(img.naturalWidth - 1, Math.max(0, Math.floor(((e.clientX - rect.left) * img.naturalWidth) / rect.width)));
+    const y = Math.min(img.naturalHeight - 1, Math.max(0, Math.floor(((e.clientY - rect.top) * img.naturalHeight) / rect.height)));
+    dispatch("select", { index: [x, y], value: null, selected: true });
+  }
+
+  const label = props.label ?? "Image";
+  const height = cssLength(props.height);
+  const width = cssLength(props.width);
+  const url = value ? fileUrl(value) : null;
+
+  return (
+    <div className="vt-field vt-image" style={width ? { width } : undefined}>
+      {props.show_label !== false && props.label ? <span className="vt-label">{props.label}</span> : null}
+      {props.info ? <span className="vt-info">{props.info}</span> : null}
+      {url ? (
+        <div className="vt-image-frame" ref={frame} style={height ? { height } : undefined}>
+          <div className="vt-image-tools">
+            {props.show_download_button !== false ? (
+              <a className="vt-image-tool" href={url} download={value?.orig_name ?? "image"} aria-label="Download" title="Download">⤓</a>
+            ) : null}
+            {props.show_fullscreen_button !== false ? (
+              <button type="button" className="vt-image-tool" aria-label="Fullscreen" title="Fullscreen"
+                onClick={() => void (document.fullscreenElement ? document.exitFullscreen() : frame.current?.requestFullscreen())}>⛶</button>
+            ) : null}
+            {interactive ? (
+              <button type="button" className="vt-image-tool" aria-label="Clear" title="Clear" onClick={clear}>✕</button>
+            ) : null}
+          </div>
+          <img src={url} alt={label} onClick={select} draggable={false} />
+        </div>
+      ) : canUpload || canPaste ? (
+        <div
+          className="vt-image-drop"
+          role="button"
+          tabIndex={0}
+          aria-label={`${label}: upload an image`}
+          data-dragging={dragging}
+          style={height ? { minHeight: height } : undefined}
+          onClick={() => canUpload && input.current?.click()}
+          onKeyDown={(e) => (e.key === "Enter" || e.key === " ") && canUpload && (e.preventDefault(), input.current?.click())}
+          onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+          onPaste={onPaste}
+        >
+          {busy ? <span>Uploading…</span> : <Placeholder text={props.placeholder} upload={canUpload} paste={canPaste} />}
+          {canPaste ? (
+            <button type="button" className="vt-image-tool" onClick={(e) => { e.stopPropagation(); void pasteButton(); }}>Paste from clipboard</button>
+          ) : null}
+          <input ref={input} type="file" accept="image/*" hidden aria-hidden="true" tabIndex={-1}
+            onChange={(e) => { const files = [...(e.target.files ?? [])]; e.target.value = ""; void take(files); }} />
+        </div>
+      ) : (
+        <div className="vt-image-frame" style={height ? { height } : undefined} aria-label={`${label}: empty`} />
+      )}
+      {error ? <span className="vt-image-error" role="alert">{error}</span> : null}
+    </div>
+  );
+}
+
+/** The upload area's text: the `placeholder` (a `#` line is a heading) or the default hint. */
+function Placeholder({ text, upload, paste }: { text: string | null; upload: boolean; paste: boolean }) {
+  if (text) {
+    return (
+      <>
+        {text.split("\n").map((line, i) => (line.startsWith("#") ? <strong key={i}>{line.replace(/^#+\s*/, "")}</strong> : <span key={i}>{line}</span>))}
+      </>
+    );
+  }
+  return (
+    <>
+      <strong>{upload ? "Drop an image here" : "Paste an image"}</strong>
+      {upload ? <span>— or click to upload{paste ? ", or paste" : ""} —</span> : null}
+    </>
+  );
+}

@@ -1,0 +1,8 @@
+import type { SelectData } from "@vitrine/core";
+
+/** The events a Label fires, with the data each carries. */
+export const labelEvents = ["change", "select"] as const;
+export type LabelEvent = (typeof labelEvents)[number];
+
+/** The data its events carry: `select` gives the clicked confidence's position as `index` and its label as `value`. */
+export interface LabelEventData { select: SelectData }
