@@ -137,7 +137,11 @@ export function ImageView({ value, props, interactive, onChange, dispatch, uploa
             ) : null}
             {props.show_fullscreen_button !== false ? (
               <button type="button" className="vt-image-tool" aria-label="Fullscreen" title="Fullscreen"
-                onClick={() => void (document.fullscreenElement ? document.exitFullscreen() : frame.current?.requestFullscreen())}>⛶</button>
+                onClick={() => void (document.fullscreenElement ? document.exitFullscreen() : frame.current?.requestFullscreen())}>
+                <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.6">
+                  <path d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4" />
+                </svg>
+              </button>
             ) : null}
             {interactive ? (
               <button type="button" className="vt-image-tool" aria-label="Clear" title="Clear" onClick={clear}>✕</button>
