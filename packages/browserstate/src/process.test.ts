@@ -6,7 +6,9 @@ describe("BrowserState", () => {
   it("seals values so that only the same secret opens them", () => {
     const a = BrowserState({ value: { n: 0 }, secret: "s1", storage_key: "k" });
     const sealed = a.postprocess({ n: 5 });
-    expect(sealed).not.toContain("5");
+    // Base64 of IV, ciphertext and tag: no JSON (no quotes or braces) shows through.
+    expect(sealed).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(Buffer.from(sealed, "base64").toString("latin1")).not.toContain('"n":5');
     expect(a.preprocess(sealed)).toEqual({ n: 5 });
     // Another secret, a tampered value, or nothing at all read as the default.
     expect(BrowserState({ value: { n: 0 }, secret: "s2" }).preprocess(sealed)).toEqual({ n: 0 });
