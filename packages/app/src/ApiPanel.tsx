@@ -65,6 +65,11 @@ export default function ApiPanel({ root, config, onClose }: { root: string; conf
               {endpoint.parameters.map((p) => (
                 <li key={p.parameter_name ?? p.label}>
                   <code>{p.parameter_name ?? p.label}</code> <span className="vt-info">{p.python_type.type}</span> — {p.component} “{p.label}”
+                  {p.parameter_has_default ? (
+                    <span className="vt-info"> (default: <code>{JSON.stringify(p.parameter_default)}</code>)</span>
+                  ) : (
+                    <span className="vt-info"> (required)</span>
+                  )}
                 </li>
               ))}
             </ul>

@@ -141,6 +141,8 @@ describe("themes in a browser", () => {
     await dialog.getByText("/predict", { exact: true }).waitFor();
     await expect(dialog.locator(".vt-api-snippet").textContent()).resolves.toContain('app.predict("/predict"');
     await expect(dialog.textContent()).resolves.toContain("Textbox");
+    // The parameter's default (the Textbox's initial value, "") is shown.
+    await expect(dialog.textContent()).resolves.toMatch(/name.*default: ""/s);
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });
   });
