@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--quick] [--only echo-50,stream-250,page] [--servers vitrine,baseline] [--cpu-prof] [--wait-quiet 120]`
+ * `pnpm bench [--quick] [--only echo-50,stream-250,page,sessions,upload,image] [--servers vitrine,baseline] [--cpu-prof] [--wait-quiet 120]`
  *
  * The orchestrator: for each scenario and each server (Vitrine, then the bare node:http
  * baseline, alternating who goes first), starts a fresh server process, measures its idle
@@ -16,6 +16,8 @@ import type { ServerCommand, ServerMessage } from "./child.js";
 import type { LoadMessage, LoadResult, RunCommand, Scenario } from "./loadgen.js";
 import { measurePage, pageScenario, type PageScenario } from "./page.js";
 import { measureSessions, sessionsTable } from "./sessions.js";
+import { measureUpload, uploadTable } from "./upload.js";
+import { imageRoundTripTable, measureImageRoundTrip } from "./image-roundtrip.js";
 import { cpuTime, ioCounters, machineBusy, peakRss, rss, type IoCounters } from "./proc.js";
 import { pageDetails, table, type Line } from "./report.js";
 
@@ -395,6 +397,25 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ scenario: "sessions", ...result }));
     writeFileSync(jsonl, `${JSON.stringify({ scenario: "sessions", ...result })}\n`, { flag: "a" });
     sessions = `\n${sessionsTable(result)}\n`;
+  }
+  if (!options.only || options.only.includes("upload")) {
+    const mb = options.quick ? 50 : 200;
+    console.error(`# upload: one ${mb} MB multipart upload, server RSS sampled every 50 ms…`);
+    const result = await measureUpload(mb * 1024 * 1024);
+    const text = JSON.stringify({ scenario: "upload", ...result });
+    console.log(text);
+    writeFileSync(jsonl, `${text}\n`, { flag: "a" });
+    sessions += `\n${uploadTable(result)}\n`;
+  }
+  if (!options.only || options.only.includes("image")) {
+    console.error("# image: PNG round trips through Image, against bare jimp…");
+    const result = await measureImageRoundTrip(
+      options.quick ? { size: 256, sequential: 20, concurrent: 4, rounds: 5, warmup: 3 } : { size: 512, sequential: 100, concurrent: 8, rounds: 10, warmup: 5 },
+    );
+    const text = JSON.stringify({ scenario: "image", ...result });
+    console.log(text);
+    writeFileSync(jsonl, `${text}\n`, { flag: "a" });
+    sessions += `\n${imageRoundTripTable(result)}\n`;
   }
   const warning = stale.length ? `\n# WARNING: stale dist/ in ${stale.join(", ")} (measured an older build).` : "";
   const details = pageDetails(lines);

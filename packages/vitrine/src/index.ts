@@ -28,4 +28,8 @@ export * from "@vitrine/timer";
 export * from "@vitrine/state";
 export * from "@vitrine/browserstate";
 export * from "@vitrine/image";
+export * from "@vitrine/audio";
 export * from "@vitrine/label";
+export * from "@vitrine/file";
+export * from "@vitrine/uploadbutton";
+export * from "@vitrine/downloadbutton";

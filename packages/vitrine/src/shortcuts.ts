@@ -6,7 +6,9 @@ import { Slider, type SliderComponent } from "@vitrine/slider";
 import { Textbox, type TextboxComponent } from "@vitrine/textbox";
 import { State, type StateComponent } from "@vitrine/state";
 import { Image, type ImageComponent } from "@vitrine/image";
+import { Audio, Microphone, type AudioComponent } from "@vitrine/audio";
 import { Label, type LabelComponent } from "@vitrine/label";
+import { File, Files, type FileComponent } from "@vitrine/file";
 
 /**
  * Gradio's string shortcuts for components (`"text"`, `"number"`, …), by the component
@@ -23,7 +25,12 @@ export interface ComponentShortcuts {
   /** A per-session State; in an Interface, a "state" input and a "state" output are the same State. */
   state: StateComponent<any>;
   image: ImageComponent;
+  audio: AudioComponent;
+  /** An Audio whose only source is the microphone (Gradio's `gr.Microphone`). */
+  microphone: AudioComponent;
   label: LabelComponent;
+  file: FileComponent<"filepath", "single">;
+  files: FileComponent<"filepath", "multiple">;
 }
 
 const factories: { [K in keyof ComponentShortcuts]: () => ComponentShortcuts[K] } = {
@@ -36,7 +43,11 @@ const factories: { [K in keyof ComponentShortcuts]: () => ComponentShortcuts[K] 
   markdown: () => Markdown(),
   state: () => State(),
   image: () => Image(),
+  audio: () => Audio(),
+  microphone: () => Microphone(),
   label: () => Label(),
+  file: () => File(),
+  files: () => Files(),
 };
 
 /** A component, or the name of one. */

@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { createHash } from "node:crypto";
+import wavefile from "wavefile";
+import { VitrineError, fileData, type FileData, type FileStore, type ProcessContext } from "@vitrine/core";
+import { Audio, Microphone, decodeWav, sniffAudio, type AudioArray } from "./index.js";
+import { encodeWav16 } from "./wav.js";
+
+/** A FileStore in memory of a temp folder: save writes a file, resolve gives its path. */
+class TempStore implements FileStore {
+  constructor(readonly dir: string) {}
+  async save(data: Uint8Array, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
+    const hash = createHash("sha256").update(data).digest("hex").slice(0, 16);
+    const path = join(this.dir, `${hash}-${options.name ?? "file"}`);
+    await writeFile(path, data);
+    return fileData(path, { orig_name: options.name ?? null, size: data.length, mime_type: options.mime_type ?? null });
+  }
+  async adopt(path: string, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
+    return this.save(await readFile(path), { name: options.name ?? basename(path), ...(options.mime_type ? { mime_type: options.mime_type } : {}) });
+  }
+  async resolve(file: FileData): Promise<string> {
+    if (!file.path.startsWith(this.dir)) throw new Error(`not in the store: ${file.path}`);
+    return file.path;
+  }
+  async read(path: string): Promise<Uint8Array> {
+    return new Uint8Array(await readFile(path));
+  }
+}
+
+let dir: string;
+let store: TempStore;
+let ctx: ProcessContext;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "vitrine-audio-"));
+  store = new TempStore(dir);
+  ctx = { files: store };
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** `frames` frames of a sine per channel (a different pitch each), interleaved, scaled by `scale`. */
+function sine(frames: number, channels: number, rate: number, scale: number): number[] {
+  const out: number[] = [];
+  for (let f = 0; f < frames; f++) for (let c = 0; c < channels; c++) out.push(Math.sin((2 * Math.PI * 440 * (c + 1) * f) / rate) * scale);
+  return out;
+}
+
+function wav(channels: number, rate: number, depth: string, samples: ArrayLike<number>): Uint8Array {
+  const w = new wavefile.WaveFile();
+  w.fromScratch(channels, rate, depth, samples as number[]);
+  return w.toBuffer();
+}
+
+async function upload(bytes: Uint8Array, name: string): Promise<FileData> {
+  return { ...(await store.save(bytes, { name })), orig_name: name };
+}
+
+describe("Audio preprocess and postprocess", () => {
+  it("round-trips a 16-bit stereo WAV's samples exactly", async () => {
+    const samples = Int16Array.from(sine(2000, 2, 44100, 30000), Math.round);
+    const fd = await upload(wav(2, 44100, "16", samples), "tone.wav");
+    const audio = Audio();
+    const value = (await audio.preprocess(fd, ctx)) as AudioArray;
+    expect(value.sample_rate).toBe(44100);
+    expect(value.channels).toBe(2);
+    expect(value.data).toBeInstanceOf(Int16Array);
+    expect(Array.from(value.data)).toEqual(Array.from(samples));
+
+    const out = (await audio.postprocess(value, ctx))!;
+    expect(out.orig_name).toBe("audio.wav");
+    expect(out.mime_type).toBe("audio/wav");
+    const back = decodeWav(await store.read(out.path));
+    expect(back).toEqual({ sample_rate: 44100, channels: 2, data: samples });
+    // and once more through preprocess
+    expect(await audio.preprocess(out, ctx)).toEqual({ sample_rate: 44100, channels: 2, data: samples });
+  });
+
+  it("keeps a float WAV as Float32Array, and writes it back as float", async () => {
+    const samples = Float32Array.from(sine(500, 1, 16000, 0.8));
+    const fd = await upload(wav(1, 16000, "32f", samples), "float.wav");
+    const value = (await Audio().preprocess(fd, ctx)) as AudioArray;
+    expect(value.data).toBeInstanceOf(Float32Array);
+    expect(value).toEqual({ sample_rate: 16000, channels: 1, data: samples });
+    const out = (await Audio().postprocess(value, ctx))!;
+    const w = new wavefile.WaveFile(await store.read(out.path));
+    expect(w.bitDepth).toBe("32f");
+    expect(decodeWav(await store.read(out.path)).data).toEqual(samples);
+  });
+
+  it("reads a mono 8-bit WAV as re-centred 16-bit samples", async () => {
+    const raw = Uint8Array.from(sine(300, 1, 8000, 100), (v) => Math.round(v) + 128);
+    const fd = await upload(wav(1, 8000, "8", raw), "mono8.wav");
+    const value = (await Audio().preprocess(fd, ctx)) as AudioArray;
+    expect(value.channels).toBe(1);
+    expect(value.sample_rate).toBe(8000);
+    expect(Array.from(value.data)).toEqual(Array.from(raw, (v) => (v - 128) * 256));
+  });
+
+  it("reads 24- and 32-bit PCM as their top 16 bits", async () => {
+    const s24 = Int32Array.from([8388607, -8388608, 256, -256, 0, 1000]);
+    const v24 = (await Audio().preprocess(await upload(wav(2, 22050, "24", s24), "a24.wav"), ctx)) as AudioArray;
+    expect(Array.from(v24.data)).toEqual([32767, -32768, 1, -1, 0, 3]);
+    const s32 = Int32Array.from([2147483647, -2147483648, 65536, -65536]);
+    const v32 = (await Audio().preprocess(await upload(wav(1, 22050, "32", s32), "a32.wav"), ctx)) as AudioArray;
+    expect(Array.from(v32.data)).toEqual([32767, -32768, 1, -1]);
+  });
+
+  it("passes the path through with type filepath, whatever the format", async () => {
+    const fd = await upload(new Uint8Array([0x49, 0x44, 0x33, 3, 0, 0, 0, 0, 0, 0, 0xff, 0xfb, 0x90, 0x64]), "song.mp3");
+    expect(await Audio({ type: "filepath" }).preprocess(fd, ctx)).toBe(fd.path);
+  });
+
+  it("refuses a non-WAV file with type array, with a clear error", async () => {
+    const ogg = new Uint8Array(64);
+    ogg.set([0x4f, 0x67, 0x67, 0x53]);
+    const fd = await upload(ogg, "voice.ogg");
+    const attempt = Audio().preprocess(fd, ctx);
+    await expect(attempt).rejects.toBeInstanceOf(VitrineError);
+    await expect(Audio().preprocess(fd, ctx)).rejects.toThrow(/"voice\.ogg" is an OGG file.*WAV only.*ffmpeg.*type: "filepath"/);
+    const junk = await upload(new TextEncoder().encode("hello, this is not audio"), "notes.txt");
+    await expect(Audio().preprocess(junk, ctx)).rejects.toThrow(/not a WAV file/);
+  });
+
+  it("returns null for no value, and refuses what is not FileData", async () => {
+    expect(await Audio().preprocess(null, ctx)).toBeNull();
+    await expect(Audio().preprocess({ path: "/x" } as unknown as FileData, ctx)).rejects.toThrow(/FileData/);
+  });
+
+  it("postprocesses paths (adopt), bytes (save), URLs and FileData", async () => {
+    const bytes = wav(1, 8000, "16", Int16Array.from([1, 2, 3]));
+    const path = join(dir, "given.wav");
+    await writeFile(path, bytes);
+    const adopted = (await Audio().postprocess(path, ctx))!;
+    expect(adopted.orig_name).toBe("given.wav");
+    expect(adopted.mime_type).toBe("audio/wav");
+    const saved = (await Audio().postprocess(bytes, ctx))!;
+    expect(saved.orig_name).toBe("audio.wav");
+    expect(await store.read(saved.path)).toEqual(bytes);
+    const url = "https://example.com/a/b.mp3";
+    expect(await Audio().postprocess(url, ctx)).toMatchObject({ path: url, url, orig_name: "b.mp3" });
+    const fd = fileData("/somewhere.wav");
+    expect(await Audio().postprocess(fd, ctx)).toBe(fd);
+    expect(await Audio().postprocess(null, ctx)).toBeNull();
+    // a [sample_rate, data] pair is mono
+    const pair = (await Audio().postprocess([8000, Int16Array.from([5, -5])], ctx))!;
+    expect(decodeWav(await store.read(pair.path))).toEqual({ sample_rate: 8000, channels: 1, data: Int16Array.from([5, -5]) });
+  });
+
+  it("refuses malformed arrays with a clear message", async () => {
+    await expect(Audio().postprocess({ sample_rate: 8000, channels: 2, data: Int16Array.from([1, 2, 3]) }, ctx)).rejects.toThrow(/3 interleaved samples do not split into 2 channels/);
+    await expect(Audio().postprocess({ sample_rate: 0, channels: 1, data: new Int16Array(2) }, ctx)).rejects.toThrow(/sample_rate/);
+  });
+
+  it("encodes MP3 with format mp3", async () => {
+    const audio = Audio({ format: "mp3" });
+    const samples = Int16Array.from(sine(44100, 2, 44100, 20000), Math.round);
+    const out = (await audio.postprocess({ sample_rate: 44100, channels: 2, data: samples }, ctx))!;
+    expect(out.orig_name).toBe("audio.mp3");
+    expect(out.mime_type).toBe("audio/mpeg");
+    const bytes = await store.read(out.path);
+    expect(sniffAudio(bytes)).toBe("mp3");
+    expect(bytes.length).toBeGreaterThan(10000);
+    expect(bytes.length).toBeLessThan(samples.byteLength / 4);
+    // WAV bytes are converted too; unsupported rates are refused clearly
+    const fromBytes = (await audio.postprocess(wav(1, 16000, "16", new Int16Array(1600)), ctx))!;
+    expect(fromBytes.orig_name).toBe("audio.mp3");
+    await expect(audio.postprocess({ sample_rate: 44000, channels: 1, data: new Int16Array(10) }, ctx)).rejects.toThrow(/MP3 needs a sample rate/);
+  });
+
+  it("checks its props, and reports them in the config", () => {
+    expect(() => Audio({ type: "numpy" as "array" })).toThrow(/type must be/);
+    expect(() => Audio({ format: "ogg" as "wav" })).toThrow(/format must be/);
+    expect(() => Audio({ sources: ["webcam" as "upload"] })).toThrow(/sources/);
+    const props = (Audio({ autoplay: true, loop: true }) as unknown as { ownProps(): Record<string, unknown> }).ownProps();
+    expect(props).toMatchObject({ sources: ["upload", "microphone"], autoplay: true, loop: true, format: "wav", type: "array", show_download_button: true });
+    expect((Microphone() as unknown as { ownProps(): Record<string, unknown> }).ownProps()).toMatchObject({ sources: ["microphone"] });
+  });
+
+  it("the browser's WAV writer makes files the server reads", async () => {
+    const left = Float32Array.from([0, 0.5, -0.5, 1, -1]);
+    const right = Float32Array.from([1, -1, 0.25, 0, 0]);
+    const value = (await Audio().preprocess(await upload(encodeWav16([left, right], 48000), "recording.wav"), ctx)) as AudioArray;
+    expect(value.sample_rate).toBe(48000);
+    expect(Array.from(value.data)).toEqual([0, 32767, 16384, -32768, -16384, 8192, 32767, 0, -32768, 0]);
+  });
+});

@@ -1,0 +1,219 @@
+import { basename, extname } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  Component,
+  VitrineError,
+  fileData,
+  isFileData,
+  type ApiDescription,
+  type ComponentProps,
+  type FileData,
+  type Listeners,
+  type ProcessContext,
+} from "@vitrine/core";
+import { EXTENSION, MIME, checkAudioArray, decodeWav, encodeMp3, encodeWav, sniffAudio, type AudioArray } from "./codec.js";
+import { audioEvents, type AudioEvent, type AudioEventData } from "./events.js";
+
+export type { AudioArray } from "./codec.js";
+
+/** What the function receives, by `type`. */
+export type AudioType = "array" | "filepath";
+
+/** The format returned audio is saved in. */
+export type AudioFormat = "wav" | "mp3";
+
+/** Where the user may take audio from. */
+export type AudioSource = "upload" | "microphone";
+
+/** The value the function receives for an Audio of type `T`. */
+export type AudioInput<T extends AudioType> = T extends "filepath" ? string : AudioArray;
+
+/**
+ * What a function may return for an Audio: an {@link AudioArray} (any of Int16Array,
+ * Float32Array, Float64Array, Int32Array, Uint8Array as `data`), a `[sample_rate, data]` pair
+ * (mono), encoded bytes, a path, an http(s) URL, a FileData, or null.
+ */
+export type AudioOutput =
+  | AudioArray
+  | { sample_rate: number; channels: number; data: Float64Array | Int32Array | Uint8Array }
+  | readonly [number, Int16Array | Float32Array | Float64Array]
+  | Uint8Array
+  | string
+  | FileData
+  | null;
+
+/** Props of an Audio. */
+export interface AudioProps<T extends AudioType = "array"> extends ComponentProps<AudioOutput> {
+  /** What the function receives: "array" (default, a decoded WAV) or "filepath". */
+  type?: T;
+  /** Format returned arrays are saved in: "wav" (default, exact) or "mp3" (128 kbit/s, lamejs). */
+  format?: AudioFormat;
+  /** Where the user may take audio from. Default `["upload", "microphone"]`. */
+  sources?: AudioSource[] | AudioSource | null;
+  /** Whether the player starts when a value arrives. Default false. */
+  autoplay?: boolean;
+  /** Whether the player loops. Default false. */
+  loop?: boolean;
+  /** Whether a download button is shown. Default true. */
+  show_download_button?: boolean;
+  /** Whether the microphone streams chunks (`stream` events). Declared only: not built yet. Default false. */
+  streaming?: boolean;
+}
+
+const MIME_BY_EXTENSION: Record<string, string> = {
+  ".wav": "audio/wav", ".mp3": "audio/mpeg", ".ogg": "audio/ogg", ".oga": "audio/ogg", ".opus": "audio/ogg",
+  ".flac": "audio/flac", ".webm": "audio/webm", ".m4a": "audio/mp4", ".aac": "audio/aac", ".aiff": "audio/aiff",
+};
+
+/** Gradio's FileData schema, as `/info` describes an Audio. */
+const FILE_DATA_SCHEMA = {
+  properties: {
+    path: { title: "Path", type: "string" },
+    url: { anyOf: [{ type: "string" }, { type: "null" }], default: null, title: "Url" },
+    size: { anyOf: [{ type: "integer" }, { type: "null" }], default: null, title: "Size" },
+    orig_name: { anyOf: [{ type: "string" }, { type: "null" }], default: null, title: "Orig Name" },
+    mime_type: { anyOf: [{ type: "string" }, { type: "null" }], default: null, title: "Mime Type" },
+    is_stream: { default: false, title: "Is Stream", type: "boolean" },
+    meta: { default: { _type: "gradio.FileData" }, title: "Meta", type: "object" },
+  },
+  required: ["path"],
+  title: "FileData",
+  type: "object",
+};
+
+
+function needFiles(ctx: ProcessContext | undefined): ProcessContext["files"] {
+  if (!ctx?.files) throw new Error("Audio: processing files needs the server's file store (a ProcessContext)");
+  return ctx.files;
+}
+
+function isAudioArrayLike(value: unknown): value is { sample_rate: number; channels: number; data: ArrayLike<number> } {
+  const v = value as AudioArray;
+  return typeof v === "object" && v !== null && !Array.isArray(v) && typeof v.sample_rate === "number" &&
+    typeof v.channels === "number" && ArrayBuffer.isView(v.data);
+}
+
+/**
+ * Audio in and out, through wavefile. As an input the function receives an {@link AudioArray}
+ * (`type: "array"`, default: a decoded WAV, samples interleaved) or the uploaded file's path
+ * (`"filepath"`, any format). Only WAV is decoded: other formats need `type: "filepath"`.
+ */
+export class AudioComponent<T extends AudioType = "array"> extends Component<AudioInput<T>, AudioOutput, FileData | null> {
+  static override readonly events = audioEvents;
+  readonly type = "audio";
+  readonly ui = { file: fileURLToPath(new URL("../dist/ui.js", import.meta.url)) };
+  declare readonly props: AudioProps<T>;
+
+  constructor(props: AudioProps<T> = {}) {
+    if (props.type !== undefined && !["array", "filepath"].includes(props.type))
+      throw new TypeError(`Audio: type must be "array" or "filepath", got ${JSON.stringify(props.type)}`);
+    if (props.format !== undefined && !["wav", "mp3"].includes(props.format))
+      throw new TypeError(`Audio: format must be "wav" or "mp3", got ${JSON.stringify(props.format)}`);
+    const sources = props.sources === null || props.sources === undefined ? [] : Array.isArray(props.sources) ? props.sources : [props.sources];
+    for (const s of sources)
+      if (s !== "upload" && s !== "microphone") throw new TypeError(`Audio: sources may hold "upload" and "microphone", got ${JSON.stringify(s)}`);
+    super(props);
+  }
+
+  override async preprocess(payload: FileData | null | undefined, ctx?: ProcessContext): Promise<AudioInput<T>> {
+    if (payload === null || payload === undefined) return null as unknown as AudioInput<T>;
+    if (!isFileData(payload)) throw new TypeError("Audio expects a FileData object ({ path, meta: { _type: \"gradio.FileData\" } })");
+    const files = needFiles(ctx);
+    const path = await files.resolve(payload);
+    if ((this.props.type ?? "array") === "filepath") return path as AudioInput<T>;
+    const name = payload.orig_name ?? basename(payload.path);
+    const bytes = await files.read(path);
+    const format = sniffAudio(bytes);
+    if (format !== "wav")
+      throw new VitrineError(
+        `Audio: "${name}" is ${format ? `an ${format.toUpperCase()} file` : "not a WAV file"}; this app reads WAV only ` +
+          `(decoding other formats needs ffmpeg). Upload a WAV, or use Audio({ type: "filepath" }) to get the file's path.`,
+      );
+    try {
+      return decodeWav(bytes) as AudioInput<T>;
+    } catch (error) {
+      throw new VitrineError(`Audio: could not decode "${name}" as WAV: ${(error as Error).message}`);
+    }
+  }
+
+  override async postprocess(value: AudioOutput | undefined, ctx?: ProcessContext): Promise<FileData | null> {
+    if (value === null || value === undefined) return null;
+    if (isFileData(value)) return value;
+    if (typeof value === "string") {
+      if (/^https?:\/\//i.test(value)) return fileData(value, { url: value, orig_name: basename(new URL(value).pathname) || null });
+      const mime = MIME_BY_EXTENSION[extname(value).toLowerCase()];
+      return needFiles(ctx).adopt(value, { name: basename(value), ...(mime ? { mime_type: mime } : {}) });
+    }
+    if (value instanceof Uint8Array) return this.saveBytes(value, ctx);
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "number" && ArrayBuffer.isView(value[1]))
+      return this.saveArray({ sample_rate: value[0], channels: 1, data: value[1] as Int16Array }, ctx);
+    if (isAudioArrayLike(value)) return this.saveArray(value, ctx);
+    throw new TypeError("Audio: return an audio array ({ sample_rate, channels, data }), [sample_rate, data], encoded bytes, a path, a URL or null");
+  }
+
+  /** Saves encoded bytes as they are (a WAV is converted when `format` is "mp3"). */
+  private async saveBytes(bytes: Uint8Array, ctx?: ProcessContext): Promise<FileData> {
+    const files = needFiles(ctx);
+    const sniffed = sniffAudio(bytes);
+    if (sniffed === null) throw new TypeError("Audio: the returned bytes are not audio this app recognises (wav, mp3, ogg, flac, webm, m4a, aiff)");
+    if (sniffed === "wav" && this.props.format === "mp3") return this.saveArray(decodeWav(bytes), ctx);
+    return files.save(bytes, { name: `audio.${EXTENSION[sniffed]}`, mime_type: MIME[sniffed] });
+  }
+
+  private async saveArray(audio: { sample_rate: number; channels: number; data: ArrayLike<number> }, ctx?: ProcessContext): Promise<FileData> {
+    const files = needFiles(ctx);
+    checkAudioArray(audio);
+    if (this.props.format === "mp3") return files.save(encodeMp3(audio), { name: "audio.mp3", mime_type: "audio/mpeg" });
+    return files.save(encodeWav(audio), { name: "audio.wav", mime_type: "audio/wav" });
+  }
+
+  /** The initial value: a FileData or URL as given; other values need the file store, so they wait for an event. */
+  override initialPayload(): unknown {
+    const value = this.props.value;
+    if (isFileData(value)) return value;
+    if (typeof value === "string" && /^https?:\/\//i.test(value)) return fileData(value, { url: value });
+    return null;
+  }
+
+  override processExample(example: unknown): unknown {
+    if (isFileData(example)) return example;
+    if (typeof example === "string" && /^https?:\/\//i.test(example)) return fileData(example, { url: example });
+    return example ?? null;
+  }
+
+  api(): ApiDescription {
+    return { type: FILE_DATA_SCHEMA, python_type: { type: "filepath", description: "" } };
+  }
+
+  /** No example input: Gradio's points at a file on the internet, which this app must not fetch on its own. */
+  override exampleInput(): null {
+    return null;
+  }
+
+  protected override ownProps(): Record<string, unknown> {
+    const { format = "wav", autoplay = false, loop = false, show_download_button = true, streaming = false } = this.props;
+    const sources = this.props.sources ?? (streaming ? ["microphone"] : ["upload", "microphone"]);
+    return {
+      format, autoplay, loop, show_download_button, streaming,
+      sources: Array.isArray(sources) ? sources : [sources],
+      type: this.props.type ?? "array",
+    };
+  }
+}
+export interface AudioComponent<T extends AudioType = "array"> extends Listeners<AudioEvent, AudioEventData> {}
+
+/**
+ * An audio input or output. As an input the function receives an {@link AudioArray}
+ * (`{ sample_rate, channels, data }`, interleaved) or a path, by `type`; as an output it may
+ * return an array, bytes, a path or a URL.
+ * @example vt.Audio({ label: "Voice", sources: ["microphone"], format: "mp3" })
+ */
+export function Audio<T extends AudioType = "array">(props: AudioProps<T> = {}): AudioComponent<T> {
+  return new AudioComponent<T>(props);
+}
+export type Audio<T extends AudioType = "array"> = AudioComponent<T>;
+
+/** Gradio's `gr.Microphone`: an Audio whose only source is the microphone. */
+export function Microphone<T extends AudioType = "array">(props: Omit<AudioProps<T>, "sources"> = {}): AudioComponent<T> {
+  return new AudioComponent<T>({ ...props, sources: ["microphone"] } as AudioProps<T>);
+}

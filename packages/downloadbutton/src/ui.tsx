@@ -1,0 +1,2 @@
+/** Browser entry: the DownloadButton view. The page loads this module and renders its default export. */
+export { DownloadButtonView as default, DownloadButtonView, type DownloadButtonViewProps } from "./view.js";

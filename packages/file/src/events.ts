@@ -1,0 +1,17 @@
+import type { DownloadData, FileData, SelectData } from "@vitrine/core";
+
+/** The events a File fires. */
+export const fileEvents = ["change", "select", "clear", "upload", "delete", "download"] as const;
+export type FileEvent = (typeof fileEvents)[number];
+
+/** `delete`: the file the user removed from the list (Gradio's DeletedFileData). */
+export interface DeletedFileData {
+  [field: string]: unknown;
+  file: FileData;
+}
+
+/**
+ * The data its events carry: `select` gives the clicked file's index in the list and its
+ * FileData as `value`; `delete` and `download` give the file.
+ */
+export interface FileEventData { select: SelectData; delete: DeletedFileData; download: DownloadData }
