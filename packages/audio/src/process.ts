@@ -3,8 +3,11 @@ import { fileURLToPath } from "node:url";
 import {
   Component,
   VitrineError,
+  FILE_DATA_SCHEMA,
   fileData,
   isFileData,
+  needFiles,
+  storelessFile,
   type ApiDescription,
   type ComponentProps,
   type FileData,
@@ -65,27 +68,8 @@ const MIME_BY_EXTENSION: Record<string, string> = {
   ".flac": "audio/flac", ".webm": "audio/webm", ".m4a": "audio/mp4", ".aac": "audio/aac", ".aiff": "audio/aiff",
 };
 
-/** Gradio's FileData schema, as `/info` describes an Audio. */
-const FILE_DATA_SCHEMA = {
-  properties: {
-    path: { title: "Path", type: "string" },
-    url: { anyOf: [{ type: "string" }, { type: "null" }], default: null, title: "Url" },
-    size: { anyOf: [{ type: "integer" }, { type: "null" }], default: null, title: "Size" },
-    orig_name: { anyOf: [{ type: "string" }, { type: "null" }], default: null, title: "Orig Name" },
-    mime_type: { anyOf: [{ type: "string" }, { type: "null" }], default: null, title: "Mime Type" },
-    is_stream: { default: false, title: "Is Stream", type: "boolean" },
-    meta: { default: { _type: "gradio.FileData" }, title: "Meta", type: "object" },
-  },
-  required: ["path"],
-  title: "FileData",
-  type: "object",
-};
 
 
-function needFiles(ctx: ProcessContext | undefined): ProcessContext["files"] {
-  if (!ctx?.files) throw new Error("Audio: processing files needs the server's file store (a ProcessContext)");
-  return ctx.files;
-}
 
 function isAudioArrayLike(value: unknown): value is { sample_rate: number; channels: number; data: ArrayLike<number> } {
   const v = value as AudioArray;
@@ -118,7 +102,7 @@ export class AudioComponent<T extends AudioType = "array"> extends Component<Aud
   override async preprocess(payload: FileData | null | undefined, ctx?: ProcessContext): Promise<AudioInput<T>> {
     if (payload === null || payload === undefined) return null as unknown as AudioInput<T>;
     if (!isFileData(payload)) throw new TypeError("Audio expects a FileData object ({ path, meta: { _type: \"gradio.FileData\" } })");
-    const files = needFiles(ctx);
+    const files = needFiles("Audio", ctx);
     const path = await files.resolve(payload);
     if ((this.props.type ?? "array") === "filepath") return path as AudioInput<T>;
     const name = payload.orig_name ?? basename(payload.path);
@@ -142,7 +126,7 @@ export class AudioComponent<T extends AudioType = "array"> extends Component<Aud
     if (typeof value === "string") {
       if (/^https?:\/\//i.test(value)) return fileData(value, { url: value, orig_name: basename(new URL(value).pathname) || null });
       const mime = MIME_BY_EXTENSION[extname(value).toLowerCase()];
-      return needFiles(ctx).adopt(value, { name: basename(value), ...(mime ? { mime_type: mime } : {}) });
+      return needFiles("Audio", ctx).adopt(value, { name: basename(value), ...(mime ? { mime_type: mime } : {}) });
     }
     if (value instanceof Uint8Array) return this.saveBytes(value, ctx);
     if (Array.isArray(value) && value.length === 2 && typeof value[0] === "number" && ArrayBuffer.isView(value[1]))
@@ -153,7 +137,7 @@ export class AudioComponent<T extends AudioType = "array"> extends Component<Aud
 
   /** Saves encoded bytes as they are (a WAV is converted when `format` is "mp3"). */
   private async saveBytes(bytes: Uint8Array, ctx?: ProcessContext): Promise<FileData> {
-    const files = needFiles(ctx);
+    const files = needFiles("Audio", ctx);
     const sniffed = sniffAudio(bytes);
     if (sniffed === null) throw new TypeError("Audio: the returned bytes are not audio this app recognises (wav, mp3, ogg, flac, webm, m4a, aiff)");
     if (sniffed === "wav" && this.props.format === "mp3") return this.saveArray(decodeWav(bytes), ctx);
@@ -161,7 +145,7 @@ export class AudioComponent<T extends AudioType = "array"> extends Component<Aud
   }
 
   private async saveArray(audio: { sample_rate: number; channels: number; data: ArrayLike<number> }, ctx?: ProcessContext): Promise<FileData> {
-    const files = needFiles(ctx);
+    const files = needFiles("Audio", ctx);
     checkAudioArray(audio);
     if (this.props.format === "mp3") return files.save(encodeMp3(audio), { name: "audio.mp3", mime_type: "audio/mpeg" });
     return files.save(encodeWav(audio), { name: "audio.wav", mime_type: "audio/wav" });
@@ -169,16 +153,11 @@ export class AudioComponent<T extends AudioType = "array"> extends Component<Aud
 
   /** The initial value: a FileData or URL as given; other values need the file store, so they wait for an event. */
   override initialPayload(): unknown {
-    const value = this.props.value;
-    if (isFileData(value)) return value;
-    if (typeof value === "string" && /^https?:\/\//i.test(value)) return fileData(value, { url: value });
-    return null;
+    return storelessFile(this.props.value);
   }
 
   override processExample(example: unknown): unknown {
-    if (isFileData(example)) return example;
-    if (typeof example === "string" && /^https?:\/\//i.test(example)) return fileData(example, { url: example });
-    return example ?? null;
+    return storelessFile(example) ?? example ?? null;
   }
 
   api(): ApiDescription {

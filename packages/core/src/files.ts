@@ -77,3 +77,36 @@ export interface FileStore {
 export interface ProcessContext {
   files: FileStore;
 }
+
+/** Gradio's FileData JSON schema, as `/info` describes a file parameter or return. */
+export const FILE_DATA_SCHEMA = {
+  properties: {
+    path: { title: "Path", type: "string" },
+    url: { anyOf: [{ type: "string" }, { type: "null" }], default: null, title: "Url" },
+    size: { anyOf: [{ type: "integer" }, { type: "null" }], default: null, title: "Size" },
+    orig_name: { anyOf: [{ type: "string" }, { type: "null" }], default: null, title: "Orig Name" },
+    mime_type: { anyOf: [{ type: "string" }, { type: "null" }], default: null, title: "Mime Type" },
+    is_stream: { default: false, title: "Is Stream", type: "boolean" },
+    meta: { default: { _type: FILE_DATA_TYPE }, title: "Meta", type: "object" },
+  },
+  required: ["path"],
+  title: "FileData",
+  type: "object",
+} as const;
+
+/** The store of a ProcessContext, or a clear error naming the component that needed it. */
+export function needFiles(component: string, ctx: ProcessContext | undefined): FileStore {
+  if (!ctx?.files) throw new Error(`${component}: processing files needs the server's file store (a ProcessContext)`);
+  return ctx.files;
+}
+
+/**
+ * A file component's value that needs no file store: a FileData as it is, an http(s) URL as a
+ * FileData pointing at it; anything else (a path, bytes) is null here, as it needs the store.
+ * What file components send for their initial value and their examples.
+ */
+export function storelessFile(value: unknown): FileData | null {
+  if (isFileData(value)) return value;
+  if (typeof value === "string" && /^https?:\/\//i.test(value)) return fileData(value, { url: value });
+  return null;
+}

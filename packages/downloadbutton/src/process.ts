@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { Component, VitrineError, type ApiDescription, type ComponentProps, type FileData, type Listeners, type ProcessContext } from "@vitrine/core";
-import { FILE_DATA_SCHEMA, plainPayload, postprocessFile, preprocessFiles, type FileValue } from "@vitrine/file";
+import { FILE_DATA_SCHEMA } from "@vitrine/core";
+import { plainPayload, postprocessFile, preprocessFiles, type FileValue } from "@vitrine/file";
 import { downloadButtonEvents, type DownloadButtonEvent } from "./events.js";
 
 /** What a function may return for a DownloadButton: a path, bytes, an http(s) URL, a FileData, or null. */

@@ -3,8 +3,11 @@ import { fileURLToPath } from "node:url";
 import {
   Component,
   VitrineError,
+  FILE_DATA_SCHEMA,
   fileData,
   isFileData,
+  needFiles,
+  storelessFile,
   type ApiDescription,
   type ComponentProps,
   type FileData,
@@ -58,30 +61,10 @@ export interface FileProps<T extends FileType = "filepath", C extends FileCount 
 const FILE_COUNTS: readonly FileCount[] = ["single", "multiple", "directory"];
 const TYPES: readonly FileType[] = ["filepath", "binary"];
 
-/** Gradio's FileData schema, as `/info` describes a File. */
-export const FILE_DATA_SCHEMA = {
-  properties: {
-    path: { title: "Path", type: "string" },
-    url: { anyOf: [{ type: "string" }, { type: "null" }], default: null, title: "Url" },
-    size: { anyOf: [{ type: "integer" }, { type: "null" }], default: null, title: "Size" },
-    orig_name: { anyOf: [{ type: "string" }, { type: "null" }], default: null, title: "Orig Name" },
-    mime_type: { anyOf: [{ type: "string" }, { type: "null" }], default: null, title: "Mime Type" },
-    is_stream: { default: false, title: "Is Stream", type: "boolean" },
-    meta: { default: { _type: "gradio.FileData" }, title: "Meta", type: "object" },
-  },
-  required: ["path"],
-  title: "FileData",
-  type: "object",
-};
 
 /** The small text file shipped with the package, used as the API page's example input. */
 export const EXAMPLE_FILE_PATH = fileURLToPath(new URL("../assets/example.txt", import.meta.url));
 
-/** The store of a ProcessContext, or a clear error naming the component. */
-export function needFiles(component: string, ctx: ProcessContext | undefined): FileStore {
-  if (!ctx?.files) throw new Error(`${component}: processing files needs the server's file store (a ProcessContext)`);
-  return ctx.files;
-}
 
 /** The name a FileData shows its user: `orig_name`, else its path's last segment. */
 export function fileName(file: FileData): string {

@@ -4,8 +4,11 @@ import type { Jimp } from "jimp";
 import {
   Component,
   VitrineError,
+  FILE_DATA_SCHEMA,
   fileData,
   isFileData,
+  needFiles,
+  storelessFile,
   type ApiDescription,
   type ComponentProps,
   type FileData,
@@ -142,10 +145,6 @@ function isJimpLike(value: unknown): value is { bitmap: RgbaBitmap } {
     typeof b.width === "number" && typeof b.height === "number" && ArrayBuffer.isView(b.data);
 }
 
-function needFiles(ctx: ProcessContext | undefined): ProcessContext["files"] {
-  if (!ctx?.files) throw new Error("Image: processing files needs the server's file store (a ProcessContext)");
-  return ctx.files;
-}
 
 const MIME_BY_EXTENSION: Record<string, string> = {
   ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif", ".webp": "image/webp",
@@ -176,7 +175,7 @@ export class ImageComponent<T extends ImageType = "array"> extends Component<Ima
   override async preprocess(payload: FileData | null | undefined, ctx?: ProcessContext): Promise<ImageInput<T>> {
     if (payload === null || payload === undefined) return null as unknown as ImageInput<T>;
     if (!isFileData(payload)) throw new TypeError("Image expects a FileData object ({ path, meta: { _type: \"gradio.FileData\" } })");
-    const files = needFiles(ctx);
+    const files = needFiles("Image", ctx);
     const path = await files.resolve(payload);
     const name = payload.orig_name ?? basename(payload.path);
     const bytes = await files.read(path);
@@ -205,7 +204,7 @@ export class ImageComponent<T extends ImageType = "array"> extends Component<Ima
       const data = /^data:([^;,]*)(;base64)?,(.*)$/s.exec(value);
       if (data) return this.saveBytes(data[2] ? Buffer.from(data[3]!, "base64") : Buffer.from(decodeURIComponent(data[3]!)), ctx);
       const mime = MIME_BY_EXTENSION[extname(value).toLowerCase()];
-      return needFiles(ctx).adopt(value, { name: basename(value), ...(mime ? { mime_type: mime } : {}) });
+      return needFiles("Image", ctx).adopt(value, { name: basename(value), ...(mime ? { mime_type: mime } : {}) });
     }
     if (value instanceof Uint8Array) return this.saveBytes(value, ctx);
     if (isJimpLike(value)) return this.saveBitmap(value.bitmap, ctx);
@@ -215,7 +214,7 @@ export class ImageComponent<T extends ImageType = "array"> extends Component<Ima
 
   /** Saves encoded bytes: re-encoded in `format` unless already in it (GIF and SVG are kept as they are). */
   private async saveBytes(bytes: Uint8Array, ctx?: ProcessContext): Promise<FileData> {
-    const files = needFiles(ctx);
+    const files = needFiles("Image", ctx);
     const sniffed = sniffFormat(bytes);
     if (sniffed === null) throw new TypeError("Image: the returned bytes are not an image (png, jpeg, gif, webp, bmp, tiff or svg)");
     const format = this.props.format ?? "webp";
@@ -225,7 +224,7 @@ export class ImageComponent<T extends ImageType = "array"> extends Component<Ima
   }
 
   private async saveBitmap(bitmap: RgbaBitmap, ctx?: ProcessContext): Promise<FileData> {
-    const files = needFiles(ctx);
+    const files = needFiles("Image", ctx);
     const format = this.props.format ?? "webp";
     const bytes = await encode(bitmap, format);
     return files.save(bytes, { name: `image.${EXTENSION[format]}`, mime_type: MIME[format] });
@@ -233,16 +232,11 @@ export class ImageComponent<T extends ImageType = "array"> extends Component<Ima
 
   /** The initial value: a FileData or URL as given; other values need the file store, so they wait for an event. */
   override initialPayload(): unknown {
-    const value = this.props.value;
-    if (isFileData(value)) return value;
-    if (typeof value === "string" && /^https?:\/\//i.test(value)) return fileData(value, { url: value });
-    return null;
+    return storelessFile(this.props.value);
   }
 
   override processExample(example: unknown): unknown {
-    if (isFileData(example)) return example;
-    if (typeof example === "string" && /^https?:\/\//i.test(example)) return fileData(example, { url: example });
-    return example ?? null;
+    return storelessFile(example) ?? example ?? null;
   }
 
   api(): ApiDescription {
