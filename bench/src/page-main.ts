@@ -3,7 +3,7 @@
  * The orchestrator starts it twice: as is (compressed assets) and with
  * `VITRINE_NO_COMPRESSION=1` (the baseline: the same files, uncompressed).
  */
-import { hello } from "@vitrine/gallery";
+import { hello } from "@vitrine/demo-gallery";
 import { parseServerArgs, runAsChild } from "./child.js";
 
 const args = parseServerArgs(process.argv.slice(2));

@@ -4,7 +4,7 @@
  * the weights and times are read and the report renders.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { hello } from "@vitrine/gallery";
+import { hello } from "@vitrine/demo-gallery";
 import { measurePage, pageScenario, type PageResult } from "../src/page.js";
 import { pageDetails, table, type Line } from "../src/report.js";
 

@@ -1,7 +1,7 @@
 /** Chains, trigger modes, js functions and scroll_to_output in headless chromium. */
 import { describe, expect, it } from "@jest/globals";
 import type { Locator } from "playwright-core";
-import { chain, demos, triggers } from "@vitrine/gallery";
+import { chain, demos, triggers } from "@vitrine/demo-gallery";
 import { fieldValue, pollUntil, useBrowserSuite, waitForValue } from "./browser.js";
 
 /** Clicks a button `n` times in a row, all before the page handles anything else (a fast user). */

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "@jest/globals";
 import type { Page } from "playwright-core";
-import { demos, examples } from "@vitrine/gallery";
+import { demos, examples } from "@vitrine/demo-gallery";
 import { fieldValue, pollUntil, useBrowserSuite, waitForValue } from "./browser.js";
 
 // The demo's cache goes to a fresh folder: its eager examples are computed when it is mounted.

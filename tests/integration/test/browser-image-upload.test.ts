@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import type { JSHandle, Page } from "playwright-core";
-import { classifier } from "@vitrine/gallery";
+import { classifier } from "@vitrine/demo-gallery";
 import { Jimp } from "jimp";
 import { useBrowserSuite } from "./browser.js";
 

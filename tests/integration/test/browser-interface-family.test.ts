@@ -4,7 +4,7 @@
  * the gallery's hello demo through its API.
  */
 import { describe, expect, it } from "@jest/globals";
-import { demos } from "@vitrine/gallery";
+import { demos } from "@vitrine/demo-gallery";
 import { fieldValue, useBrowserSuite, waitForValue } from "./browser.js";
 
 describe("the Interface family in a browser", () => {

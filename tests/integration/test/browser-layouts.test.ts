@@ -1,6 +1,6 @@
 /** Tabs, Accordion, Sidebar and vt.render regions in headless chromium, as a user drives them. */
 import { describe, expect, it } from "@jest/globals";
-import { demos } from "@vitrine/gallery";
+import { demos } from "@vitrine/demo-gallery";
 import { fieldValue, pollUntil, useBrowserSuite, waitForValue } from "./browser.js";
 
 describe("layouts in a browser", () => {

@@ -1,7 +1,7 @@
 /** Progress bars, show_progress and toasts in headless chromium. */
 import { describe, expect, it } from "@jest/globals";
 import type { Page } from "playwright-core";
-import { demos, progress, toasts } from "@vitrine/gallery";
+import { demos, progress, toasts } from "@vitrine/demo-gallery";
 import { pollUntil, useBrowserSuite, waitForValue } from "./browser.js";
 
 /** The `.vt-block` holding the field labelled `label`. */

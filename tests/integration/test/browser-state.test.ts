@@ -1,7 +1,7 @@
 /** State in headless chromium: per-session values, BrowserState across reloads, delete_callback and unload. */
 import { describe, expect, it } from "@jest/globals";
 import type { Page } from "playwright-core";
-import { state } from "@vitrine/gallery";
+import { state } from "@vitrine/demo-gallery";
 import * as vt from "vitrine";
 import { fieldValue, pollUntil, useBrowserSuite, waitForValue } from "./browser.js";
 

@@ -1,6 +1,6 @@
 /** The Interface's Stop button over a streaming generator, in headless chromium. */
 import { describe, expect, it } from "@jest/globals";
-import { demos, stream } from "@vitrine/gallery";
+import { demos, stream } from "@vitrine/demo-gallery";
 import { fieldValue, pollUntil, useBrowserSuite } from "./browser.js";
 
 describe("stopping a stream in a browser", () => {

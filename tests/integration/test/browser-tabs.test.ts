@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { demos, hello, startGallery } from "@vitrine/gallery";
+import { demos, hello, startGallery } from "@vitrine/demo-gallery";
 import { launchBrowser, waitForValue } from "./browser.js";
 
 const TABS = 20;

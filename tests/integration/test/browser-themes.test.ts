@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "@jest/globals";
 import type { Page } from "playwright-core";
-import { demos } from "@vitrine/gallery";
+import { demos } from "@vitrine/demo-gallery";
 import * as vt from "vitrine";
 import { pollUntil, useBrowserSuite } from "./browser.js";
 

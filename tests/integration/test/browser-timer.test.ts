@@ -1,6 +1,6 @@
 /** The Timer component and `every` in headless chromium. */
 import { describe, expect, it } from "@jest/globals";
-import { demos, timer } from "@vitrine/gallery";
+import { demos, timer } from "@vitrine/demo-gallery";
 import { fieldValue, pollUntil, useBrowserSuite } from "./browser.js";
 
 describe("timers in a browser", () => {

@@ -1,7 +1,7 @@
 /** The gallery in headless chromium, as a user drives it. */
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from "@jest/globals";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { demos, startGallery, stream, type Gallery } from "@vitrine/gallery";
+import { demos, startGallery, stream, type Gallery } from "@vitrine/demo-gallery";
 import { launchBrowser } from "./browser.js";
 
 describe("the gallery in a browser", () => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "@jest/globals";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { startGallery, type Gallery } from "@vitrine/gallery";
+import { startGallery, type Gallery } from "@vitrine/demo-gallery";
 import type { App } from "vitrine";
 
 /** Debian's chromium; tests fail (never skip) when it is missing. */

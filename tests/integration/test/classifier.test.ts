@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Client as GradioClient, handle_file as gradioHandleFile } from "@gradio/client";
 import { Client, handle_file } from "@vitrine/client";
-import { classifier } from "@vitrine/gallery";
+import { classifier } from "@vitrine/demo-gallery";
 import { Jimp } from "jimp";
 import { serveAtRoot, type Served } from "./harness.js";
 import { useBrowserSuite } from "./browser.js";

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Client } from "@gradio/client";
-import { examples } from "@vitrine/gallery";
+import { examples } from "@vitrine/demo-gallery";
 import * as vt from "vitrine";
 import { servings, serveAtRoot, type Served } from "./harness.js";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from "@jest/globals";
 import express from "express";
-import { blocks, calculator, hello, stream } from "@vitrine/gallery";
+import { blocks, calculator, hello, stream } from "@vitrine/demo-gallery";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { attachLiveChannel, closeServer, mount, type App, type RunningServer } from "vitrine";

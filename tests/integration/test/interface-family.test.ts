@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Client as GradioClient } from "@gradio/client";
 import { Client } from "@vitrine/client";
-import { calculator, hello, parallel, series, tabbed } from "@vitrine/gallery";
+import { calculator, hello, parallel, series, tabbed } from "@vitrine/demo-gallery";
 import * as vt from "vitrine";
 import { postJson, serveAtRoot, type Served } from "./harness.js";
 

@@ -1,7 +1,7 @@
 /** launch(): the default address, environment variables, busy ports, printing the URL, close(). */
 import { afterEach, describe, expect, it, jest } from "@jest/globals";
 import { createServer, type AddressInfo, type Server } from "node:net";
-import { hello } from "@vitrine/gallery";
+import { hello } from "@vitrine/demo-gallery";
 import type { App } from "vitrine";
 import { serveMounted } from "./harness.js";
 

@@ -1,7 +1,7 @@
 /** Bad requests get a clear error, and the server goes on serving. */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Client } from "@gradio/client";
-import { calculator } from "@vitrine/gallery";
+import { calculator } from "@vitrine/demo-gallery";
 import { postJson, serveAtRoot, type Served } from "./harness.js";
 
 describe("malformed requests", () => {

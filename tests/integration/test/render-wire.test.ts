@@ -1,7 +1,7 @@
 /** vt.render over the wire: a rebuild's render_config, its listeners per session, and bad calls. */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Client } from "@vitrine/client";
-import { render } from "@vitrine/gallery";
+import { render } from "@vitrine/demo-gallery";
 import type { RenderConfig } from "vitrine";
 import { postJson, serveAtRoot, type Served } from "./harness.js";
 

@@ -8,7 +8,7 @@ import { getEventListeners } from "node:events";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "@jest/globals";
-import { stream } from "@vitrine/gallery";
+import { stream } from "@vitrine/demo-gallery";
 import type { EventContext } from "vitrine";
 
 describe("the gallery's stream demo", () => {
