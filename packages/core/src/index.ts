@@ -71,7 +71,7 @@ export * from "./config.js";
 export { parameterNames, toIdentifier } from "./names.js";
 export { VERSION } from "./version.js";
 export { StartupError, StartupTasks, type StartTask } from "./startup.js";
-export type { ViewProps, ViewStatus, CommonViewProps } from "./view.js";
+export type { ViewProps, ViewStatus, CommonViewProps, ExampleProps } from "./view.js";
 export { update, isUpdate, UPDATE_TYPE, type Update } from "./update.js";
 export type { Progress, ProgressOptions, ProgressUnit } from "./progress.js";
 export { createProgress, progressUnit } from "./progress.js";

@@ -57,3 +57,17 @@ export interface CommonViewProps {
   elem_id?: string | null;
   elem_classes?: string | string[] | null;
 }
+
+/**
+ * Props of a component's example view: the compact preview of one value that an Examples table
+ * (a Dataset) shows in its cell. A component's browser entry exports it as `Example`, beside its
+ * default export (the view).
+ */
+export interface ExampleProps<TValue = unknown, TProps = Record<string, unknown>> {
+  /** The sample's value, in the component's wire form (what `processExample` returned). */
+  value: TValue;
+  /** The component's config props (as its view gets them). */
+  props: TProps & CommonViewProps;
+  /** The URL a browser loads a FileData from. */
+  fileUrl(file: FileData): string;
+}
