@@ -9,8 +9,14 @@ import type { App } from "vitrine";
 /** Debian's chromium; tests fail (never skip) when it is missing. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-/** Starts headless chromium with the flags this machine needs and a fresh profile. */
-export async function launchBrowser(): Promise<Browser> {
+/** Chromium's fake camera and microphone, granted without a prompt (webcam and microphone tests). */
+export const FAKE_MEDIA_ARGS = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"];
+
+/**
+ * Starts headless chromium with the flags this machine needs and a fresh profile; `fakeMedia`
+ * adds chromium's fake camera and microphone.
+ */
+export async function launchBrowser(options: { fakeMedia?: boolean } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: run "apt-get install -y chromium" (tools/ensure-chromium.sh)`);
   }
@@ -26,6 +32,7 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...(options.fakeMedia ? FAKE_MEDIA_ARGS : []),
     ],
     env: { ...process.env, HOME: mkdtempSync(join(tmpdir(), "vitrine-chromium-")) },
   });
@@ -51,7 +58,10 @@ export interface BrowserSuite {
  * Serves `entries` as a gallery and starts chromium around a test file; each test gets a fresh
  * browser context and page, and fails if the page threw an uncaught error.
  */
-export function useBrowserSuite(entries: Record<string, { create: () => App; description: string }>): BrowserSuite {
+export function useBrowserSuite(
+  entries: Record<string, { create: () => App; description: string }>,
+  options: { fakeMedia?: boolean } = {},
+): BrowserSuite {
   let gallery: Gallery | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
@@ -60,7 +70,7 @@ export function useBrowserSuite(entries: Record<string, { create: () => App; des
   const pageLog: string[] = [];
   beforeAll(async () => {
     gallery = await startGallery(entries, { port: 0, quiet: true });
-    browser = await launchBrowser();
+    browser = await launchBrowser(options);
   });
   afterAll(async () => {
     await browser?.close();
