@@ -1,0 +1,6 @@
+/**
+ * The events an ImageSlider fires (none carries data). Gradio also declares `stream` and
+ * `select`, which its own view never fires (no webcam, no pixel selection): they are left out.
+ */
+export const imageSliderEvents = ["clear", "change", "upload", "input"] as const;
+export type ImageSliderEvent = (typeof imageSliderEvents)[number];

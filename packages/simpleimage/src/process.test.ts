@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { createHash } from "node:crypto";
+import { Blocks, fileData, type FileData, type FileStore, type ProcessContext } from "@vitrine/core";
+import { SimpleImage } from "./index.js";
+
+/** A FileStore in a temp folder: save writes a file, resolve gives its path. */
+class TempStore implements FileStore {
+  constructor(readonly dir: string) {}
+  async save(data: Uint8Array, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
+    const hash = createHash("sha256").update(data).digest("hex").slice(0, 16);
+    const path = join(this.dir, `${hash}-${options.name ?? "file"}`);
+    await writeFile(path, data);
+    return fileData(path, { orig_name: options.name ?? null, size: data.length, mime_type: options.mime_type ?? null });
+  }
+  async adopt(path: string, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
+    return this.save(await readFile(path), { name: options.name ?? basename(path), ...(options.mime_type ? { mime_type: options.mime_type } : {}) });
+  }
+  async resolve(file: FileData): Promise<string> {
+    if (!file.path.startsWith(this.dir)) throw new Error(`not in the store: ${file.path}`);
+    return file.path;
+  }
+  async read(path: string): Promise<Uint8Array> {
+    return new Uint8Array(await readFile(path));
+  }
+}
+
+let dir: string;
+let ctx: ProcessContext;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "vitrine-simpleimage-"));
+  ctx = { files: new TempStore(dir) };
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("SimpleImage", () => {
+  it("gives the uploaded file's path, untouched", async () => {
+    const bytes = await readFile(SimpleImage().exampleInput().path);
+    const fd = await ctx.files.save(bytes, { name: "photo.png" });
+    const path = await SimpleImage().preprocess(fd, ctx);
+    expect(path).toBe(fd.path);
+    expect(Buffer.compare(await readFile(path!), bytes)).toBe(0);
+    expect(await SimpleImage().preprocess(null, ctx)).toBeNull();
+  });
+
+  it("refuses a file the store did not issue, and what is not a FileData", async () => {
+    await expect(SimpleImage().preprocess(fileData("/etc/passwd"), ctx)).rejects.toThrow(/not in the store/);
+    await expect(SimpleImage().preprocess({ path: "/x.png" } as never, ctx)).rejects.toThrow(/expects a FileData/);
+  });
+
+  it("returns a path as the same bytes, with its name and MIME type (no re-encoding)", async () => {
+    // Bytes that are not a valid image at all: SimpleImage never decodes them.
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4, 5]);
+    const path = join(dir, "given.jpg");
+    await writeFile(path, bytes);
+    const out = await SimpleImage().postprocess(path, ctx);
+    expect(out).toMatchObject({ orig_name: "given.jpg", mime_type: "image/jpeg" });
+    expect(Buffer.compare(await readFile(out!.path), bytes)).toBe(0);
+  });
+
+  it("passes URLs and FileData through, null as null, and refuses anything else", async () => {
+    expect(await SimpleImage().postprocess("https://example.com/a/cat.webp", ctx)).toMatchObject({ path: "https://example.com/a/cat.webp", url: "https://example.com/a/cat.webp", orig_name: "cat.webp", mime_type: "image/webp" });
+    const fd = fileData("/x/y.png");
+    expect(await SimpleImage().postprocess(fd, ctx)).toBe(fd);
+    expect(await SimpleImage().postprocess(null, ctx)).toBeNull();
+    await expect(SimpleImage().postprocess(new Uint8Array(3) as never, ctx)).rejects.toThrow(/return a path, an http\(s\) URL, a FileData or null/);
+  });
+
+  it("describes itself, and declares clear, change and upload", () => {
+    const app = Blocks(() => {
+      SimpleImage({ label: "Scan", show_download_button: false, value: "https://example.com/s.png" });
+    });
+    const [config] = app.config().components.filter((c) => c.type === "simpleimage");
+    expect(config).toMatchObject({
+      props: { label: "Scan", show_download_button: false, value: { path: "https://example.com/s.png" }, name: "simpleimage" },
+      api_info: { title: "FileData" },
+    });
+    const s = SimpleImage();
+    for (const e of ["clear", "change", "upload"] as const) expect(typeof s[e]).toBe("function");
+    expect((s as unknown as Record<string, unknown>).select).toBeUndefined();
+  });
+});
