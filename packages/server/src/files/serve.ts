@@ -21,11 +21,20 @@ export function isInert(type: string): boolean {
   return INERT.test(type);
 }
 
-/** The handler of `file=` requests (`req.path` starts with `/file=`). */
+/**
+ * Whether a request is for a file: a GET or HEAD of `/file=<path>`, or of the legacy form
+ * `/file/<path>` that Gradio also serves (`req.path` relative to the API prefix, or to the app's
+ * root for the unprefixed forms of Gradio 4, served under the same rules).
+ */
+export function isFileRequest(req: Request): boolean {
+  return (req.method === "GET" || req.method === "HEAD") && (req.path.startsWith("/file=") || req.path.startsWith("/file/"));
+}
+
+/** The handler of file requests (see {@link isFileRequest}: `req.path` starts with `/file=` or `/file/`). */
 export function serveFile(cache: FileCache) {
   return (req: Request, res: Response, next: NextFunction): void => {
     res.setHeader("X-Content-Type-Options", "nosniff");
-    // The raw path, still percent-encoded, from the URL as sent (below the API prefix).
+    // The raw path, still percent-encoded, from the URL as sent (after `/file=` or `/file/`).
     const raw = req.path.slice("/file=".length);
     const decoded = decodeRequestedPath(raw);
     if ("problem" in decoded) {

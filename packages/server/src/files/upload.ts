@@ -13,6 +13,7 @@ import busboy from "busboy";
 import type { Request, Response } from "express";
 import { openEventStream, writeEvent } from "../sse.js";
 import { FileRefused, type FileCache } from "./cache.js";
+import { ByteReclaimer } from "./reclaim.js";
 
 /** Most `files` parts in one upload (the JS client sends batches of up to 1000). */
 export const MAX_UPLOAD_FILES = 1000;
@@ -48,6 +49,8 @@ class Tracker {
 /** The uploads of one app and their progress. */
 export class Uploads {
   private readonly trackers = new Map<string, Tracker>();
+  /** Frees the socket's spent read buffers every few megabytes (see {@link ByteReclaimer}). */
+  private readonly reclaimer = new ByteReclaimer();
 
   constructor(private readonly cache: FileCache) {}
 
@@ -180,6 +183,7 @@ export class Uploads {
         Promise.all(writes).then((done) => resolve(done.map((d) => d.path)), fail);
       });
       req.on("error", (err) => fail(new FileRefused(400, `Upload interrupted: ${err.message}`)));
+      req.on("data", (chunk: Buffer) => this.reclaimer.add(chunk.length));
       req.pipe(parser);
     });
   }

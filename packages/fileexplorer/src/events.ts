@@ -1,0 +1,12 @@
+import type { SelectData } from "@vitrine/core";
+
+/** The events a FileExplorer fires, as Gradio's: `change`, `input` (the user ticked or unticked a file) and `select`. */
+export const fileExplorerEvents = ["change", "input", "select"] as const;
+export type FileExplorerEvent = (typeof fileExplorerEvents)[number];
+
+/**
+ * The data its events carry: `select` (a click on a file or folder's name) gives the item's
+ * path from the root joined with "/" as `value`, and its position in the tree as `index` (the
+ * index in each folder's listing, from the root down).
+ */
+export interface FileExplorerEventData { select: SelectData }
