@@ -18,16 +18,24 @@ import { themes } from "./demos/themes.js";
 import { examples } from "./demos/examples.js";
 import { state } from "./demos/state.js";
 import { classifier } from "./demos/classifier.js";
+import { annotated } from "./demos/annotated.js";
+import { model3d } from "./demos/model3d.js";
 import { live } from "./demos/live.js";
 import { tabbed } from "./demos/tabbed.js";
 import { parallel } from "./demos/parallel.js";
 import { series } from "./demos/series.js";
 import { load, type GalleryContext } from "./demos/load.js";
+import { sketch } from "./demos/sketch.js";
+import { video } from "./demos/video.js";
+import { webcam } from "./demos/webcam.js";
+import { microphone } from "./demos/microphone.js";
+import { images } from "./demos/images.js";
+import { explorer } from "./demos/explorer.js";
 
 export { hello, calculator, blocks, stream, progress, toasts, chain, timer, js, triggers, scroll };
-export { layouts, tabs, accordion, sidebar, render, themes, state, classifier };
-export { examples };
-export { live, tabbed, parallel, series, load, type GalleryContext };
+export { layouts, tabs, accordion, sidebar, render, themes, state, classifier, annotated, model3d };
+export { examples, video, webcam, microphone, images, explorer };
+export { live, tabbed, parallel, series, load, sketch, type GalleryContext };
 export { startGallery, type Gallery, type GalleryEntry } from "./gallery.js";
 import type { GalleryEntry } from "./gallery.js";
 
@@ -52,10 +60,18 @@ export const demos: Record<string, GalleryEntry> = {
   themes: { create: themes, description: "Every prebuilt theme, in light and dark" },
   examples: { create: examples, description: "Examples: cached at start, cached on first click, run on click" },
   state: { create: state, description: "State per session, BrowserState across reloads, unload" },
+  annotated: { create: annotated, description: "AnnotatedImage: two boxes and a circular mask over an image; hover the legend, click an annotation" },
+  model3d: { create: model3d, description: "Model3D: a cube drawn by three.js; upload a model to see it shown back" },
   classifier: { create: classifier, description: "Interface(fn, \"image\", \"label\"): upload an image, see its colour scores" },
   live: { create: live, description: "A live Interface: outputs follow every keystroke, no Submit button; LaTeX in its description" },
   tabbed: { create: tabbed, description: "TabbedInterface: two Interfaces in tabs, each its own endpoint" },
   parallel: { create: parallel, description: "Parallel: two Interfaces on the same input, outputs side by side" },
   series: { create: series, description: "Series: each Interface's output feeds the next one" },
   load: { create: () => load(), createInGallery: load, description: "vt.load: the hello demo called through its API, as a function" },
+  sketch: { create: sketch, description: "Sketchpad: draw with the mouse, undo, erase; the drawing comes back cropped to where you drew" },
+  webcam: { create: () => webcam(), description: "Webcam: frames streamed into a function that flips and greys them; a photo with the capture button" },
+  microphone: { create: () => microphone(), description: "Microphone: streamed into a level meter, recorded as a clip, and a tone streamed out chunk by chunk" },
+  video: { create: video, description: "Video: upload or record a video, flip, trim or gray it with ffmpeg; subtitles on the result" },
+  explorer: { create: () => explorer(), description: "FileExplorer: tick files in a folder tree, see their names and sizes" },
+  images: { create: images, description: "Gallery of generated squares with captions (select, preview), an upload gallery, and an ImageSlider before/after" },
 };

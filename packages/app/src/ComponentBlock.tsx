@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from "react";
-import type { ViewStatus } from "@vitrine/core";
-import { useBlock, usePage, useView } from "./context.js";
+import type { ExampleProps, ViewStatus } from "@vitrine/core";
+import { useBlock, useExampleViews, usePage, useView } from "./context.js";
 import { BlockBoundary, ErrorBox } from "./ErrorBox.js";
 import { blockClasses, blockStyle, elemId, type Parent } from "./sizing.js";
 import { StatusOverlay } from "./StatusOverlay.js";
@@ -20,14 +20,26 @@ function Skeleton({ label }: { label: string | null }) {
  * the component's view with its {@link ViewProps}, and the status overlay.
  */
 export function ComponentBlock({ id, parent }: { id: number; parent: Parent }) {
-  const { runner, files } = usePage();
+  const { runner, files, callServer } = usePage();
   const block = useBlock(id);
   const View = useView(block.type);
+  const examples = useExampleViews();
+  const renderExample = useCallback(
+    (type: string, example: Omit<ExampleProps, "fileUrl">) => {
+      const Example = examples[type];
+      return Example ? <Example value={example.value} props={example.props} fileUrl={files.fileUrl} /> : null;
+    },
+    [examples, files],
+  );
   const { props, status } = block;
 
   const onChange = useCallback(
     (value: unknown, options?: { userInput?: boolean }) => void runner.change(id, value, options?.userInput ?? false),
     [runner, id],
+  );
+  const callOwnServer = useCallback(
+    (fn: string, data?: unknown) => (callServer ? callServer(id, fn, data) : Promise.reject(new Error("This page cannot call server functions."))),
+    [callServer, id],
   );
   const dispatch = useCallback((event: string, data?: unknown) => void runner.fire(id, event, data ?? null), [runner, id]);
   const viewStatus = useMemo<ViewStatus>(
@@ -62,6 +74,8 @@ export function ComponentBlock({ id, parent }: { id: number; parent: Parent }) {
             dispatch={dispatch}
             upload={files.upload}
             fileUrl={files.fileUrl}
+            callServer={callOwnServer}
+            renderExample={renderExample}
           />
         </BlockBoundary>
       )}

@@ -3,7 +3,8 @@ import { useStore } from "zustand";
 import type { StoreApi } from "zustand/vanilla";
 import type { EventRunner } from "./events.js";
 import type { PageFiles } from "./files.js";
-import type { View, ViewsState } from "./loadViews.js";
+import type { CallServer } from "./componentServer.js";
+import type { ExampleView, View, ViewsState } from "./loadViews.js";
 import { IDLE, type AppState, type BlockState } from "./store.js";
 
 /** What every block of the page reads: the state, the event runner and the views. */
@@ -13,6 +14,8 @@ export interface PageContext {
   views: StoreApi<ViewsState>;
   /** Uploads and file URLs, handed to every view. */
   files: PageFiles;
+  /** Calls components' server functions (each view gets it as `callServer`, bound to its id). */
+  callServer?: CallServer;
 }
 
 /** Carries the {@link PageContext} down the layout tree. */
@@ -40,4 +43,10 @@ export function useBlock(id: number): BlockState {
 export function useView(type: string): View | Error | null | undefined {
   const { views } = usePage();
   return useStore(views, (s) => (Object.hasOwn(s.modules, type) ? s.views[type] : null));
+}
+
+/** The example views loaded so far, by component type (re-renders when one more loads). */
+export function useExampleViews(): Record<string, ExampleView> {
+  const { views } = usePage();
+  return useStore(views, (s) => s.examples);
 }

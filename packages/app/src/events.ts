@@ -4,6 +4,7 @@ import { compileClientFunction } from "./clientFunction.js";
 import { chainedAfter, triggeredBy, type Outcome } from "./dependencies.js";
 import type { DataMessage, EventClient, EventJob, JobMessage, LogMessage, StatusMessage } from "./messages.js";
 import type { AppState, BlockStatus, ProgressMode } from "./store.js";
+import { ActiveStream, isStreamDependency, streamSources } from "./streams.js";
 import type { ToastState } from "./toasts.js";
 
 /** What fired an event: the block and the data the view sent with it. */
@@ -37,6 +38,17 @@ export interface EventRunnerOptions {
 
 const NO_CAUSE: ReadonlySet<number> = new Set();
 
+/** A stream listener's stream, from its first chunk until its source closes it. */
+interface StreamEntry {
+  /** The stream once its job is submitted; null if it could not start or has ended. */
+  stream: Promise<ActiveStream | null>;
+  resolve: (s: ActiveStream | null) => void;
+  /** The source sent close_stream. */
+  closed: boolean;
+  /** The event ended. */
+  ended?: boolean;
+}
+
 /**
  * Runs the app's events: finds the dependencies an event triggers, runs their client-side
  * `js` function, sends their inputs to the server, streams outputs, statuses and progress
@@ -62,6 +74,10 @@ export class EventRunner {
   private readonly running = new Map<number, Set<Run>>();
   private readonly waitingLast = new Map<number, () => Promise<void>>();
   private nextRunId = 1;
+  /** Streams started by a first chunk, by dependency id: the stream once its job is submitted (null if it could not start). */
+  private readonly streams = new Map<number, StreamEntry>();
+  /** When the last stream error toast was shown (they are shown at most every 2 s). */
+  private lastStreamError = -Infinity;
 
   constructor(options: EventRunnerOptions) {
     this.deps = options.dependencies;
@@ -71,6 +87,11 @@ export class EventRunner {
     this.now = options.now ?? Date.now;
     this.scrollTo = options.scrollTo;
     this.onRender = options.onRender;
+    // A streaming source learns how often to send chunks, and for how long (as Gradio's page tells it).
+    for (const dep of this.deps) {
+      if (!isStreamDependency(dep)) continue;
+      for (const id of streamSources(dep)) this.store.getState().setProps(id, { stream_every: dep.stream_every, time_limit: dep.time_limit });
+    }
   }
 
   /**
@@ -95,6 +116,8 @@ export class EventRunner {
    * those runs and their chains have finished.
    */
   fire(blockId: number, event: string, data: unknown = null, cause: ReadonlySet<number> = NO_CAUSE): Promise<void> {
+    if (event === "close_stream") return this.closeStreams(blockId);
+    if (event === "stream" && typeof Blob !== "undefined" && data instanceof Blob) return this.streamChunk(blockId, data);
     const origin = { targetId: blockId, data };
     return settle(triggeredBy(this.deps, blockId, event).map((dep) => this.trigger(dep, origin, cause)));
   }
@@ -143,6 +166,53 @@ export class EventRunner {
       run.cancelled = true;
       void Promise.resolve(run.job?.cancel()).catch(() => {});
     }
+  }
+
+  /**
+   * A chunk from a streaming source: goes to each `stream` listener of the block, starting the
+   * listener's event if it is not running.
+   */
+  private streamChunk(blockId: number, chunk: Blob): Promise<void> {
+    const started: Promise<void>[] = [];
+    for (const dep of triggeredBy(this.deps, blockId, "stream")) {
+      let entry = this.streams.get(dep.id);
+      if (!entry) {
+        let resolve!: (s: ActiveStream | null) => void;
+        const stream = new Promise<ActiveStream | null>((r) => (resolve = r));
+        const created: StreamEntry = { stream, resolve, closed: false };
+        entry = created;
+        this.streams.set(dep.id, created);
+        // However the run ends (even before reaching the server: a failed js function), its stream has ended.
+        const ended = () => {
+          created.resolve(null);
+          created.ended = true;
+          if (created.closed && this.streams.get(dep.id) === created) this.streams.delete(dep.id);
+        };
+        started.push(this.run(dep, { targetId: blockId, data: null }, NO_CAUSE).finally(ended));
+      }
+      void entry.stream.then((s) => s?.send(blockId, chunk, (message) => this.streamError(message)));
+    }
+    return settle(started);
+  }
+
+  /** The source stopped streaming: its running streams end. */
+  private closeStreams(blockId: number): Promise<void> {
+    for (const dep of triggeredBy(this.deps, blockId, "stream")) {
+      const entry = this.streams.get(dep.id);
+      if (!entry) continue;
+      entry.closed = true;
+      // A stream that ended on its own (time limit, error) is forgotten: the next chunk starts a new one.
+      if (entry.ended) this.streams.delete(dep.id);
+      else void entry.stream.then((s) => s?.close());
+    }
+    return Promise.resolve();
+  }
+
+  private streamError(message: string): void {
+    const now = this.now();
+    if (now - this.lastStreamError < 2000) return;
+    this.lastStreamError = now;
+    this.toasts.getState().push({ level: "warning", title: "Stream", message });
   }
 
   /** Stops the `every` repeats (for tests and embedders; a closed page stops them by itself). */
@@ -246,15 +316,32 @@ export class EventRunner {
     }
     let outcome: Outcome = "success";
     let finalStatus: BlockStatus = { stage: "complete" };
+    const streamEntry = isStreamDependency(dep) ? this.streams.get(dep.id) : undefined;
+    let active: ActiveStream | null = null;
+    const sources = streamEntry ? streamSources(dep) : [];
+    const streamingOutput = dep.outputs.some((id) => state.blocks[id]?.props.streaming === true);
     try {
       const client = await this.getClient();
       if (run.cancelled) return "failure";
+      if (streamEntry) {
+        // The streamed inputs start empty: their chunks come on the live channel.
+        inputs = inputs.map((v, i) => (sources.includes(dep.inputs[i]!) ? null : v));
+      }
       run.job = client.submit(dep.id, inputs, { trigger_id: origin.targetId, event_data: origin.data ?? null });
+      if (streamEntry) {
+        const values = () => this.store.getState().values(dep.inputs);
+        active = new ActiveStream(dep, client, run.job.event_id ?? Promise.resolve(null), values);
+        for (const id of sources) this.store.getState().setProps(id, { stream_active: true });
+        this.watchStreamErrors(client);
+        streamEntry.resolve(active);
+      }
       let stage: "pending" | "generating" = "pending";
       for await (const message of run.job as AsyncIterable<JobMessage>) {
         if (message.type === "data") {
           // After a cancel, the output keeps the last value that arrived before it.
           if (!run.cancelled) this.applyData(dep, message as DataMessage, chain, followUps);
+          // A streaming output (audio chunks) shows every value: the page draws each before the next.
+          if (streamingOutput) await new Promise((r) => setTimeout(r, 0));
           const region = (message as DataMessage).render_config;
           if (region && !run.cancelled) this.applyRender(region);
           // A State changed on the server: its change listeners run (not this dependency again).
@@ -296,8 +383,25 @@ export class EventRunner {
       this.toasts.getState().push({ level: "error", title: "Error", message });
     } finally {
       for (const id of dep.outputs) this.store.getState().patchStatus(id, run.id, { ...finalStatus, runId: undefined });
+      if (streamEntry) {
+        streamEntry.resolve(null);
+        active?.finished();
+        // Until the source says it stopped (close_stream), late chunks of an ended stream start nothing.
+        streamEntry.ended = true;
+        if (streamEntry.closed && this.streams.get(dep.id) === streamEntry) this.streams.delete(dep.id);
+        for (const id of sources) this.store.getState().setProps(id, { stream_active: false });
+      }
     }
     return outcome;
+  }
+
+  private streamErrorsWatched = false;
+
+  /** Shows the server's stream errors (a chunk too large, too many a second) as toasts, once per client. */
+  private watchStreamErrors(client: EventClient): void {
+    if (this.streamErrorsWatched || !client.on_stream_error) return;
+    this.streamErrorsWatched = true;
+    client.on_stream_error((e) => this.streamError(e.message));
   }
 
   private patchOutputs(dep: DependencyConfig, runId: number, patch: Partial<BlockStatus>): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { ViewLoader, importView, moduleUrl } from "./loadViews.js";
+import { ViewLoader, importView, importViewModule, moduleUrl } from "./loadViews.js";
 
 describe("ViewLoader", () => {
   it("knows a type's module at once and its view once loaded, loading each module once", async () => {
@@ -29,5 +29,14 @@ describe("ViewLoader", () => {
     });
     expect((failed as Error).message).toMatch(/could not load u2: 404/);
     expect(moduleUrl("http://h/a/", "components/x.js")).toBe("http://h/a/components/x.js");
+  });
+
+  it("keeps a module's example view (its `Example` export) beside its view", async () => {
+    const View = () => null;
+    const Example = () => null;
+    const loader = new ViewLoader("http://host/app", async (url) => (url.includes("image") ? { default: View, Example } : { default: View }));
+    await loader.ensure({ image: "components/image.js", textbox: "components/textbox.js" });
+    expect(loader.store.getState().examples).toEqual({ image: Example });
+    await expect(importViewModule("u3", async () => ({ Example }))).resolves.toEqual({ view: expect.any(Error), example: Example });
   });
 });

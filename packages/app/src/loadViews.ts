@@ -1,9 +1,11 @@
 import type { ComponentType } from "react";
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { ViewProps } from "@vitrine/core";
+import type { ExampleProps, ViewProps } from "@vitrine/core";
 
 /** A component's React view. */
 export type View = ComponentType<ViewProps>;
+/** A component's example view: one value's compact preview in an Examples table. */
+export type ExampleView = ComponentType<ExampleProps>;
 
 /** Block types the page lays out itself. */
 export const LAYOUT_TYPES: ReadonlySet<string> = new Set([
@@ -28,6 +30,8 @@ export interface ViewsState {
   modules: Record<string, string>;
   /** Loaded views, or the error that kept one from loading. */
   views: Record<string, View | Error>;
+  /** The example views of the loaded modules that export one (as `Example`). */
+  examples: Record<string, ExampleView>;
 }
 
 /** The absolute URL of a ui module (`ui_modules` entries are relative to the app's root). */
@@ -35,17 +39,29 @@ export function moduleUrl(root: string, path: string): string {
   return new URL(path, root.replace(/\/*$/, "/")).href;
 }
 
-/** Imports one view module: an ES module whose default export is a React component taking `ViewProps`. */
-export async function importView(url: string, load: (url: string) => Promise<unknown> = (u) => import(/* @vite-ignore */ u)): Promise<View | Error> {
+const isComponent = (x: unknown): boolean => x != null && (typeof x === "function" || typeof x === "object");
+
+/**
+ * Imports one view module: an ES module whose default export is a React component taking
+ * `ViewProps`, and which may export an example view as `Example`.
+ */
+export async function importViewModule(
+  url: string,
+  load: (url: string) => Promise<unknown> = (u) => import(/* @vite-ignore */ u),
+): Promise<{ view: View | Error; example: ExampleView | null }> {
   try {
-    const mod = (await load(url)) as { default?: unknown };
-    if (mod.default == null || (typeof mod.default !== "function" && typeof mod.default !== "object")) {
-      return new Error(`${url} has no default export`);
-    }
-    return mod.default as View;
+    const mod = (await load(url)) as { default?: unknown; Example?: unknown };
+    const example = isComponent(mod.Example) ? (mod.Example as ExampleView) : null;
+    if (!isComponent(mod.default)) return { view: new Error(`${url} has no default export`), example };
+    return { view: mod.default as View, example };
   } catch (err) {
-    return new Error(`could not load ${url}: ${err instanceof Error ? err.message : String(err)}`);
+    return { view: new Error(`could not load ${url}: ${err instanceof Error ? err.message : String(err)}`), example: null };
   }
+}
+
+/** Imports one view module and returns its view, or why it could not be loaded. */
+export async function importView(url: string, load?: (url: string) => Promise<unknown>): Promise<View | Error> {
+  return (await importViewModule(url, load)).view;
 }
 
 /**
@@ -53,7 +69,7 @@ export async function importView(url: string, load: (url: string) => Promise<unk
  * bare `react` / `react/jsx-runtime`, which the page's import map points at the page's React.
  */
 export class ViewLoader {
-  readonly store: StoreApi<ViewsState> = createStore<ViewsState>()(() => ({ modules: {}, views: {} }));
+  readonly store: StoreApi<ViewsState> = createStore<ViewsState>()(() => ({ modules: {}, views: {}, examples: {} }));
 
   constructor(
     private readonly root: string,
@@ -69,8 +85,8 @@ export class ViewLoader {
     this.store.setState({ modules: { ...state.modules, ...urls } });
     return Promise.all(
       Object.entries(urls).map(async ([type, url]) => {
-        const view = await importView(url, this.load);
-        this.store.setState((s) => ({ views: { ...s.views, [type]: view } }));
+        const { view, example } = await importViewModule(url, this.load);
+        this.store.setState((s) => ({ views: { ...s.views, [type]: view }, examples: example ? { ...s.examples, [type]: example } : s.examples }));
       }),
     ).then(() => undefined);
   }

@@ -8,6 +8,7 @@ import { compileClientFunction } from "./clientFunction.js";
 import { connect } from "./connect.js";
 import { EventRunner } from "./events.js";
 import { pageFiles } from "./files.js";
+import { componentServer } from "./componentServer.js";
 import { appRoot, loadConfig } from "./loadConfig.js";
 import { ViewLoader } from "./loadViews.js";
 import { persistBrowserValues } from "./browserStorage.js";
@@ -45,16 +46,18 @@ async function start(element: HTMLElement): Promise<void> {
   const store = createAppStore(config.components);
   persistBrowserValues(store);
   const toasts = createToastStore();
+  let sessionHash: string | null = null;
+  const callServer = componentServer(root, config.api_prefix, () => sessionHash);
   const runner = new EventRunner({
     dependencies: config.dependencies,
     store,
     toasts,
-    connect: () => connect(root),
+    connect: () => connect(root).then((client) => ((sessionHash = (client as { session_hash?: string }).session_hash ?? null), client)),
     scrollTo: (id) => document.querySelector(`[data-testid="block-${id}"]`)?.scrollIntoView({ behavior: "smooth", block: "start" }),
     onRender: (region) => void views.ensure(region.ui_modules),
   });
   const files = pageFiles(root, config.api_prefix, (list, options) => runner.upload(list, options));
-  createRoot(element).render(<App config={config} page={{ store, runner, views: views.store, files }} toasts={toasts} root={root} />);
+  createRoot(element).render(<App config={config} page={{ store, runner, views: views.store, files, callServer }} toasts={toasts} root={root} />);
   if (config.dependencies.some((d) => d.backend_fn)) runner.preconnect();
   void runner.fire(config.layout.id, "load");
   void runAppJs(config.js);

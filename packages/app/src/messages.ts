@@ -54,6 +54,8 @@ export type JobMessage = StatusMessage | DataMessage | LogMessage | { type: stri
 /** A submitted job: its messages, and a way to stop it. */
 export interface EventJob extends AsyncIterable<JobMessage> {
   cancel(): unknown;
+  /** The queue's event id, once the join answered (what streamed chunks are addressed to). */
+  readonly event_id?: Promise<string | null>;
 }
 
 /** Options of one submission. */
@@ -69,4 +71,12 @@ export interface EventClient {
   submit(fnIndex: number, data: unknown[], options: SubmitOptions): EventJob;
   /** Uploads files (`POST /gradio_api/upload`) and resolves with their FileData, in order. */
   upload?(files: readonly Blob[], options: { upload_id?: string; onProgress?: (fraction: number) => void }): Promise<FileData[]>;
+  /** Sends a streamed chunk on the live channel; false when none is open. */
+  stream_chunk?(eventId: string, input: number, chunk: Blob, mimeType?: string): Promise<boolean>;
+  /** Gives a running stream event its input values whole (`POST /stream/{event_id}`). */
+  send_chunk?(eventId: string, data: unknown[]): Promise<void>;
+  /** Ends a running stream event. */
+  close_stream?(eventId: string): Promise<void>;
+  /** Hears the server's errors about streamed chunks. */
+  on_stream_error?(listener: (error: { event_id: string | null; message: string }) => void): () => void;
 }

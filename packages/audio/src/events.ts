@@ -2,7 +2,7 @@
  * The events an Audio fires. `play`, `pause` and `stop` (the end of the track) come from the
  * player; `start_recording`, `pause_recording` and `stop_recording` from the microphone;
  * `upload` when a file (or a finished recording) is uploaded; `clear` from the clear button.
- * `stream` is declared, but streaming microphone chunks is not built yet: it never fires.
+ * `stream` fires with each WAV chunk while a streaming microphone records (`streaming: true`).
  */
 export const audioEvents = [
   "stream", "change", "clear", "play", "pause", "stop",

@@ -187,3 +187,24 @@ describe("Audio preprocess and postprocess", () => {
     expect(Array.from(value.data)).toEqual([0, 32767, 16384, -32768, -16384, 8192, 32767, 0, -32768, 0]);
   });
 });
+
+describe("streaming", () => {
+  it("a streaming output saves each chunk as its own file, even two alike; a streamed WAV chunk comes in as an array", async () => {
+    const chunk = { sample_rate: 8000, channels: 1, data: new Int16Array(800).fill(1000) };
+    const out = Audio({ streaming: true });
+    const [a, b] = [(await out.postprocess(chunk, ctx))!, (await out.postprocess(chunk, ctx))!];
+    expect(a.path).not.toBe(b.path);
+    expect(await readFile(a.path)).toEqual(await readFile(b.path));
+    expect(a.orig_name).toMatch(/^chunk-[0-9a-f]{8}\.wav$/);
+    // Without streaming, alike values are the same file.
+    const plain = Audio();
+    expect((await plain.postprocess(chunk, ctx))!.path).toBe((await plain.postprocess(chunk, ctx))!.path);
+    // A microphone chunk (a WAV the page encoded) reaches the function decoded.
+    const mic = Audio({ sources: "microphone", streaming: true });
+    const wav = encodeWav16([new Float32Array(1600).fill(0.5)], 16000);
+    const value = (await mic.preprocess(await store.save(wav, { name: "chunk.wav" }), ctx)) as AudioArray;
+    expect(value).toMatchObject({ sample_rate: 16000, channels: 1 });
+    expect(value.data.length).toBe(1600);
+    expect(value.data[0]).toBe(16384);
+  });
+});

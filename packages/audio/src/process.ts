@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { basename, extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -59,7 +60,13 @@ export interface AudioProps<T extends AudioType = "array"> extends ComponentProp
   loop?: boolean;
   /** Whether a download button is shown. Default true. */
   show_download_button?: boolean;
-  /** Whether the microphone streams chunks (`stream` events). Declared only: not built yet. Default false. */
+  /** Whether the microphone starts recording (or streaming) as soon as the view shows, as Gradio's `recording`. Default false. */
+  recording?: boolean;
+  /**
+   * As an input: the microphone streams WAV chunks to a `stream` listener (every `stream_every`
+   * seconds; `fn` gets each as its `type` says). As an output: each value a generator yields is
+   * one chunk, played right after the previous one as one track. Default false.
+   */
   streaming?: boolean;
 }
 
@@ -141,14 +148,17 @@ export class AudioComponent<T extends AudioType = "array"> extends Component<Aud
     const sniffed = sniffAudio(bytes);
     if (sniffed === null) throw new TypeError("Audio: the returned bytes are not audio this app recognises (wav, mp3, ogg, flac, webm, m4a, aiff)");
     if (sniffed === "wav" && this.props.format === "mp3") return this.saveArray(decodeWav(bytes), ctx);
-    return files.save(bytes, { name: `audio.${EXTENSION[sniffed]}`, mime_type: MIME[sniffed] });
+    const base = this.props.streaming ? `chunk-${randomUUID().slice(0, 8)}` : "audio";
+    return files.save(bytes, { name: `${base}.${EXTENSION[sniffed]}`, mime_type: MIME[sniffed] });
   }
 
   private async saveArray(audio: { sample_rate: number; channels: number; data: ArrayLike<number> }, ctx?: ProcessContext): Promise<FileData> {
     const files = needFiles("Audio", ctx);
     checkAudioArray(audio);
-    if (this.props.format === "mp3") return files.save(encodeMp3(audio), { name: "audio.mp3", mime_type: "audio/mpeg" });
-    return files.save(encodeWav(audio), { name: "audio.wav", mime_type: "audio/wav" });
+    // A streaming output's chunks each get their own file, even when two are alike (the cache is content-addressed by folder and name).
+    const base = this.props.streaming ? `chunk-${randomUUID().slice(0, 8)}` : "audio";
+    if (this.props.format === "mp3") return files.save(encodeMp3(audio), { name: `${base}.mp3`, mime_type: "audio/mpeg" });
+    return files.save(encodeWav(audio), { name: `${base}.wav`, mime_type: "audio/wav" });
   }
 
   /** The initial value: a FileData or URL as given; other values need the file store, so they wait for an event. */
@@ -158,6 +168,12 @@ export class AudioComponent<T extends AudioType = "array"> extends Component<Aud
 
   override processExample(example: unknown): unknown {
     return storelessFile(example) ?? example ?? null;
+  }
+
+  /** An example given as a path (or bytes) is copied into the cache when the server starts, and shown from there. */
+  override async processExampleWithFiles(example: unknown, context: ProcessContext): Promise<unknown> {
+    if (example === null || example === undefined) return null;
+    return storelessFile(example) ?? (await this.postprocess(example as never, context));
   }
 
   api(): ApiDescription {
@@ -170,10 +186,10 @@ export class AudioComponent<T extends AudioType = "array"> extends Component<Aud
   }
 
   protected override ownProps(): Record<string, unknown> {
-    const { format = "wav", autoplay = false, loop = false, show_download_button = true, streaming = false } = this.props;
+    const { format = "wav", autoplay = false, loop = false, show_download_button = true, streaming = false, recording = false } = this.props;
     const sources = this.props.sources ?? (streaming ? ["microphone"] : ["upload", "microphone"]);
     return {
-      format, autoplay, loop, show_download_button, streaming,
+      format, autoplay, loop, show_download_button, streaming, recording,
       sources: Array.isArray(sources) ? sources : [sources],
       type: this.props.type ?? "array",
     };

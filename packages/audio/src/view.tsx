@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type DragEvent } from "react";
 import type { FileData, ViewProps } from "@vitrine/core";
 import { encodeWav16 } from "./wav.js";
+import { MicStream } from "./mic-stream.js";
+import { StreamPlayer } from "./stream-player.js";
 
 /** Config props the Audio view reads. */
 export interface AudioViewProps {
@@ -8,6 +10,15 @@ export interface AudioViewProps {
   autoplay: boolean;
   loop: boolean;
   show_download_button: boolean;
+  /** As an input: the microphone streams WAV chunks to a `stream` listener; as an output: chunks play as one track. */
+  streaming?: boolean;
+  /** Set by the page from the `stream` listener: seconds between chunks, and the longest stream. */
+  stream_every?: number;
+  time_limit?: number | null;
+  /** Set by the page: whether the `stream` listener's event is running. */
+  stream_active?: boolean;
+  /** Whether the microphone starts recording (or streaming) as soon as the view shows. */
+  recording?: boolean;
 }
 
 const CSS = `
@@ -95,8 +106,83 @@ export function AudioView({ value, props, interactive, onChange, dispatch, uploa
   const canUpload = interactive && sources.includes("upload");
   const canRecord = interactive && sources.includes("microphone");
   const [source, setSource] = useState<"upload" | "microphone">(canUpload || !canRecord ? "upload" : "microphone");
+  const mic = useRef<MicStream | null>(null);
+  const [streamingMic, setStreamingMic] = useState(false);
+  const [elapsed, setElapsed] = useState(0);
+  const latest = useRef({ dispatch, props });
+  latest.current = { dispatch, props };
 
-  useEffect(() => () => stopTracks(), []);
+  useEffect(() => () => {
+    stopTracks();
+    if (mic.current) {
+      mic.current.stop();
+      mic.current = null;
+      latest.current.dispatch("close_stream");
+    }
+  }, []);
+
+  /** Streaming microphone: a WAV chunk every `stream_every` seconds to the `stream` listener. */
+  async function startStreaming() {
+    setError(null);
+    const stream = new MicStream((wav) => latest.current.dispatch("stream", wav), props.stream_every ?? 0.5);
+    try {
+      await stream.start();
+    } catch (e) {
+      stream.stop();
+      setError((e as Error).message || "Could not use the microphone.");
+      return;
+    }
+    mic.current = stream;
+    setStreamingMic(true);
+    setElapsed(0);
+    dispatch("start_recording");
+  }
+
+  function stopStreaming() {
+    const stream = mic.current;
+    if (!stream) return;
+    mic.current = null;
+    stream.stop();
+    setStreamingMic(false);
+    setLevel(0);
+    const d = latest.current.dispatch;
+    d("stop_recording");
+    d("close_stream");
+  }
+
+  // While streaming: the level meter, and the time limit.
+  useEffect(() => {
+    if (!streamingMic) return;
+    const started = performance.now();
+    const timer = setInterval(() => {
+      const seconds = (performance.now() - started) / 1000;
+      setElapsed(seconds);
+      setLevel(mic.current?.level() ?? 0);
+      const limit = latest.current.props.time_limit;
+      if (typeof limit === "number" && seconds >= limit) stopStreaming();
+    }, 100);
+    return () => clearInterval(timer);
+  }, [streamingMic]);
+
+  // `recording: true`: the microphone starts at once (streaming, or a recording).
+  useEffect(() => {
+    if (!props.recording || !canRecord || value) return;
+    if (props.streaming) void startStreaming();
+    else {
+      setSource("microphone");
+      void startRecording();
+    }
+  }, []);
+
+  // The page's stream ended (its time limit, an error): stop sending.
+  const wasActive = useRef(false);
+  useEffect(() => {
+    if (props.stream_active) wasActive.current = true;
+    else {
+      if (wasActive.current && mic.current) stopStreaming();
+      wasActive.current = false;
+    }
+  }, [props.stream_active]);
 
   function stopTracks() {
     const rec = recording.current;
@@ -206,11 +292,31 @@ export function AudioView({ value, props, interactive, onChange, dispatch, uploa
   const url = value ? fileUrl(value) : null;
   const status = busy !== null ? <span>Uploading… {busy > 0 ? `${Math.round(busy * 100)}%` : ""}</span> : null;
 
+  const streamsIn = interactive && props.streaming === true && canRecord;
   return (
     <div className="vt-field vt-audio">
       {props.show_label !== false && props.label ? <span className="vt-label">{props.label}</span> : null}
       {props.info ? <span className="vt-info">{props.info}</span> : null}
-      {url ? (
+      {props.streaming && !interactive ? (
+        <StreamPlayer value={value} fileUrl={fileUrl} autoplay={props.autoplay === true} label={label} />
+      ) : streamsIn ? (
+        <div className="vt-audio-mic">
+          {streamingMic ? (
+            <div className="vt-audio-level" role="meter" aria-label="Input level" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(level * 100)}>
+              <div style={{ width: `${Math.round(level * 100)}%` }} />
+            </div>
+          ) : null}
+          <div className="vt-audio-mic-buttons">
+            {streamingMic ? (
+              <button type="button" className="vt-audio-tool" onClick={stopStreaming} aria-label="Stop streaming">
+                ■ Stop{typeof props.time_limit === "number" ? ` (${Math.max(0, Math.ceil(props.time_limit - elapsed))} s)` : ""}
+              </button>
+            ) : (
+              <button type="button" className="vt-audio-tool" onClick={() => void startStreaming()} aria-label="Start streaming">● Record</button>
+            )}
+          </div>
+        </div>
+      ) : url ? (
         <div className="vt-audio-frame">
           <audio
             src={url}

@@ -720,6 +720,39 @@ describe("the live channel", () => {
     expect(app.count("WS", livePath(client))).toBe(0);
   });
 
+  it("stream_chunk sends a binary chunk frame on it, close_stream a JSON message; stream errors reach on_stream_error", async () => {
+    const { app, client } = await start({ liveChannel: true }, { heartbeat: true, WebSocket: NodeWebSocket });
+    await until(() => app.live.size === 1);
+    const [ws] = [...app.live];
+    const got: [Buffer, boolean][] = [];
+    ws!.on("message", (data: Buffer, isBinary: boolean) => got.push([data, isBinary]));
+    const errors: unknown[] = [];
+    client.on_stream_error((e) => errors.push(e));
+    // Until the client's side of the socket is open, nothing is sent and the answer is false.
+    while (!(await client.stream_chunk("ev1", 1, new Uint8Array([9, 8, 7]), "image/png"))) await new Promise((r) => setTimeout(r, 5));
+    await client.stream_chunk("ev1", 0, new Blob([new Uint8Array([5])], { type: "audio/wav" }));
+    await client.close_stream("ev1");
+    await until(() => got.length === 3);
+    const [frame, binary] = got[0]!;
+    expect(binary).toBe(true);
+    expect(frame[0]).toBe(0x01);
+    expect(JSON.parse(frame.subarray(2, 2 + frame[1]!).toString())).toEqual({ event_id: "ev1", input: 1, mime_type: "image/png" });
+    expect([...frame.subarray(2 + frame[1]!)]).toEqual([9, 8, 7]);
+    const second = got[1]![0];
+    expect(JSON.parse(second.subarray(2, 2 + second[1]!).toString())).toEqual({ event_id: "ev1", input: 0, mime_type: "audio/wav" });
+    expect(got[2]![1]).toBe(false);
+    expect(JSON.parse(got[2]![0].toString())).toEqual({ type: "close_stream", event_id: "ev1" });
+    ws!.send(JSON.stringify({ type: "stream_error", event_id: "ev1", message: "Stream chunk too large" }));
+    await until(() => errors.length === 1);
+    expect(errors).toEqual([{ event_id: "ev1", message: "Stream chunk too large" }]);
+    client.close();
+  });
+
+  it("stream_chunk answers false with no live channel (send_chunk is Gradio's way then)", async () => {
+    const { client } = await start({}, { heartbeat: false });
+    expect(await client.stream_chunk("ev1", 0, new Uint8Array([1]))).toBe(false);
+  });
+
   it("reopens the heartbeat stream when it ends", async () => {
     const { app, client } = await start({}, { heartbeat: true, WebSocket: null });
     await until(() => app.count("GET", heartbeatPath(client)) === 1);

@@ -187,6 +187,68 @@ export class Client {
   }
 
   /**
+   * Sends one chunk of a streaming input (a webcam frame, a microphone chunk) to a running
+   * `stream` event, as a binary frame on the session's live channel (Vitrine; see the server's
+   * stream-inputs.ts for the format). Resolves false, sending nothing, when no live channel is
+   * open (connect with `heartbeat: true`; a Gradio server has none): use {@link send_chunk} then.
+   *
+   * @param eventId The event's id (`await job.event_id`).
+   * @param input The streamed component's position in the event's inputs.
+   * @param chunk The chunk's encoded bytes (PNG/JPEG/WebP frame, WAV chunk, …).
+   */
+  async stream_chunk(eventId: string, input: number, chunk: Blob | Uint8Array, mimeType?: string): Promise<boolean> {
+    const live = this.#session.live;
+    if (!live) return false;
+    const payload = chunk instanceof Uint8Array ? chunk : new Uint8Array(await chunk.arrayBuffer());
+    const header = new TextEncoder().encode(
+      JSON.stringify({ event_id: eventId, input, mime_type: mimeType ?? (chunk instanceof Blob ? chunk.type : "") }),
+    );
+    if (header.length > 255) throw new Error("stream_chunk: the event id is too long");
+    const frame = new Uint8Array(2 + header.length + payload.length);
+    frame[0] = 0x01;
+    frame[1] = header.length;
+    frame.set(header, 2);
+    frame.set(payload, 2 + header.length);
+    return live.send(frame);
+  }
+
+  /**
+   * Gradio's `send_chunk`: gives a running `stream` event its new input values, whole
+   * (`POST {api_prefix}/stream/{event_id}`); files in them are uploaded first.
+   * @throws Error with the server's message when it refuses them.
+   */
+  async send_chunk(eventId: string, data: unknown[]): Promise<void> {
+    const files = this.#files;
+    const values = await uploadInData(data, (found) => uploadFiles(files, found, {}));
+    await this.#streamPost(`/stream/${encodeURIComponent(eventId)}`, { data: values, session_hash: this.session_hash });
+  }
+
+  /** Ends a running `stream` event (its function stops being called, and the event completes). */
+  async close_stream(eventId: string): Promise<void> {
+    const live = this.#session.live;
+    if (live?.send(JSON.stringify({ type: "close_stream", event_id: eventId }))) return;
+    await this.#streamPost(`/stream/${encodeURIComponent(eventId)}/close`, { session_hash: this.session_hash });
+  }
+
+  /**
+   * Calls `listener` with each error the server reports about streamed chunks (`{ event_id,
+   * message }`: a chunk too large, too many a second, …). Returns a function that stops it.
+   */
+  on_stream_error(listener: (error: { event_id: string | null; message: string }) => void): () => void {
+    const live = this.#session.live;
+    if (!live) return () => undefined;
+    return live.onMessage((m) => {
+      if (m["type"] === "stream_error") listener({ event_id: typeof m["event_id"] === "string" ? m["event_id"] : null, message: String(m["message"] ?? "") });
+    });
+  }
+
+  async #streamPost(path: string, body: unknown): Promise<void> {
+    const res = await this.#session.post(path, body);
+    const answer = await readBody(res);
+    if (!res.ok) throw new Error(httpFailure(res, answer).message);
+  }
+
+  /**
    * Closes the client: aborts its open streams and requests; calls still running end with an
    * `error` status (`code: "closed"`). The server is not asked to cancel them.
    */

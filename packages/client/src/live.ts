@@ -6,6 +6,10 @@ import { readEventStream } from "./sse.js";
  */
 export interface WebSocketLike {
   close(code?: number, reason?: string): void;
+  /** Sends a message (streamed chunks); every WebSocket has it, test doubles may not. */
+  send?(data: string | ArrayBufferView | ArrayBuffer | Blob): void;
+  /** 1 when open. */
+  readonly readyState?: number;
   addEventListener(type: "open" | "close" | "error" | "message", listener: (event: unknown) => void): void;
 }
 
@@ -47,6 +51,8 @@ export class Heartbeat {
   #timer: ReturnType<typeof setTimeout> | null = null;
   #failures = 0;
   #stopped = false;
+  #open = false;
+  readonly #listeners = new Set<(message: Record<string, unknown>) => void>();
 
   constructor(options: LiveOptions) {
     this.#options = options;
@@ -60,6 +66,23 @@ export class Heartbeat {
 
   start(): void {
     if (!this.#stopped) this.#connect();
+  }
+
+  /**
+   * Sends a message on the live channel; false when no WebSocket is open (the heartbeat stream
+   * carries nothing from the client).
+   */
+  send(data: string | Uint8Array): boolean {
+    const socket = this.#socket;
+    if (!this.#open || !socket?.send || (socket.readyState !== undefined && socket.readyState !== 1)) return false;
+    socket.send(data);
+    return true;
+  }
+
+  /** Calls `listener` with each JSON message the server sends on the live channel; returns a function that stops it. */
+  onMessage(listener: (message: Record<string, unknown>) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** Closes the channel for good. */
@@ -109,12 +132,25 @@ export class Heartbeat {
     let opened = false;
     socket.addEventListener("open", () => {
       opened = true;
+      if (this.#socket === socket) this.#open = true;
       this.#failures = 0;
+    });
+    socket.addEventListener("message", (event) => {
+      const data = (event as { data?: unknown }).data;
+      if (typeof data !== "string") return;
+      let message: unknown;
+      try {
+        message = JSON.parse(data);
+      } catch {
+        return;
+      }
+      if (typeof message === "object" && message !== null) for (const l of this.#listeners) l(message as Record<string, unknown>);
     });
     socket.addEventListener("error", () => undefined); // "close" follows
     socket.addEventListener("close", () => {
       if (this.#socket !== socket) return;
       this.#socket = null;
+      this.#open = false;
       if (this.#stopped) return;
       if (opened) {
         this.#retry();

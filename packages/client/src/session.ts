@@ -200,6 +200,11 @@ export class Session {
     this.#heartbeat.start();
   }
 
+  /** The open live channel's sender and listeners, or null when the session keeps none. */
+  get live(): Heartbeat | null {
+    return this.#heartbeat;
+  }
+
   /** Aborts the streams and every call's requests, and ends every call that has not ended. */
   close(): void {
     if (this.#closed) return;

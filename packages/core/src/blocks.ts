@@ -394,6 +394,7 @@ export function dependencyConfig(
   const o = dep.options;
   const batch = o.batch === true;
   const visibility = o.api_name === false ? "private" : o.show_api === false ? "undocumented" : "public";
+  const stream = dep.targets.some(([, event]) => event === "stream");
   return {
     id: dep.id,
     targets: dep.targets.map(([block, event]) => [block.id, event]),
@@ -407,13 +408,14 @@ export function dependencyConfig(
     show_api: visibility === "public",
     api_description: o.api_description ?? null,
     types: { generator: dep.isGenerator, cancel: false },
-    connection: "sse",
+    connection: stream ? "stream" : "sse",
     cancels: dep.cancels.map((d) => d.id),
     batch,
     max_batch_size: o.max_batch_size ?? 4,
     concurrency_limit: o.concurrency_limit === undefined ? "default" : o.concurrency_limit,
     concurrency_id: dep.concurrencyId,
-    show_progress: o.show_progress ?? "full",
+    // As Gradio, a stream listener shows minimal progress unless told otherwise.
+    show_progress: o.show_progress ?? (stream ? "minimal" : "full"),
     trigger_mode: o.trigger_mode ?? defaultTriggerMode(dep),
     trigger_after: dep.triggerAfter?.id ?? null,
     trigger_only_on_success: dep.triggerWhen === "success",
@@ -423,8 +425,8 @@ export function dependencyConfig(
     collects_event_data: render.render_id == null && collectsEventData(dep),
     rendered_in: render.rendered_in ?? null,
     render_id: render.render_id ?? null,
-    time_limit: null,
-    stream_every: 0.5,
+    time_limit: o.time_limit ?? null,
+    stream_every: o.stream_every ?? 0.5,
     event_specific_args: null,
     component_prop_inputs: [],
     js_implementation: null,

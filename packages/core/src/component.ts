@@ -40,6 +40,19 @@ export interface ComponentUi {
   file: string;
 }
 
+/** What a component's server function gets besides its data. */
+export interface ServerFunctionContext {
+  /** The session of the page (or client) that called it. */
+  session_hash: string;
+}
+
+/**
+ * A function a component's view calls on the server (Gradio's `@server` methods: FileExplorer's
+ * `ls`). `data` comes from a browser as JSON: check it. Its JSON-serializable result is the
+ * answer; a {@link VitrineError} thrown is answered as a 400 with its message.
+ */
+export type ServerFunction = (data: unknown, context: ServerFunctionContext) => unknown;
+
 /**
  * Base of every component. `TValue` is what the event function receives when the
  * component is an input; `TReturn` is what the function returns for it as an output;
@@ -97,6 +110,32 @@ export abstract class Component<TValue = unknown, TReturn = TValue, TPayload = u
     return example === null || example === undefined ? null : this.postprocess(example as TReturn);
   }
 
+  /**
+   * Turns an example into the wire value with the server's file store, when the server starts:
+   * file components override it so that an example given as a path (or bytes) is copied into the
+   * cache and shown from there (see `fileExample` in core). Default {@link processExample}.
+   */
+  async processExampleWithFiles(example: unknown, _context: ProcessContext): Promise<unknown> {
+    return this.processExample(example);
+  }
+
+  /**
+   * Functions this component's view may call by name through `POST /gradio_api/component_server/`
+   * (the config lists their names in `props.server_fns`, as Gradio's does). Default none.
+   */
+  serverFunctions(): Readonly<Record<string, ServerFunction>> {
+    return {};
+  }
+
+  /**
+   * Config props that need the server's file store, made once when the server starts and laid
+   * over {@link configProps} in the config: by default the initial value, when it is a file given
+   * as a path ({@link initialValueNeedsFiles}); a Dataset adds its samples. Null when none.
+   */
+  async configPropsWithFiles(context: ProcessContext): Promise<Record<string, unknown> | null> {
+    return this.initialValueNeedsFiles() ? { value: await this.initialPayloadWithFiles(context) } : null;
+  }
+
   /** Whether clients leave this component out of the API (State, buttons). */
   get skipApi(): boolean {
     return false;
@@ -123,6 +162,30 @@ export abstract class Component<TValue = unknown, TReturn = TValue, TPayload = u
     return value === undefined || value === null ? this.emptyPayload() : this.postprocess(value);
   }
 
+  /**
+   * Whether the initial value needs the server's file store to be shown: a path, bytes, or a
+   * list of them (`vt.Image({ value: "cat.png" })`) that {@link initialPayload} cannot send
+   * without it (it gives null). The server then makes it with {@link initialPayloadWithFiles}
+   * when it builds the config.
+   */
+  initialValueNeedsFiles(): boolean {
+    const value = this.props.value as unknown;
+    const fileLike = (v: unknown) => (typeof v === "string" && v !== "" && !/^https?:\/\//i.test(v)) || v instanceof Uint8Array;
+    if (this.skipApi || !(fileLike(value) || (Array.isArray(value) && value.length > 0 && value.every(fileLike)))) return false;
+    const payload = this.initialPayload();
+    return payload === null || payload === undefined;
+  }
+
+  /**
+   * The initial value made with the server's file store: the value through `postprocess` with
+   * `context`, so that a path is copied into the cache (only from the working directory, the
+   * temp folder or `allowed_paths`, as for returned files) and sent as a FileData.
+   */
+  async initialPayloadWithFiles(context: ProcessContext): Promise<unknown> {
+    const value = this.props.value;
+    return value === null || value === undefined ? this.emptyPayload() : await this.postprocess(value, context);
+  }
+
   /** The wire value shown when there is no value (Clear resets to it). */
   emptyPayload(): unknown {
     return null;
@@ -130,7 +193,9 @@ export abstract class Component<TValue = unknown, TReturn = TValue, TPayload = u
 
   override configProps(): Record<string, unknown> {
     const { value: _value, interactive: _interactive, ...common } = this.props;
+    const serverFns = Object.keys(this.serverFunctions());
     return {
+      ...(serverFns.length > 0 ? { server_fns: serverFns } : {}),
       ...super.configProps(),
       ...this.defaultProps(),
       ...dropUndefined(common as Record<string, unknown>),

@@ -84,7 +84,8 @@ export interface DependencyConfig {
   show_api: boolean;
   api_description: string | null;
   types: { generator: boolean; cancel: boolean };
-  connection: "sse";
+  /** `"stream"` for a listener of a `stream` event (its inputs stream chunks while it runs), else `"sse"`. */
+  connection: "sse" | "stream";
   cancels: number[];
   batch: boolean;
   max_batch_size: number;
@@ -103,7 +104,9 @@ export interface DependencyConfig {
   rendered_in: number | null;
   /** For a `vt.render` dependency: the id of the region it rebuilds; else null. */
   render_id: number | null;
-  time_limit: null;
+  /** For a `stream` event: the longest a stream runs, in seconds (null: no limit). */
+  time_limit: number | null;
+  /** For a `stream` event: seconds between two chunks the page sends. */
   stream_every: number;
   event_specific_args: null;
   component_prop_inputs: number[];

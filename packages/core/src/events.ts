@@ -214,6 +214,16 @@ export interface CommonEventOptions<I extends ComponentList | undefined, O exten
   preprocess?: boolean;
   /** Whether outputs are postprocessed after `fn` (default true); `false` sends them as returned. */
   postprocess?: boolean;
+  /**
+   * For a `stream` event (a webcam or microphone with `streaming: true`): seconds between two
+   * chunks the page sends while streaming (default 0.5).
+   */
+  stream_every?: number;
+  /**
+   * For a `stream` event: the longest a stream may run, in seconds; the server ends it then
+   * (and the page stops sending). `null` (default) for no limit.
+   */
+  time_limit?: number | null;
 }
 
 /**
@@ -391,6 +401,8 @@ const OPTION_NAMES = [
   "postprocess",
   "batch",
   "max_batch_size",
+  "stream_every",
+  "time_limit",
 ] as const satisfies readonly (keyof AnyEventOptions)[];
 /** Compile-time check that {@link OPTION_NAMES} lists every option; a new option not listed fails here. */
 type UnlistedOption = Exclude<keyof AnyEventOptions, (typeof OPTION_NAMES)[number]>;
@@ -406,6 +418,13 @@ function checkOptions(o: AnyEventOptions): void {
   const every = o.every;
   if (every !== undefined && every !== null && !(typeof every === "number" && Number.isFinite(every) && every > 0)) {
     throw new TypeError(`every must be a positive number of seconds, got ${JSON.stringify(every)}`);
+  }
+  if (o.stream_every !== undefined && !(typeof o.stream_every === "number" && Number.isFinite(o.stream_every) && o.stream_every > 0)) {
+    throw new TypeError(`stream_every must be a positive number of seconds, got ${JSON.stringify(o.stream_every)}`);
+  }
+  const limit = o.time_limit;
+  if (limit !== undefined && limit !== null && !(typeof limit === "number" && Number.isFinite(limit) && limit > 0)) {
+    throw new TypeError(`time_limit must be a positive number of seconds or null, got ${JSON.stringify(limit)}`);
   }
   if (o.trigger_mode !== undefined && !TRIGGER_MODES.includes(o.trigger_mode)) {
     throw new TypeError(`trigger_mode must be "once", "multiple" or "always_last", got ${JSON.stringify(o.trigger_mode)}`);

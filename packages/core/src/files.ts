@@ -101,6 +101,21 @@ export function needFiles(component: string, ctx: ProcessContext | undefined): F
 }
 
 /**
+ * A file component's example as its wire value, with the file store: a FileData or URL as
+ * {@link storelessFile} gives it, anything else (a path, bytes) through `postprocess`, which
+ * copies it into the cache (only from the places returned files may come from). What file
+ * components' `processExampleWithFiles` returns.
+ */
+export async function fileExample<T>(
+  component: { postprocess(value: T, context?: ProcessContext): unknown },
+  example: unknown,
+  context: ProcessContext,
+): Promise<unknown> {
+  if (example === null || example === undefined) return null;
+  return storelessFile(example) ?? (await component.postprocess(example as T, context));
+}
+
+/**
  * A file component's value that needs no file store: a FileData as it is, an http(s) URL as a
  * FileData pointing at it; anything else (a path, bytes) is null here, as it needs the store.
  * What file components send for their initial value and their examples.

@@ -8,6 +8,8 @@ export {
   type JsonSchema,
   type Listeners,
   type ReturnOf,
+  type ServerFunction,
+  type ServerFunctionContext,
   type ValueOf,
 } from "./component.js";
 export {
@@ -76,4 +78,4 @@ export { update, isUpdate, UPDATE_TYPE, type Update } from "./update.js";
 export type { Progress, ProgressOptions, ProgressUnit } from "./progress.js";
 export { createProgress, progressUnit } from "./progress.js";
 export { Info, Warning, setLogSink, logEntry, emitLog, printLog, type LogEntry, type LogLevel, type LogOptions, type LogSink } from "./messages.js";
-export { FILE_DATA_TYPE, FILE_DATA_SCHEMA, fileData, isFileData, needFiles, storelessFile, type FileData, type FileStore, type ProcessContext, type SaveOptions } from "./files.js";
+export { FILE_DATA_TYPE, FILE_DATA_SCHEMA, fileData, isFileData, needFiles, storelessFile, fileExample, type FileData, type FileStore, type ProcessContext, type SaveOptions } from "./files.js";

@@ -43,6 +43,18 @@ export interface ViewProps<TValue = unknown, TProps = Record<string, unknown>> {
   upload(files: readonly Blob[], options?: { onProgress?: (fraction: number) => void }): Promise<FileData[]>;
   /** The URL a browser loads a FileData from (its `url`, else `<root>/gradio_api/file=<path>`). */
   fileUrl(file: FileData): string;
+  /**
+   * Calls one of this component's server functions (its `serverFunctions()`, listed in
+   * `props.server_fns`) through `POST <root>/gradio_api/component_server/` and resolves with its
+   * answer; rejects with the server's message. FileExplorer lists folders with `callServer("ls", [...])`.
+   */
+  callServer?(fn: string, data?: unknown): Promise<unknown>;
+  /**
+   * Renders one value with the example view of a component type (what its browser entry exports
+   * as `Example`): a React element, or null when that type has none or it is not loaded yet. How
+   * an Examples table shows other components' values.
+   */
+  renderExample?(type: string, example: Omit<ExampleProps, "fileUrl">): unknown;
 }
 
 /** Config props common to every component. */

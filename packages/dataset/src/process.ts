@@ -6,6 +6,7 @@ import {
   type ApiDescription,
   type ComponentProps,
   type Listeners,
+  type ProcessContext,
   type ReturnOf,
 } from "@vitrine/core";
 import { datasetEvents, type DatasetEvent, type DatasetEventData } from "./events.js";
@@ -132,6 +133,14 @@ export class DatasetComponent<Cs extends readonly AnyComponent[] = AnyComponent[
       samples_per_page,
       type,
     };
+  }
+
+  /** The samples made with the file store when the server starts: an image given as a path is shown from the cache. */
+  override async configPropsWithFiles(context: ProcessContext): Promise<Record<string, unknown> | null> {
+    const samples = await Promise.all(
+      this.samples.map((row) => Promise.all(this.components.map((c, i) => c.processExampleWithFiles((row as readonly unknown[])[i], context)))),
+    );
+    return { samples };
   }
 }
 export interface DatasetComponent<Cs extends readonly AnyComponent[] = AnyComponent[], T extends DatasetType = "values">

@@ -40,8 +40,16 @@ function cellText(value: unknown, type: string | undefined, props: Record<string
   return JSON.stringify(value);
 }
 
-/** One sample value as shown in its cell: an image thumbnail for images, text otherwise. */
-function Cell({ value, type, props }: { value: unknown; type: string | undefined; props: Record<string, unknown> | undefined }): ReactNode {
+/** Renders a value with its component's example view, when that view is loaded. */
+type RenderExample = ViewProps["renderExample"];
+
+/**
+ * One sample value as shown in its cell: by its component's example view when it has one, else
+ * an image thumbnail for images and text otherwise.
+ */
+function Cell({ value, type, props, renderExample }: { value: unknown; type: string | undefined; props: Record<string, unknown> | undefined; renderExample?: RenderExample }): ReactNode {
+  const rendered = type && renderExample ? (renderExample(type, { value, props: props ?? {} }) as ReactNode) : null;
+  if (rendered != null) return <span className="vt-dataset-example">{rendered}</span>;
   const url = typeof value === "object" && value !== null ? (value as { url?: unknown }).url : undefined;
   if (type === "image" && typeof url === "string" && isSafeSrc(url)) {
     return <img className="vt-dataset-thumb" src={url} alt={cellText(value, type, props)} />;
@@ -55,7 +63,7 @@ function Cell({ value, type, props }: { value: unknown; type: string | undefined
  * sets the value to the sample's index and fires `click` and `select` with `{ index, value }`.
  * More samples than `samples_per_page` are paged.
  */
-export function DatasetView({ value, props, interactive, onChange, dispatch }: ViewProps<number | null, DatasetViewProps>) {
+export function DatasetView({ value, props, interactive, onChange, dispatch, renderExample }: ViewProps<number | null, DatasetViewProps>) {
   const labelId = useId();
   const samples = props.samples ?? [];
   const types = props.components ?? [];
@@ -131,10 +139,10 @@ export function DatasetView({ value, props, interactive, onChange, dispatch }: V
                           choose(index);
                         }}
                       >
-                        <Cell value={cell} type={types[i]} props={componentProps[i]} />
+                        <Cell value={cell} type={types[i]} props={componentProps[i]} renderExample={renderExample} />
                       </button>
                     ) : (
-                      <Cell value={cell} type={types[i]} props={componentProps[i]} />
+                      <Cell value={cell} type={types[i]} props={componentProps[i]} renderExample={renderExample} />
                     )}
                   </td>
                 ))}

@@ -208,6 +208,12 @@ export class FileComponent<T extends FileType = "filepath", C extends FileCount 
     return plainPayload(example) ?? example ?? null;
   }
 
+  /** An example given as a path (or bytes) is copied into the cache when the server starts, and shown from there. */
+  override async processExampleWithFiles(example: unknown, context: ProcessContext): Promise<unknown> {
+    if (example === null || example === undefined) return null;
+    return plainPayload(example) ?? (await this.postprocess(example as never, context));
+  }
+
   api(): ApiDescription {
     return filesApi(this.fileCount);
   }

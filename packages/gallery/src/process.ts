@@ -260,6 +260,12 @@ export class GalleryComponent<T extends ImageType = "filepath"> extends Componen
     return storelessGallery(example) ?? example ?? [];
   }
 
+  /** An example given as a path (or bytes) is copied into the cache when the server starts, and shown from there. */
+  override async processExampleWithFiles(example: unknown, context: ProcessContext): Promise<unknown> {
+    if (example === null || example === undefined) return null;
+    return storelessGallery(example) ?? (await this.postprocess(example as never, context));
+  }
+
   api(): ApiDescription {
     return {
       type: GALLERY_SCHEMA,

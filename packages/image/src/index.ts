@@ -15,3 +15,13 @@ export {
   type JimpImage,
 } from "./process.js";
 export { imageEvents, type ImageEvent, type ImageEventData } from "./events.js";
+/** Image's jimp codec, for packages that build on it (AnnotatedImage): decode and encode RGBA bitmaps, recognise formats. */
+export {
+  decode as decodeImage,
+  encode as encodeImage,
+  sniffFormat as sniffImageFormat,
+  MIME as IMAGE_MIME,
+  EXTENSION as IMAGE_EXTENSION,
+  type RgbaBitmap,
+  type SniffedFormat,
+} from "./codec.js";

@@ -66,8 +66,12 @@ export interface ImageProps<T extends ImageType = "array"> extends ComponentProp
   width?: number | string | null;
   /** Where the user may take an image from. Default `["upload", "webcam", "clipboard"]`. */
   sources?: ImageSource[] | ImageSource | null;
-  /** Whether webcam images are mirrored (kept for the webcam view). Default true. */
+  /** Whether the webcam preview and its photos are mirrored. Default true. */
   mirror_webcam?: boolean;
+  /** `getUserMedia` video constraints for the webcam (`{ width: 1280, facingMode: "user" }`), as Gradio 5's `webcam_constraints`. Default null. */
+  webcam_constraints?: Record<string, unknown> | null;
+  /** Gradio 6's `webcam_options` (`gr.WebcamOptions`): `mirror` and `constraints`, taking precedence over the two props above. */
+  webcam_options?: { mirror?: boolean; constraints?: Record<string, unknown> | null } | null;
   /** Whether a download button is shown. Default true. */
   show_download_button?: boolean;
   /** Whether a fullscreen button is shown. Default true. */
@@ -239,6 +243,12 @@ export class ImageComponent<T extends ImageType = "array"> extends Component<Ima
     return storelessFile(example) ?? example ?? null;
   }
 
+  /** An example given as a path (or bytes) is copied into the cache when the server starts, and shown from there. */
+  override async processExampleWithFiles(example: unknown, context: ProcessContext): Promise<unknown> {
+    if (example === null || example === undefined) return null;
+    return storelessFile(example) ?? (await this.postprocess(example as never, context));
+  }
+
   api(): ApiDescription {
     return { type: IMAGE_DATA_SCHEMA, python_type: { type: "filepath", description: "" } };
   }
@@ -249,10 +259,13 @@ export class ImageComponent<T extends ImageType = "array"> extends Component<Ima
 
   protected override ownProps(): Record<string, unknown> {
     const { height = null, width = null, image_mode = "RGB", format = "webp", mirror_webcam = true,
-      show_download_button = true, show_fullscreen_button = true, placeholder = null, streaming = false } = this.props;
+      show_download_button = true, show_fullscreen_button = true, placeholder = null, streaming = false, webcam_constraints = null } = this.props;
     const sources = this.props.sources ?? (streaming ? ["webcam"] : ["upload", "webcam", "clipboard"]);
+    const options = this.props.webcam_options;
     return {
-      height, width, image_mode, format, mirror_webcam, show_download_button, show_fullscreen_button, placeholder, streaming,
+      height, width, image_mode, format,
+      mirror_webcam: options?.mirror ?? mirror_webcam,
+      webcam_constraints: options?.constraints ?? webcam_constraints, show_download_button, show_fullscreen_button, placeholder, streaming,
       sources: Array.isArray(sources) ? sources : [sources],
       type: this.props.type ?? "array",
     };

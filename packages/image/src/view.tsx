@@ -1,5 +1,9 @@
 import { useRef, useState, type ClipboardEvent, type DragEvent, type MouseEvent } from "react";
 import type { FileData, ViewProps } from "@vitrine/core";
+import { Webcam } from "./webcam.js";
+
+/** Where the user may take an image from. */
+type Source = "upload" | "webcam" | "clipboard";
 
 /** Config props the Image view reads. */
 export interface ImageViewProps {
@@ -9,6 +13,17 @@ export interface ImageViewProps {
   show_download_button: boolean;
   show_fullscreen_button: boolean;
   placeholder: string | null;
+  /** Whether webcam photos and the preview are mirrored. */
+  mirror_webcam?: boolean;
+  /** `getUserMedia` video constraints for the webcam, or null. */
+  webcam_constraints?: MediaTrackConstraints | null;
+  /** Whether the webcam streams frames to a `stream` listener. */
+  streaming?: boolean;
+  /** Set by the page from the `stream` listener: seconds between frames, and the longest stream. */
+  stream_every?: number;
+  time_limit?: number | null;
+  /** Set by the page: whether the `stream` listener's event is running. */
+  stream_active?: boolean;
 }
 
 const CSS = `
@@ -27,6 +42,12 @@ const CSS = `
 .vt-image-drop:focus-visible, .vt-image-drop[data-dragging="true"] { border-color: var(--color-accent); color: var(--body-text-color); }
 .vt-image-drop strong { font-size: var(--text-lg); color: var(--body-text-color); }
 .vt-image-error { color: var(--error-text-color); font-size: var(--text-sm); }
+.vt-image-sources { display: flex; justify-content: center; gap: var(--spacing-sm); margin-top: var(--spacing-sm); }
+.vt-image-sources .vt-image-tool[aria-pressed="true"] { border-color: var(--color-accent); color: var(--color-accent); }
+.vt-webcam { display: flex; flex-direction: column; align-items: center; gap: var(--spacing-sm); width: 100%; padding: var(--spacing-sm);
+  background: var(--background-fill-secondary); border: 1px solid var(--border-color-primary); border-radius: var(--radius-md); }
+.vt-webcam-video { display: block; width: 100%; max-height: 480px; background: var(--background-fill-primary); border-radius: var(--radius-sm); }
+.vt-webcam-controls { display: flex; gap: var(--spacing-sm); }
 `;
 
 /** Adds the view's stylesheet to the page once. */
@@ -57,6 +78,23 @@ export function ImageView({ value, props, interactive, onChange, dispatch, uploa
   const sources = props.sources ?? ["upload", "webcam", "clipboard"];
   const canUpload = interactive && sources.includes("upload");
   const canPaste = interactive && sources.includes("clipboard");
+  const [source, setSource] = useState<Source>(sources[0] ?? "upload");
+  const streaming = props.streaming === true;
+  const showWebcam = interactive && source === "webcam" && sources.includes("webcam");
+
+  /** A webcam photo: uploaded, and the value (as Gradio's webcam, it fires `change`, not `upload`). */
+  async function captured(photo: Blob) {
+    setError(null);
+    setBusy(true);
+    try {
+      const [data] = await upload([new File([photo], "webcam.png", { type: "image/png" })]);
+      if (data) onChange(data, { userInput: true });
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
 
   async function take(files: readonly Blob[]) {
     const file = files.find((f) => f.type === "" || f.type.startsWith("image/"));
@@ -129,7 +167,22 @@ export function ImageView({ value, props, interactive, onChange, dispatch, uploa
     <div className="vt-field vt-image" style={width ? { width } : undefined}>
       {props.show_label !== false && props.label ? <span className="vt-label">{props.label}</span> : null}
       {props.info ? <span className="vt-info">{props.info}</span> : null}
-      {url ? (
+      {showWebcam && (streaming || !url) ? (
+        <Webcam
+          label={label}
+          mirror={props.mirror_webcam !== false}
+          constraints={props.webcam_constraints ?? null}
+          streaming={streaming}
+          streamEvery={props.stream_every ?? 0.5}
+          timeLimit={props.time_limit ?? null}
+          streamActive={props.stream_active}
+          height={height}
+          onCapture={(photo) => void captured(photo)}
+          onFrame={(f) => dispatch("stream", f)}
+          onStart={() => dispatch("start_recording")}
+          onStop={() => dispatch("close_stream")}
+        />
+      ) : url ? (
         <div className="vt-image-frame" ref={frame} style={height ? { height } : undefined}>
           <div className="vt-image-tools">
             {props.show_download_button !== false ? (
@@ -174,10 +227,32 @@ export function ImageView({ value, props, interactive, onChange, dispatch, uploa
       ) : (
         <div className="vt-image-frame" style={height ? { height } : undefined} aria-label={`${label}: empty`} />
       )}
+      {busy && showWebcam ? <span>Uploading…</span> : null}
+      {interactive && sources.length > 1 && !(url && !showWebcam) ? (
+        <div className="vt-image-sources" role="group" aria-label={`${label}: source`}>
+          {sources.map((s) => (
+            <button
+              key={s}
+              type="button"
+              className="vt-image-tool"
+              aria-pressed={source === s}
+              onClick={() => {
+                setError(null);
+                setSource(s);
+                if (s === "clipboard") void pasteButton();
+              }}
+            >
+              {SOURCE_NAMES[s]}
+            </button>
+          ))}
+        </div>
+      ) : null}
       {error ? <span className="vt-image-error" role="alert">{error}</span> : null}
     </div>
   );
 }
+
+const SOURCE_NAMES: Record<Source, string> = { upload: "Upload", webcam: "Webcam", clipboard: "Clipboard" };
 
 /** The upload area's text: the `placeholder` (a `#` line is a heading) or the default hint. */
 function Placeholder({ text, upload, paste }: { text: string | null; upload: boolean; paste: boolean }) {

@@ -253,6 +253,12 @@ export class ImageEditorComponent<T extends ImageType = "array"> extends Compone
     return this.storeless(example);
   }
 
+  /** An example given as a path (or bytes) is copied into the cache when the server starts, and shown from there. */
+  override async processExampleWithFiles(example: unknown, context: ProcessContext): Promise<unknown> {
+    if (example === null || example === undefined) return null;
+    return this.storeless(example) ?? (await this.postprocess(example as never, context));
+  }
+
   api(): ApiDescription {
     return {
       type: EDITOR_DATA_SCHEMA,

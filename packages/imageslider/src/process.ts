@@ -149,6 +149,12 @@ export class ImageSliderComponent<T extends ImageType = "array"> extends Compone
     return storelessPair(example) ?? example ?? null;
   }
 
+  /** An example given as a path (or bytes) is copied into the cache when the server starts, and shown from there. */
+  override async processExampleWithFiles(example: unknown, context: ProcessContext): Promise<unknown> {
+    if (example === null || example === undefined) return null;
+    return storelessPair(example) ?? (await this.postprocess(example as never, context));
+  }
+
   api(): ApiDescription {
     return { type: SLIDER_SCHEMA, python_type: { type: "Tuple[filepath | None, filepath | None]", description: "" } };
   }

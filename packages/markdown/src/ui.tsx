@@ -8,3 +8,4 @@ export {
   type LatexDelimiter,
   type MathRenderer,
 } from "./render.js";
+export { MarkdownExample as Example } from "./example.js";

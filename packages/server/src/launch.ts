@@ -51,6 +51,11 @@ export async function launch(app: BlocksApp, options: LaunchOptions = {}): Promi
   await app.startup();
 
   const service = new AppService(app, options);
+  // Initial values that are files given as paths go into the cache now: one that cannot fails launch.
+  await service.ready().catch((err: unknown) => {
+    service.close();
+    throw err;
+  });
   // An event function's unawaited rejection or throw from a timer must not stop the app for
   // everyone: it is logged instead (see installCrashGuards).
   installCrashGuards();

@@ -2,8 +2,8 @@
  * The page's live channel: one WebSocket per page at `{API_PREFIX}/live/{session_hash}`, open
  * for the page's whole life. Unlike a long-lived HTTP response (the heartbeat SSE stream), it
  * does not take one of the browser's six HTTP/1.1 connections per host, so any number of tabs
- * of an app can be open at once. Today it only tells the server that the session's page is
- * open; it is also the channel streaming inputs will use.
+ * of an app can be open at once. It tells the server that the session's page is open, and
+ * carries the chunks of streaming inputs (webcam frames, microphone chunks: see stream-inputs.ts).
  */
 import type { IncomingMessage, Server } from "node:http";
 import type { Server as HttpsServer } from "node:https";
@@ -13,6 +13,8 @@ import { API_PREFIX } from "@vitrine/core";
 
 /** Where a page opens its live channel, below the app's path: `{LIVE_PATH}{session_hash}`. */
 export const LIVE_PATH = `${API_PREFIX}/live/`;
+/** Most messages of one channel waiting to be handled; more are refused. */
+export const LIVE_MAX_WAITING = 16;
 /** How often open channels are pinged; one that has not answered the previous ping is dropped. */
 export const LIVE_PING_MS = 15_000;
 
@@ -22,11 +24,19 @@ export interface LivePresence {
   closed(sessionHash: string): void;
   /** Whether this upgrade request may open a channel (by default any); refused with a 403. */
   admits?(req: IncomingMessage): boolean;
+  /**
+   * Takes a message the page sent on its channel and resolves with a text reply to send back,
+   * or null. A channel's messages are handled one after the other, in order. Without it,
+   * messages are ignored.
+   */
+  message?(sessionHash: string, data: Uint8Array, isBinary: boolean): Promise<string | null>;
+  /** Largest message taken, in bytes (default 64 KiB); a larger one closes the channel (code 1009). */
+  maxMessageBytes?: number;
 }
 
 /** The live channels of one app. */
 export class LiveChannels {
-  private readonly wss = new WebSocketServer({ noServer: true, clientTracking: false, perMessageDeflate: false, maxPayload: 64 * 1024 });
+  private readonly wss: WebSocketServer;
   /** Open sockets, and whether each answered the last ping. */
   private readonly sockets = new Map<WebSocket, { alive: boolean }>();
   private pinger: NodeJS.Timeout | null = null;
@@ -35,7 +45,10 @@ export class LiveChannels {
   constructor(
     private readonly presence: LivePresence,
     private readonly pingMs = LIVE_PING_MS,
-  ) {}
+  ) {
+    const maxPayload = presence.maxMessageBytes ?? 64 * 1024;
+    this.wss = new WebSocketServer({ noServer: true, clientTracking: false, perMessageDeflate: false, maxPayload });
+  }
 
   /**
    * Takes an HTTP upgrade request whose URL (relative to the app) is `{LIVE_PATH}{session_hash}`
@@ -75,6 +88,27 @@ export class LiveChannels {
       entry.alive = true;
     });
     ws.on("error", () => undefined); // a broken socket closes; nothing else to do
+    const handle = this.presence.message;
+    if (handle) {
+      // One message at a time, in order: a chunk is saved before the next one is looked at.
+      let last: Promise<unknown> = Promise.resolve();
+      let waiting = 0;
+      ws.on("message", (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
+        if (waiting >= LIVE_MAX_WAITING) {
+          ws.send(JSON.stringify({ type: "stream_error", event_id: null, message: "Too many messages waiting on this channel; this one was dropped" }));
+          return;
+        }
+        waiting++;
+        const bytes = Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+        last = last
+          .then(() => handle.call(this.presence, hash, bytes, isBinary))
+          .then((reply) => {
+            if (reply !== null && ws.readyState === ws.OPEN) ws.send(reply);
+          })
+          .catch((err: unknown) => console.error("[vitrine] a live channel message failed:", err))
+          .finally(() => waiting--);
+      });
+    }
     ws.on("close", () => {
       this.sockets.delete(ws);
       if (this.sockets.size === 0) this.stopPinging();

@@ -22,6 +22,8 @@ const mountPaths = new WeakMap<AppService, string>();
  */
 export function mount(target: { use(path: string, router: Router): unknown }, path: string, app: BlocksApp, options: ServeOptions = {}): AppService {
   const service = new AppService(app, options);
+  // Initial values that are files given as paths go into the cache in the background (the config waits for them).
+  service.ready().catch((err: unknown) => console.error(`* ${err instanceof Error ? err.message : String(err)}`));
   // The app serves at once; its start tasks run in the background (what needs one awaits it).
   app.startup().catch((err: unknown) => console.error(`* ${err instanceof Error ? err.message : String(err)}`));
   const clean = `/${path.replace(/^\/+|\/+$/g, "")}`;

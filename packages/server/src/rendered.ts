@@ -1,4 +1,4 @@
-import type { Dependency, RenderedRegion } from "@vitrine/core";
+import type { Block, Dependency, RenderedRegion } from "@vitrine/core";
 
 /**
  * The `vt.render` regions each session has built: their listeners are what later calls of
@@ -32,6 +32,15 @@ export class RenderedStore {
     for (const region of this.sessions.get(sessionHash)?.values() ?? []) {
       const dep = region.dependencies.get(fnIndex);
       if (dep) return dep;
+    }
+    return undefined;
+  }
+
+  /** The block with this id in one of this session's regions, if any (for component-server calls). */
+  block(sessionHash: string, id: number): Block | undefined {
+    for (const region of this.sessions.get(sessionHash)?.values() ?? []) {
+      const found = region.blocks().find((b) => b.id === id);
+      if (found) return found;
     }
     return undefined;
   }

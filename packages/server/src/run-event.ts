@@ -20,6 +20,7 @@ import { invoke, isThenable, postprocessOutputs, preprocessInputs, type OutputCo
 import type { CallRequest } from "./join.js";
 import { completedFrame, errorPayload, estimationFrame, frame, generatingFrame, messages, startsFrame } from "./protocol.js";
 import { runInScope, type EventScope } from "./scope.js";
+import { streamingFrame, type InputStream } from "./stream-inputs.js";
 
 /** Least time between two `progress` messages of one event (later updates wait, and the latest is sent). */
 export const PROGRESS_INTERVAL_MS = 50;
@@ -44,6 +45,8 @@ export interface EventRun {
   state?: StateAccess;
   /** What components' preprocess and postprocess get (the server's file store), and how output files get their URL. */
   files?: OutputContext;
+  /** For a `stream` listener: the chunks its page sends while it runs (the function runs on each). */
+  stream?: InputStream;
 }
 
 /** How an event reads and writes its session's State values. */
@@ -124,7 +127,43 @@ export class EventTask implements Task, EventScope {
       const args = preprocessInputs(this.dependency, this.data, this.run.files);
       return isThenable(args) ? Promise.resolve(args).then(rebuild) : Promise.resolve(rebuild(args));
     }
+    if (this.run.stream) return this.streamLoop(this.run.stream, control);
     return invoke(this.dependency, this.data, new Context(control, this.run, this), this.run.files);
+  }
+
+  /**
+   * A `stream` listener's run: the function runs on each chunk as it comes (only the latest one
+   * when several came while it ran), each result (or yield) streamed out, until the stream is
+   * closed, its `time_limit` passes or the event is cancelled.
+   */
+  private async *streamLoop(stream: InputStream, control: JobControl): AsyncGenerator<unknown, void, unknown> {
+    const dep = this.dependency;
+    const limit = dep.options.time_limit;
+    const deadline = typeof limit === "number" ? performance.now() + limit * 1000 : Infinity;
+    const context = new Context(control, this.run, this);
+    const fn = dep.fn;
+    try {
+      for (;;) {
+        const values = await stream.next(control.signal, deadline);
+        if (values === null) return;
+        const state = this.run.state;
+        const data = state ? state.inputs(dep, values) : values;
+        const prepared = preprocessInputs(dep, data, this.run.files);
+        const args = isThenable(prepared) ? await prepared : prepared;
+        if (!fn) continue;
+        const result: unknown = fn(...args, context);
+        if (isGenerator(result)) {
+          for await (const value of result as AsyncIterable<unknown>) {
+            yield value;
+            if (control.signal.aborted) return;
+          }
+        } else {
+          yield isThenable(result) ? await result : result;
+        }
+      }
+    } finally {
+      stream.close();
+    }
   }
 
   /** What this event's components get besides values (the file store). */
@@ -184,6 +223,10 @@ export class EventTask implements Task, EventScope {
         return send(startsFrame(eventId, event.eta));
       case "output": {
         const data = this.sendable(event.value as unknown[]);
+        if (this.run.stream) {
+          this.previous = data;
+          return send(streamingFrame(eventId, data, this.dependency.options.time_limit ?? null));
+        }
         const previous = this.previous;
         const wire = previous ? data.map((v, i) => diff(previous[i], v)) : data;
         this.previous = data;
@@ -209,6 +252,7 @@ export class EventTask implements Task, EventScope {
 
   private end(): void {
     this.state = "ended";
+    this.run.stream?.close();
     if (this.progressTimer) clearTimeout(this.progressTimer);
     this.progressTimer = null;
   }

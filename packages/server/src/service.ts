@@ -7,6 +7,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import {
   API_PREFIX,
   createProgress,
+  fileData,
   eventData,
   isFileData,
   logEntry,
@@ -26,7 +27,10 @@ import { Queue, QueueFullError, isGenerator, type BatchSpec, type Job } from "@v
 import { appDistDir } from "@vitrine/app";
 import { invoke, isThenable, postprocessOutputs, type OutputContext } from "./invoke.js";
 import { EventFileStore, FileCache, type FileOptions } from "./files/cache.js";
-import { serveFile } from "./files/serve.js";
+import { isFileRequest, serveFile } from "./files/serve.js";
+import { ComponentServer } from "./component-server.js";
+import { prepareInitialValues, withInitialValues, type InitialValues } from "./files/initial-values.js";
+import { prepareExampleInputs, withExampleInputs, type ExampleInputFiles } from "./files/example-inputs.js";
 import { Uploads } from "./files/upload.js";
 import { BadRequest, parseCall } from "./join.js";
 import { errorPayload, messages } from "./protocol.js";
@@ -41,6 +45,7 @@ import { customCssAndHead, pageHead, resolveTheme } from "./page-head.js";
 import { HttpError, sendJson } from "./http.js";
 import { openEventStream, writeEvent } from "./sse.js";
 import { LiveChannels } from "./live.js";
+import { StreamInputs, StreamRefused, isStreamListener } from "./stream-inputs.js";
 import { assetVersion, sendAsset, sendPage, staticAssets, versionedCacheControl } from "./static-assets.js";
 
 const JOIN_PATH = `${API_PREFIX}/queue/join`;
@@ -94,14 +99,24 @@ export class AppService {
   readonly files: FileCache;
   private readonly uploads: Uploads;
   private readonly heartbeats = new Set<Response>();
-  /** The pages' live channels (WebSockets), which report to pageOpened / pageClosed. */
+  /** The running `stream` events, fed by the pages' live channels (see stream-inputs.ts). */
+  readonly streams = new StreamInputs({
+    save: async (bytes, name, mime_type) => fileData(await this.files.write(bytes, name), { orig_name: name, mime_type, size: bytes.length }),
+  });
+  /** The pages' live channels (WebSockets), which report to pageOpened / pageClosed and carry stream chunks. */
   private readonly live = new LiveChannels({
+    message: (hash, data, isBinary) => this.streams.message(hash, data, isBinary),
+    maxMessageBytes: 2 * this.streams.limits.maxChunkBytes + 1024,
     opened: (hash) => this.pageOpened(hash),
     closed: (hash) => this.pageClosed(hash),
     // As CORS for the API: a browser page of another origin may not hold a session's channel.
     admits: (req) => req.headers.origin === undefined || this.guard.allowedOrigin(req) !== null,
   });
   private baseConfig: Omit<AppConfig, "root"> | null = null;
+  /** Initial values that are files given as paths, copied into the cache (see files/initial-values.ts). */
+  private initialValues: InitialValues = new Map();
+  private exampleInputs: ExampleInputFiles = new Map();
+  private initialValuesReady: Promise<void> | null = null;
   private indexHtml: string | null = null;
   private views: Map<string, AnyComponent> | null = null;
   private readonly plans = new Map<Dependency, QueuePlan>();
@@ -171,7 +186,21 @@ export class AppService {
   /** The config as served, for a given public root URL. */
   config(root: string): AppConfig {
     this.baseConfig ??= this.buildConfig();
-    return { ...this.baseConfig, root };
+    return withExampleInputs(withInitialValues({ ...this.baseConfig, root }, this.initialValues, root), this.exampleInputs, root);
+  }
+
+  /**
+   * Resolves once the initial values and examples that are files given as paths, and the
+   * components' example input files, are in the cache (started on first call); rejects, naming the component, when one cannot be served. `launch()` awaits it;
+   * the config and the page wait for it.
+   */
+  ready(): Promise<void> {
+    return (this.initialValuesReady ??= Promise.all([prepareInitialValues(this.app, this.files), prepareExampleInputs(this.app, this.files)]).then(
+      ([values, examples]) => {
+        this.initialValues = values;
+        this.exampleInputs = examples;
+      },
+    ));
   }
 
   /** One component of each type the app uses, whose `ui.file` is that type's view (found once). */
@@ -210,17 +239,19 @@ export class AppService {
     });
     api.get(["/upload_progress", "/upload_progress/"], (req, res) => this.uploads.progress(req, res));
     const files = serveFile(this.files);
-    api.use((req, res, next) => {
-      if ((req.method === "GET" || req.method === "HEAD") && req.path.startsWith("/file=")) files(req, res, next);
-      else next();
-    });
+    // `file=<path>` and the legacy `file/<path>`, under the API prefix and (as Gradio 4) without it.
+    const fileRoutes = (req: Request, res: Response, next: NextFunction) => (isFileRequest(req) ? files(req, res, next) : next());
+    api.use(fileRoutes);
+    router.use(fileRoutes);
     api.use(this.guard.jsonBodies());
+    const componentServer = new ComponentServer(this.app, (hash, id) => this.rendered.block(hash, id));
+    api.post(["/component_server", "/component_server/"], componentServer.handle);
 
-    router.get(["/config", "/config/"], (req, res) => {
-      res.json(this.config(this.guard.rootUrl(req)));
+    router.get(["/config", "/config/"], (req, res, next) => {
+      this.ready().then(() => res.json(this.config(this.guard.rootUrl(req))), next);
     });
-    api.get(["/info", "/info/"], (_req, res) => {
-      res.json(this.app.apiInfo());
+    api.get(["/info", "/info/"], (req, res, next) => {
+      this.ready().then(() => res.json(withExampleInputs(this.app.apiInfo(), this.exampleInputs, this.guard.rootUrl(req))), next);
     });
     api.get("/app_id", (_req, res) => {
       res.json({ app_id: this.app.appId });
@@ -240,6 +271,23 @@ export class AppService {
     api.post(["/reset", "/reset/"], (_req, res) => {
       res.json({ success: true });
     });
+    // Gradio's streaming inputs over HTTP (`send_chunk` / `close_stream` of @gradio/client).
+    api.post(["/stream/:event_id", "/stream/:event_id/close"], (req, res) => {
+      const body = (req.body ?? {}) as { data?: unknown; session_hash?: unknown };
+      const hash = typeof body.session_hash === "string" ? body.session_hash : null;
+      try {
+        if (req.path.endsWith("/close")) this.streams.close(String(req.params.event_id), hash);
+        else {
+          const refused = Array.isArray(body.data) ? this.refusedFile(body.data) : null;
+          if (refused) return void res.status(400).json({ detail: refused });
+          this.streams.values(String(req.params.event_id), hash, body.data);
+        }
+        res.json({ msg: "success" });
+      } catch (err) {
+        if (!(err instanceof StreamRefused)) throw err;
+        res.status(err.status).json({ detail: err.message });
+      }
+    });
     api.post(["/run/:api_name", "/api/:api_name"], (req, res, next) => {
       this.runDirect(req, res).catch(next);
     });
@@ -253,7 +301,7 @@ export class AppService {
     router.get("/theme.css", (_req, res) => {
       res.type("text/css").set("Cache-Control", "no-cache").send(this.theme());
     });
-    router.get(["/", "/index.html"], (req, res) => this.page(req, res));
+    router.get(["/", "/index.html"], (req, res, next) => this.ready().then(() => this.page(req, res), next));
     router.use(staticAssets(appDistDir));
     router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
       if (res.headersSent) return next(err);
@@ -339,6 +387,7 @@ export class AppService {
     const eventId = randomUUID().replaceAll("-", "");
     const record = { fnIndex: dep.id, job: null as Job | null, bytes };
     session.events.set(eventId, record);
+    const stream = isStreamListener(dep) ? this.streams.open(eventId, hash, dep, call.data) : undefined;
     try {
       record.job = this.queue.push(
         new EventTask({
@@ -350,6 +399,7 @@ export class AppService {
           batch: plan.batch,
           showError: this.options.show_error ?? false,
           files: this.processContext(req),
+          stream,
           send: (text, completes) => session.send(text, completes),
           render: {
             allocate: () => this.rendered.allocate(),
@@ -367,6 +417,7 @@ export class AppService {
         }),
       );
     } catch (err) {
+      stream?.close();
       session.forget(eventId);
       if (err instanceof QueueFullError) return sendJson(res, 503, { detail: err.message });
       return this.reject(res, err);
@@ -442,6 +493,7 @@ export class AppService {
 
   /** A live channel of this session ended (its page closed or its client went away). */
   pageClosed(sessionHash: string): void {
+    this.streams.closeSession(sessionHash);
     this.lifecycle.closed(sessionHash);
   }
 
@@ -594,6 +646,7 @@ export class AppService {
     for (const res of this.heartbeats) res.end();
     this.heartbeats.clear();
     this.live.close();
+    this.streams.closeAll();
     this.uploads.close();
     this.files.close();
   }

@@ -72,6 +72,12 @@ export class SimpleImageComponent extends Component<string | null, SimpleImageOu
     return storelessFile(example) ?? example ?? null;
   }
 
+  /** An example given as a path (or bytes) is copied into the cache when the server starts, and shown from there. */
+  override async processExampleWithFiles(example: unknown, context: ProcessContext): Promise<unknown> {
+    if (example === null || example === undefined) return null;
+    return storelessFile(example) ?? (await this.postprocess(example as never, context));
+  }
+
   api(): ApiDescription {
     return { type: FILE_DATA_SCHEMA, python_type: { type: "filepath", description: "" } };
   }

@@ -363,6 +363,12 @@ export class VideoComponent extends Component<string, VideoOutput, VideoData | n
     return storelessVideo(example) ?? example ?? null;
   }
 
+  /** An example given as a path (or bytes) is copied into the cache when the server starts, and shown from there. */
+  override async processExampleWithFiles(example: unknown, context: ProcessContext): Promise<unknown> {
+    if (example === null || example === undefined) return null;
+    return storelessVideo(example) ?? (await this.postprocess(example as never, context));
+  }
+
   api(): ApiDescription {
     return { type: VIDEO_DATA_SCHEMA, python_type: { type: "Dict(video: filepath, subtitles: filepath | None)", description: "" } };
   }

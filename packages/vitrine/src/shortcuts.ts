@@ -9,6 +9,12 @@ import { Image, type ImageComponent } from "@vitrine/image";
 import { Audio, Microphone, type AudioComponent } from "@vitrine/audio";
 import { Label, type LabelComponent } from "@vitrine/label";
 import { File, Files, type FileComponent } from "@vitrine/file";
+import { Model3D, type Model3DComponent } from "@vitrine/model3d";
+import { Video, PlayableVideo, type VideoComponent } from "@vitrine/video";
+import { ImageEditor, ImageMask, Paint, Sketchpad, type ImageEditorComponent } from "@vitrine/imageeditor";
+import { Gallery, type GalleryComponent } from "@vitrine/gallery";
+import { SimpleImage, type SimpleImageComponent } from "@vitrine/simpleimage";
+import { ImageSlider, type ImageSliderComponent } from "@vitrine/imageslider";
 
 /**
  * Gradio's string shortcuts for components (`"text"`, `"number"`, …), by the component
@@ -31,6 +37,25 @@ export interface ComponentShortcuts {
   label: LabelComponent;
   file: FileComponent<"filepath", "single">;
   files: FileComponent<"filepath", "multiple">;
+  /** A 3D model viewer (Gradio's `"model3d"`). */
+  model3d: Model3DComponent;
+  video: VideoComponent;
+  /** A Video whose videos are always mp4 (Gradio's `gr.PlayableVideo`, "playable_video"). */
+  playablevideo: VideoComponent;
+  playable_video: VideoComponent;
+  imageeditor: ImageEditorComponent;
+  image_editor: ImageEditorComponent;
+  /** An ImageEditor with a blank white canvas and a black brush (Gradio's `gr.Sketchpad`). */
+  sketchpad: ImageEditorComponent;
+  /** An ImageEditor with a blank canvas and the default brush (Gradio's `gr.Paint`). */
+  paint: ImageEditorComponent;
+  /** An ImageEditor to draw a mask over an uploaded image (Gradio's `gr.ImageMask`, "image_mask"). */
+  imagemask: ImageEditorComponent;
+  image_mask: ImageEditorComponent;
+  /** A gallery of images with captions; the function gets `[path, caption]` pairs (Gradio's `"gallery"`). */
+  gallery: GalleryComponent<"filepath">;
+  simpleimage: SimpleImageComponent;
+  imageslider: ImageSliderComponent<"array">;
 }
 
 const factories: { [K in keyof ComponentShortcuts]: () => ComponentShortcuts[K] } = {
@@ -48,6 +73,19 @@ const factories: { [K in keyof ComponentShortcuts]: () => ComponentShortcuts[K] 
   label: () => Label(),
   file: () => File(),
   files: () => Files(),
+  model3d: () => Model3D(),
+  video: () => Video(),
+  playablevideo: () => PlayableVideo(),
+  playable_video: () => PlayableVideo(),
+  imageeditor: () => ImageEditor(),
+  image_editor: () => ImageEditor(),
+  sketchpad: () => Sketchpad(),
+  paint: () => Paint(),
+  imagemask: () => ImageMask(),
+  image_mask: () => ImageMask(),
+  gallery: () => Gallery(),
+  simpleimage: () => SimpleImage(),
+  imageslider: () => ImageSlider(),
 };
 
 /** A component, or the name of one. */

@@ -4,12 +4,13 @@
  * run_on_click runs it every time, and the examples are paged and fit a phone's width (a
  * screenshot goes to test-output/examples-375.png).
  */
-import { mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "@jest/globals";
 import type { Page } from "playwright-core";
+import * as vt from "vitrine";
 import { demos, examples } from "@vitrine/demo-gallery";
 import { fieldValue, pollUntil, useBrowserSuite, waitForValue } from "./browser.js";
 
@@ -41,7 +42,10 @@ async function requestsDuring(page: Page, action: () => Promise<void>): Promise<
 }
 
 describe("examples in a browser", () => {
-  const suite = useBrowserSuite({ examples: { ...demos.examples!, create: () => examples({ delayMs: 300 }) } });
+  const suite = useBrowserSuite({
+    examples: { ...demos.examples!, create: () => examples({ delayMs: 300 }) },
+    previews: { create: previewsDemo, description: "examples shown by each component's example view" },
+  });
 
   it("a cached example fills the inputs and the output at once, without running the function", async () => {
     const { page } = suite;
@@ -121,4 +125,32 @@ describe("examples in a browser", () => {
     await expect(waitForValue(page, "Reversed", "?was I tac a ro rac a ti saW")).resolves.toBe("?was I tac a ro rac a ti saW");
     await page.screenshot({ path: fileURLToPath(new URL("../test-output/examples-375.png", import.meta.url)), fullPage: true });
   });
+
+  it("shows each sample with its component's example view: an image thumbnail from the cache, a tick, a choice's label", async () => {
+    const { page } = suite;
+    await suite.open("previews");
+    const table = page.locator(".vt-type-dataset");
+    const thumb = table.locator("img.vt-example-thumb").first();
+    await thumb.waitFor();
+    // The thumbnail really loaded: the server copied the example file into its cache when it started.
+    await pollUntil(() => thumb.evaluate((img) => (img as HTMLImageElement).naturalWidth), (w) => w > 0, 5_000);
+    await expect(thumb.getAttribute("src")).resolves.toMatch(/\/gradio_api\/file=/);
+    await expect(table.locator(".vt-example-text").allTextContents()).resolves.toEqual(["✓", "Large", "✗", "Small"]);
+    // Choosing a sample still fills the inputs.
+    await table.getByRole("button").first().click();
+    await page.locator(".vt-type-image img").first().waitFor();
+  });
 });
+
+/** Image, Checkbox and Radio inputs with two examples, for the example views. */
+function previewsDemo() {
+  return vt.Blocks(() => {
+    const image = vt.Image({ label: "Picture", type: "filepath" });
+    const flag = vt.Checkbox({ label: "Flag" });
+    const size = vt.Radio({ label: "Size", choices: [["Large", "l"], ["Small", "s"]] });
+    // Example files must lie where the app may return files from: the temp folder here.
+    const picture = join(mkdtempSync(join(tmpdir(), "vitrine-previews-")), "picture.png");
+    copyFileSync(vt.EXAMPLE_IMAGE_PATH, picture);
+    vt.Examples({ examples: [[picture, true, "l"], [picture, false, "s"]], inputs: [image, flag, size], label: "Samples" });
+  });
+}

@@ -14,9 +14,9 @@ export const FAKE_MEDIA_ARGS = ["--use-fake-device-for-media-stream", "--use-fak
 
 /**
  * Starts headless chromium with the flags this machine needs and a fresh profile; `fakeMedia`
- * adds chromium's fake camera and microphone.
+ * adds chromium's fake camera and microphone, `args` more flags (a test's own needs).
  */
-export async function launchBrowser(options: { fakeMedia?: boolean } = {}): Promise<Browser> {
+export async function launchBrowser(options: { fakeMedia?: boolean; args?: readonly string[] } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: run "apt-get install -y chromium" (tools/ensure-chromium.sh)`);
   }
@@ -33,6 +33,7 @@ export async function launchBrowser(options: { fakeMedia?: boolean } = {}): Prom
       "--disable-component-update",
       "--disable-sync",
       ...(options.fakeMedia ? FAKE_MEDIA_ARGS : []),
+      ...(options.args ?? []),
     ],
     env: { ...process.env, HOME: mkdtempSync(join(tmpdir(), "vitrine-chromium-")) },
   });
@@ -60,7 +61,7 @@ export interface BrowserSuite {
  */
 export function useBrowserSuite(
   entries: Record<string, { create: () => App; description: string }>,
-  options: { fakeMedia?: boolean } = {},
+  options: { fakeMedia?: boolean; args?: readonly string[] } = {},
 ): BrowserSuite {
   let gallery: Gallery | undefined;
   let browser: Browser | undefined;

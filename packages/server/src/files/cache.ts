@@ -227,6 +227,17 @@ export class FileCache {
     return this.ingest(createReadStream(real), name ?? basename(abs));
   }
 
+  /**
+   * Copies a file that the app's own code ships (a component's example input, in its package's
+   * assets) into the cache, wherever it lies. Never call it with a path that came from a user or
+   * a function's return value: those go through {@link adopt}'s rules.
+   */
+  async adoptOwnAsset(path: string): Promise<{ path: string; size: number }> {
+    const real = await realpath(resolve(path));
+    if (this.inCache(real)) return { path: real, size: (await stat(real)).size };
+    return this.ingest(createReadStream(real), basename(real));
+  }
+
   /** Downloads an http(s) URL through the SSRF-safe fetcher into the cache. */
   async fetchUrl(url: string, name?: string | null): Promise<string> {
     const { response, url: final } = await safeFetch(url, { isAllowed: this.addressCheck });
