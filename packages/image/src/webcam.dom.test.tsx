@@ -72,7 +72,12 @@ function mount(props: Partial<ImageViewProps>, value: FileData | null = null) {
 
 const button = (container: HTMLElement, name: string) =>
   [...container.querySelectorAll("button")].find((b) => (b.getAttribute("aria-label") ?? b.textContent) === name)!;
-const flush = () => act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+/** Lets effects run, then tells the preview its first picture has arrived (jsdom plays no video). */
+const flush = () =>
+  act(async () => {
+    await new Promise((r) => setTimeout(r, 0));
+    for (const video of document.querySelectorAll("video")) video.dispatchEvent(new Event("loadeddata"));
+  });
 
 describe("the webcam source", () => {
   it("shows the camera (mirrored, with the constraints asked for) and takes a mirrored PNG photo", async () => {

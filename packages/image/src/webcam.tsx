@@ -57,6 +57,8 @@ function grab(video: HTMLVideoElement, mirror: boolean, type: string, quality?: 
 export function Webcam(props: WebcamProps) {
   const video = useRef<HTMLVideoElement>(null);
   const [stream, setStream] = useState<MediaStream | null>(null);
+  /** Whether the preview shows a picture yet: until then there is nothing to capture or stream. */
+  const [showing, setShowing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [recording, setRecording] = useState(false);
   const [elapsed, setElapsed] = useState(0);
@@ -162,6 +164,8 @@ export function Webcam(props: WebcamProps) {
         muted
         playsInline
         autoPlay
+        onLoadedData={() => setShowing(true)}
+        onEmptied={() => setShowing(false)}
         style={{ transform: props.mirror ? "scaleX(-1)" : undefined, ...(props.height ? { maxHeight: props.height } : {}) }}
       />
       <div className="vt-webcam-controls">
@@ -171,12 +175,12 @@ export function Webcam(props: WebcamProps) {
               ■ Stop{props.timeLimit !== null ? ` (${Math.max(0, Math.ceil(props.timeLimit - elapsed))} s)` : ""}
             </button>
           ) : (
-            <button type="button" className="vt-image-tool" onClick={start} disabled={!stream} aria-label="Start streaming">
+            <button type="button" className="vt-image-tool" onClick={start} disabled={!stream || !showing} aria-label="Start streaming">
               ● Record
             </button>
           )
         ) : (
-          <button type="button" className="vt-image-tool" onClick={() => void capture()} disabled={!stream} aria-label="Take a photo">
+          <button type="button" className="vt-image-tool" onClick={() => void capture()} disabled={!stream || !showing} aria-label="Take a photo">
             <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5">
               <path d="M2 5h3l1.5-2h3L11 5h3v8H2z" />
               <circle cx="8" cy="9" r="2.5" />
