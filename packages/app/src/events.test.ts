@@ -114,6 +114,29 @@ describe("EventRunner: triggering", () => {
   });
 });
 
+describe("EventRunner: inputs still uploading", () => {
+  it("waits for the views' uploads before reading the inputs", async () => {
+    const store = createAppStore([component(1, "image", { value: null }), component(2, "button"), component(3)]);
+    const client = scriptedClient({ 0: ([image]) => [data(image), done] });
+    let uploaded!: () => void;
+    const upload = new Promise<void>((r) => (uploaded = r));
+    const runner = new EventRunner({
+      dependencies: [dependency(0, { targets: [[2, "click"]], inputs: [1], outputs: [3] })],
+      store,
+      toasts: createToastStore(),
+      connect: async () => client,
+      // The image's upload finishes after the click: the view then sets its value.
+      uploadsSettled: () => upload.then(() => void store.getState().setValue(1, "uploaded.png")),
+    });
+    const run = runner.fire(2, "click");
+    await flush();
+    expect(client.submissions).toEqual([]);
+    uploaded();
+    await run;
+    expect(client.submissions.map((s) => s.data)).toEqual([["uploaded.png"]]);
+  });
+});
+
 describe("EventRunner: outputs and status", () => {
   it("streams each data message into the store and marks outputs pending, then complete", async () => {
     const step = [gate(), gate()];

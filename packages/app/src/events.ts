@@ -34,6 +34,8 @@ export interface EventRunnerOptions {
   scrollTo?: (blockId: number) => void;
   /** Called after a `vt.render` region was rebuilt (the page loads the views it needs). */
   onRender?: (region: RenderConfig) => void;
+  /** Resolves once the views' uploads are done (`PageFiles.settled`): events wait for it before reading their inputs. */
+  uploadsSettled?: () => Promise<void>;
 }
 
 const NO_CAUSE: ReadonlySet<number> = new Set();
@@ -68,6 +70,7 @@ export class EventRunner {
   private readonly connectClient?: () => Promise<EventClient>;
   private readonly now: () => number;
   private readonly scrollTo?: (blockId: number) => void;
+  private readonly uploadsSettled?: () => Promise<void>;
   /** Repeat timers of dependencies with `every`, by dependency id. */
   private readonly repeats = new Map<number, ReturnType<typeof setInterval>>();
   private client: Promise<EventClient> | null = null;
@@ -87,6 +90,7 @@ export class EventRunner {
     this.now = options.now ?? Date.now;
     this.scrollTo = options.scrollTo;
     this.onRender = options.onRender;
+    this.uploadsSettled = options.uploadsSettled;
     // A streaming source learns how often to send chunks, and for how long (as Gradio's page tells it).
     for (const dep of this.deps) {
       if (!isStreamDependency(dep)) continue;
@@ -277,6 +281,8 @@ export class EventRunner {
     chain: ReadonlySet<number>,
     followUps: Promise<void>[],
   ): Promise<Outcome> {
+    // An input still uploading (an image just dropped or drawn) is sent once it has arrived.
+    if (dep.inputs.length > 0 && this.uploadsSettled) await this.uploadsSettled();
     let inputs = this.store.getState().values(dep.inputs);
     if (dep.js) {
       let result: unknown[];

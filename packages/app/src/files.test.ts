@@ -60,6 +60,28 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
+describe("PageFiles.settled", () => {
+  it("resolves at once with no upload running, and after every running upload (and the views' turn) otherwise", async () => {
+    let finish!: (files: FileData[]) => void;
+    let fail!: (err: Error) => void;
+    const jobs = [new Promise<FileData[]>((r) => (finish = r)), new Promise<FileData[]>((_, j) => (fail = j))];
+    const files = pageFiles("http://h", "/gradio_api", () => jobs.shift()!);
+    await files.settled();
+    const order: string[] = [];
+    void files.upload([new Blob(["a"])]).then(() => setTimeout(() => order.push("view applied the upload"), 0));
+    files.upload([new Blob(["b"])]).catch(() => order.push("failed upload seen"));
+    const settled = files.settled().then(() => order.push("settled"));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(order).toEqual([]);
+    finish([{ path: "/tmp/a", meta: META }]);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(order).toEqual(["view applied the upload"]);
+    fail(new Error("too large"));
+    await settled;
+    expect(order).toEqual(["view applied the upload", "failed upload seen", "settled"]);
+  });
+});
+
 describe("the page's upload", () => {
   it("goes through the page's client with an upload_id, and reports progress", async () => {
     let client: Client | null = null;

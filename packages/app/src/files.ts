@@ -6,6 +6,12 @@ export interface PageFiles {
   upload(files: readonly Blob[], options?: { onProgress?: (fraction: number) => void }): Promise<FileData[]>;
   /** The URL a browser loads a FileData from. */
   fileUrl(file: FileData): string;
+  /**
+   * Resolves once no upload started through {@link upload} is running, and the views have had a
+   * turn to apply what theirs gave: an event waits for it before it reads its inputs, so a Submit
+   * pressed while an image is still uploading sends the image.
+   */
+  settled(): Promise<void>;
 }
 
 /** What a page upload is handed to: the page's client (`Client.upload`). */
@@ -31,9 +37,23 @@ export function fileUrl(root: string, apiPrefix: string | null | undefined, file
  * connection is held for the progress stream), and URLs are built from the app's root.
  */
 export function pageFiles(root: string, apiPrefix: string | null | undefined, upload: Uploader): PageFiles {
+  const running = new Set<Promise<unknown>>();
   return {
-    upload: (files, options = {}) => upload(files, { upload_id: uploadId(), onProgress: options.onProgress }),
+    upload: (files, options = {}) => {
+      const job = upload(files, { upload_id: uploadId(), onProgress: options.onProgress });
+      running.add(job);
+      const forget = () => void running.delete(job);
+      job.then(forget, forget);
+      return job;
+    },
     fileUrl: (file) => fileUrl(root, apiPrefix, file),
+    settled: async () => {
+      while (running.size > 0) {
+        await Promise.allSettled([...running]);
+        // A view sets its value once its upload resolves: let it, before the event reads it.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    },
   };
 }
 

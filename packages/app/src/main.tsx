@@ -55,6 +55,7 @@ async function start(element: HTMLElement): Promise<void> {
     connect: () => connect(root).then((client) => ((sessionHash = (client as { session_hash?: string }).session_hash ?? null), client)),
     scrollTo: (id) => document.querySelector(`[data-testid="block-${id}"]`)?.scrollIntoView({ behavior: "smooth", block: "start" }),
     onRender: (region) => void views.ensure(region.ui_modules),
+    uploadsSettled: () => files.settled(),
   });
   const files = pageFiles(root, config.api_prefix, (list, options) => runner.upload(list, options));
   createRoot(element).render(<App config={config} page={{ store, runner, views: views.store, files, callServer }} toasts={toasts} root={root} />);

@@ -154,6 +154,22 @@ describe("ImageEditor in the browser", () => {
     expect(pixel(asArray((await submit(page))!.composite), 600, 300)).toEqual(RED);
   });
 
+  it("Submit pressed while the stroke is still uploading sends the stroke, once it has arrived", async () => {
+    const { page } = suite;
+    await suite.open("sketchpad");
+    // A slow network: each upload is answered 1.5 s late.
+    await page.route("**/gradio_api/upload*", async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    const uploading = page.waitForRequest((r) => r.url().includes("/gradio_api/upload") && r.method() === "POST");
+    await drag(page, "Sketch", [0.25, 0.5], [0.75, 0.5]);
+    await uploading;
+    const composite = asArray((await submit(page))!.composite);
+    expect(pixel(composite, 600, 300)).toEqual(RED);
+    await page.unroute("**/gradio_api/upload*");
+  });
+
   it("the eraser removes the part of a stroke it passes over", async () => {
     const { page } = suite;
     await suite.open("sketchpad");
