@@ -10,11 +10,13 @@ import { Audio, Microphone, type AudioComponent } from "@vitrine/audio";
 import { Label, type LabelComponent } from "@vitrine/label";
 import { File, Files, type FileComponent } from "@vitrine/file";
 import { Model3D, type Model3DComponent } from "@vitrine/model3d";
+import { FileExplorer, type FileExplorerComponent } from "@vitrine/fileexplorer";
 import { Video, PlayableVideo, type VideoComponent } from "@vitrine/video";
 import { ImageEditor, ImageMask, Paint, Sketchpad, type ImageEditorComponent } from "@vitrine/imageeditor";
 import { Gallery, type GalleryComponent } from "@vitrine/gallery";
 import { SimpleImage, type SimpleImageComponent } from "@vitrine/simpleimage";
 import { ImageSlider, type ImageSliderComponent } from "@vitrine/imageslider";
+import { AnnotatedImage, type AnnotatedImageComponent } from "@vitrine/annotatedimage";
 
 /**
  * Gradio's string shortcuts for components (`"text"`, `"number"`, …), by the component
@@ -34,11 +36,15 @@ export interface ComponentShortcuts {
   audio: AudioComponent;
   /** An Audio whose only source is the microphone (Gradio's `gr.Microphone`). */
   microphone: AudioComponent;
+  /** An Image whose only source is the webcam (Gradio's `"webcam"`). */
+  webcam: ImageComponent;
   label: LabelComponent;
   file: FileComponent<"filepath", "single">;
   files: FileComponent<"filepath", "multiple">;
   /** A 3D model viewer (Gradio's `"model3d"`). */
   model3d: Model3DComponent;
+  /** Files picked from a folder of the server, the working directory by default (Gradio's `"fileexplorer"`). */
+  fileexplorer: FileExplorerComponent;
   video: VideoComponent;
   /** A Video whose videos are always mp4 (Gradio's `gr.PlayableVideo`, "playable_video"). */
   playablevideo: VideoComponent;
@@ -56,6 +62,7 @@ export interface ComponentShortcuts {
   gallery: GalleryComponent<"filepath">;
   simpleimage: SimpleImageComponent;
   imageslider: ImageSliderComponent<"array">;
+  annotatedimage: AnnotatedImageComponent;
 }
 
 const factories: { [K in keyof ComponentShortcuts]: () => ComponentShortcuts[K] } = {
@@ -70,10 +77,12 @@ const factories: { [K in keyof ComponentShortcuts]: () => ComponentShortcuts[K] 
   image: () => Image(),
   audio: () => Audio(),
   microphone: () => Microphone(),
+  webcam: () => Image({ sources: ["webcam"] }),
   label: () => Label(),
   file: () => File(),
   files: () => Files(),
   model3d: () => Model3D(),
+  fileexplorer: () => FileExplorer(),
   video: () => Video(),
   playablevideo: () => PlayableVideo(),
   playable_video: () => PlayableVideo(),
@@ -86,6 +95,7 @@ const factories: { [K in keyof ComponentShortcuts]: () => ComponentShortcuts[K] 
   gallery: () => Gallery(),
   simpleimage: () => SimpleImage(),
   imageslider: () => ImageSlider(),
+  annotatedimage: () => AnnotatedImage(),
 };
 
 /** A component, or the name of one. */

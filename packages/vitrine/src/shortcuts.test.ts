@@ -1,0 +1,31 @@
+import { describe, expect, it } from "@jest/globals";
+import { resolveComponent } from "./shortcuts.js";
+
+describe("Gradio's string shortcuts for files and media", () => {
+  it.each([
+    ["image", "image", {}],
+    ["webcam", "image", { sources: ["webcam"] }],
+    ["label", "label", {}],
+    ["audio", "audio", {}],
+    ["microphone", "audio", { sources: ["microphone"] }],
+    ["video", "video", {}],
+    ["playable_video", "video", { format: "mp4" }],
+    ["file", "file", { file_count: "single" }],
+    ["files", "file", { file_count: "multiple" }],
+    ["sketchpad", "imageeditor", { sources: [] }],
+    ["gallery", "gallery", {}],
+    ["model3d", "model3d", {}],
+    ["fileexplorer", "fileexplorer", { file_count: "multiple" }],
+    ["annotatedimage", "annotatedimage", {}],
+    ["simpleimage", "simpleimage", {}],
+    ["imageslider", "imageslider", {}],
+  ] as const)("%s makes a %s", (shortcut, type, props) => {
+    const component = resolveComponent(shortcut);
+    expect(component.type).toBe(type);
+    expect(component.configProps()).toMatchObject(props);
+  });
+
+  it("names the known shortcuts when one is unknown", () => {
+    expect(() => resolveComponent("webcams" as never)).toThrow(/Unknown component shortcut "webcams"; known: .*webcam/);
+  });
+});
