@@ -195,6 +195,11 @@ describe("Gallery config", () => {
     expect((config as { example_inputs: { image: unknown }[] }).example_inputs[0]!.image).toMatchObject({ orig_name: "example.png" });
   });
 
+  it("sends the webcam source to the page, and refuses unknown sources", () => {
+    expect(Gallery({ sources: ["webcam", "upload"] }).configProps()).toMatchObject({ sources: ["webcam", "upload"] });
+    expect(() => Gallery({ sources: ["camera" as never] })).toThrow(/sources/);
+  });
+
   it("sends an initial value of URLs and FileData, and keeps its captions", () => {
     const g = Gallery({ value: [["https://example.com/a.png", "A"], "https://example.com/b.mp4"] });
     expect(g.initialPayload()).toEqual([

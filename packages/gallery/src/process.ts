@@ -102,7 +102,11 @@ export interface GalleryProps<T extends ImageType = "filepath"> extends Componen
   show_share_button?: boolean | null;
   /** Whether fewer items than `columns` stretch to the full width. Default true. */
   fit_columns?: boolean;
-  /** Where an interactive gallery takes images from: "upload" (default), "clipboard"; "webcam" is not built. */
+  /**
+   * Where an interactive gallery takes images from: "upload" (default), "clipboard", "webcam"
+   * (a camera preview whose Capture button adds a photo, mirrored as in Gradio; it fires `change`).
+   * The first source is the one shown while the gallery is empty.
+   */
   sources?: GallerySource[] | null;
 }
 

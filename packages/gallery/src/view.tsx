@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent, type MouseEvent } from "react";
 import type { FileData, ViewProps } from "@vitrine/core";
+import { Webcam } from "@vitrine/image/webcam";
 import { acceptOf, matchesFileTypes } from "./filetypes.js";
 import { isGalleryVideo, galleryItemFile, type GalleryItem } from "./items.js";
 
@@ -60,6 +61,17 @@ const CSS = `
 .vt-gallery-strip { display: flex; gap: var(--spacing-sm); overflow-x: auto; padding: 2px; }
 .vt-gallery-strip .vt-gallery-thumb { flex: 0 0 64px; width: 64px; height: 64px; }
 .vt-gallery-error { color: var(--error-text-color); font-size: var(--text-sm); }
+.vt-gallery-sources { display: flex; justify-content: center; gap: var(--spacing-sm); margin-top: var(--spacing-sm); }
+.vt-gallery-sources .vt-gallery-tool[aria-pressed="true"] { border-color: var(--color-accent); color: var(--color-accent); }
+.vt-gallery .vt-webcam { display: flex; flex-direction: column; align-items: center; gap: var(--spacing-sm); width: 100%; padding: var(--spacing-sm);
+  background: var(--background-fill-secondary); border: 1px solid var(--border-color-primary); border-radius: var(--radius-md); }
+.vt-gallery .vt-webcam-video { display: block; width: 100%; max-height: 480px; background: var(--background-fill-primary); border-radius: var(--radius-sm); }
+.vt-gallery .vt-webcam-controls { display: flex; gap: var(--spacing-sm); }
+.vt-gallery .vt-image-tool { display: inline-flex; align-items: center; justify-content: center; min-width: 28px; height: 28px; padding: 0 var(--spacing-sm);
+  font: inherit; font-size: var(--text-sm); color: var(--body-text-color); background: var(--block-background-fill);
+  border: 1px solid var(--border-color-primary); border-radius: var(--radius-sm); cursor: pointer; }
+.vt-gallery .vt-image-tool:hover:not(:disabled) { border-color: var(--color-accent); }
+.vt-gallery .vt-image-error { color: var(--error-text-color); font-size: var(--text-sm); }
 `;
 
 /** Adds the view's stylesheet to the page once. */
@@ -97,12 +109,15 @@ function downloadFile(url: string, name: string): void {
   a.remove();
 }
 
+/** The names of the source buttons. */
+const SOURCE_NAMES: Record<string, string> = { upload: "Upload", webcam: "Webcam", clipboard: "Clipboard" };
+
 /**
  * The Gallery view: a grid of thumbnails (`columns`, `rows`, `height`, `object_fit`) with
  * captions; clicking one selects it and, with `allow_preview`, opens a large preview with its
  * caption, previous/next buttons (and the arrow keys), a download button and a close button
- * (and Escape). An interactive gallery takes more images by upload, drop or paste, and each
- * thumbnail gets a remove button.
+ * (and Escape). An interactive gallery takes more images by upload, drop or paste, or (the
+ * "webcam" source) a photo from the camera, and each thumbnail gets a remove button.
  */
 export function GalleryView({ value, props, interactive, onChange, dispatch, upload, fileUrl }: ViewProps<GalleryItem[] | null, GalleryViewProps>) {
   injectStyle();
@@ -134,7 +149,14 @@ export function GalleryView({ value, props, interactive, onChange, dispatch, upl
   const sources = props.sources ?? ["upload"];
   const canUpload = interactive && sources.includes("upload");
   const canPaste = interactive && sources.includes("clipboard");
+  const canWebcam = interactive && sources.includes("webcam");
   const label = props.label ?? "Gallery";
+  /** Whether the camera is shown (the "webcam" source): at first when it is the first source and the gallery is empty. */
+  const [camera, setCamera] = useState(() => canWebcam && sources[0] === "webcam" && items.length === 0);
+  const showCamera = canWebcam && camera;
+  /** The latest items, for a photo whose upload ends after the value changed. */
+  const latestItems = useRef(items);
+  latestItems.current = items;
 
   function select(index: number) {
     setSelected(index);
@@ -187,6 +209,40 @@ export function GalleryView({ value, props, interactive, onChange, dispatch, upl
       setError((e as Error).message);
     } finally {
       setBusy(false);
+    }
+  }
+
+  /** A webcam photo: uploaded and added at the end; as in Gradio it fires `change` (not `upload`), and the gallery shows again. */
+  async function captured(photo: Blob) {
+    const file = new File([photo], "webcam.png", { type: "image/png" });
+    if (!matchesFileTypes(file.name, file.type, props.file_types)) {
+      setError(`Only ${(props.file_types ?? []).join(", ")} files are allowed.`);
+      return;
+    }
+    setError(null);
+    setBusy(true);
+    try {
+      const [data] = await upload([file]);
+      if (!data) return;
+      onChange([...latestItems.current, { image: data, caption: null }], { userInput: true });
+      setCamera(false);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** The Clipboard source button: the first image or video on the clipboard. */
+  async function pasteButton() {
+    try {
+      for (const item of await navigator.clipboard.read()) {
+        const type = item.types.find((t) => t.startsWith("image/") || t.startsWith("video/"));
+        if (type) return void (await take([new File([await item.getType(type)], `clipboard.${type.split("/")[1]}`, { type })]));
+      }
+      setError("The clipboard holds no image.");
+    } catch (e) {
+      setError((e as Error).message);
     }
   }
 
@@ -259,7 +315,22 @@ export function GalleryView({ value, props, interactive, onChange, dispatch, upl
         </div>
       ) : null}
       <div className="vt-gallery-body">
-        {previewing && selectedItem && selectedUrl ? (
+        {showCamera ? (
+          <Webcam
+            label={label}
+            mirror
+            constraints={null}
+            streaming={false}
+            streamEvery={0.5}
+            timeLimit={null}
+            streamActive={undefined}
+            height={height}
+            onCapture={(photo) => void captured(photo)}
+            onFrame={() => undefined}
+            onStart={() => undefined}
+            onStop={() => undefined}
+          />
+        ) : previewing && selectedItem && selectedUrl ? (
           <div className="vt-gallery-preview" role="dialog" aria-label={`${label} preview`} tabIndex={-1} ref={previewRef} onKeyDown={onPreviewKey}
             style={height ? ({ "--vt-gallery-stage": height } as Record<string, string>) : undefined}>
             <div className="vt-gallery-stage">
@@ -331,6 +402,21 @@ export function GalleryView({ value, props, interactive, onChange, dispatch, upl
         )}
         {fileInput}
       </div>
+      {busy && showCamera ? <span>Uploading…</span> : null}
+      {canWebcam ? (
+        <div className="vt-gallery-sources" role="group" aria-label={`${label}: source`}>
+          {sources.map((s) => (
+            <button key={s} type="button" className="vt-gallery-tool" aria-pressed={s === "webcam" ? showCamera : s === "upload" ? !showCamera : undefined}
+              onClick={() => {
+                setError(null);
+                setCamera(s === "webcam");
+                if (s === "clipboard") void pasteButton();
+              }}>
+              {SOURCE_NAMES[s] ?? s}
+            </button>
+          ))}
+        </div>
+      ) : null}
       {error ? <span className="vt-gallery-error" role="alert">{error}</span> : null}
     </div>
   );

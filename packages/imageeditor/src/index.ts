@@ -11,5 +11,5 @@ export {
   type ImageEditorProps,
   type ImageEditorTransform,
 } from "./process.js";
-export { Brush, Eraser, LayerOptions, type BrushColor, type BrushSettings, type EraserSettings, type LayerSettings } from "./tools.js";
+export { Brush, Eraser, LayerOptions, WebcamOptions, type BrushColor, type BrushSettings, type EraserSettings, type LayerSettings, type WebcamSettings } from "./tools.js";
 export { imageEditorEvents, type ImageEditorEvent, type ImageEditorEventData } from "./events.js";

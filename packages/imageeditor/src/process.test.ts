@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { Jimp } from "jimp";
 import { Blocks, VitrineError, fileData, isFileData, type FileData, type FileStore, type ProcessContext } from "@vitrine/core";
 import type { ImageArray, JimpImage } from "@vitrine/image";
-import { Brush, Eraser, ImageEditor, ImageMask, LayerOptions, Paint, Sketchpad, type EditorData, type EditorValue } from "./index.js";
+import { Brush, Eraser, ImageEditor, ImageMask, LayerOptions, Paint, Sketchpad, WebcamOptions, type EditorData, type EditorValue } from "./index.js";
 
 /** A FileStore over a temp folder: save writes a file, resolve gives its path. */
 class TempStore implements FileStore {
@@ -225,6 +225,20 @@ describe("ImageEditor props and config", () => {
     expect(ImageEditor({ layers: LayerOptions({ layers: ["Sketch", "Colour"], allow_additional_layers: false }) }).configProps())
       .toMatchObject({ layers: { layers: ["Sketch", "Colour"], allow_additional_layers: false, disabled: false } });
     expect(ImageEditor({ transforms: null, sources: "upload" }).configProps()).toMatchObject({ transforms: [], sources: ["upload"] });
+  });
+
+  it("sends webcam_options as Gradio does (mirrored by default); the deprecated mirror_webcam overrides its mirror", () => {
+    expect(ImageEditor().configProps()).toMatchObject({ webcam_options: { mirror: true, constraints: null } });
+    expect(ImageMask({ webcam_options: WebcamOptions({ mirror: false, constraints: { video: { width: 640 } } }) }).configProps())
+      .toMatchObject({ webcam_options: { mirror: false, constraints: { video: { width: 640 } } } });
+    expect(ImageEditor({ webcam_options: { constraints: { width: 320 } } }).configProps()).toMatchObject({ webcam_options: { mirror: true, constraints: { width: 320 } } });
+    expect(ImageEditor({ mirror_webcam: false }).configProps()).toMatchObject({ webcam_options: { mirror: false, constraints: null } });
+    expect(ImageEditor({ mirror_webcam: true, webcam_options: WebcamOptions({ mirror: false }) }).configProps()).toMatchObject({ webcam_options: { mirror: true } });
+    expect(WebcamOptions()).toEqual({ mirror: true, constraints: null });
+    expect(() => WebcamOptions({ mirror: "yes" as never })).toThrow(/WebcamOptions: mirror must be true or false/);
+    expect(() => WebcamOptions({ constraints: [1] as never })).toThrow(/WebcamOptions: constraints must be an object/);
+    expect(() => ImageEditor({ webcam_options: { constraints: "hd" as never } })).toThrow(/WebcamOptions: constraints/);
+    expect(() => ImageEditor({ mirror_webcam: 1 as never })).toThrow(/ImageEditor: mirror_webcam must be true or false/);
   });
 
   it("validates its props and the tools' options", () => {

@@ -24,7 +24,7 @@ import {
   type ImageType,
 } from "@vitrine/image";
 import { imageEditorEvents, type ImageEditorEvent, type ImageEditorEventData } from "./events.js";
-import { Brush, Eraser, LayerOptions, type BrushSettings, type EraserSettings, type LayerSettings } from "./tools.js";
+import { Brush, Eraser, LayerOptions, WebcamOptions, type BrushSettings, type EraserSettings, type LayerSettings, type WebcamSettings } from "./tools.js";
 
 /**
  * Gradio's EditorValue: the background image, the layers drawn over it (bottom first), and the
@@ -91,6 +91,10 @@ export interface ImageEditorProps<T extends ImageType = "array"> extends Compone
   canvas_size?: readonly [number, number] | null;
   /** Whether an uploaded background is scaled to fit `canvas_size` (true) or the canvas takes its size (false, default). */
   fixed_canvas?: boolean;
+  /** The "webcam" source's options (`WebcamOptions({ mirror, constraints })`, Gradio 5.30+ and 6); null for the defaults (mirrored, the camera's default constraints). */
+  webcam_options?: Partial<WebcamSettings> | null;
+  /** Deprecated since Gradio 5.30 (use `webcam_options`): whether the webcam is mirrored; when given, it overrides `webcam_options.mirror`, as in Gradio. */
+  mirror_webcam?: boolean | null;
 }
 
 const FORMATS: readonly ImageFormat[] = ["webp", "png", "jpeg", "gif"];
@@ -166,6 +170,9 @@ export class ImageEditorComponent<T extends ImageType = "array"> extends Compone
       if (!TRANSFORMS.includes(t)) throw new TypeError(`ImageEditor: transforms must be among ${TRANSFORMS.join(", ")}, got ${JSON.stringify(t)}`);
     if (props.canvas_size !== undefined && props.canvas_size !== null) checkSize("canvas_size", props.canvas_size);
     if (props.crop_size !== undefined && props.crop_size !== null) cropSizeToCanvas(props.crop_size);
+    if (props.mirror_webcam !== undefined && props.mirror_webcam !== null && typeof props.mirror_webcam !== "boolean")
+      throw new TypeError(`ImageEditor: mirror_webcam must be true or false, got ${JSON.stringify(props.mirror_webcam)}`);
+    WebcamOptions(props.webcam_options ?? {});
     super(props);
     this.codec = Image<T>({ type: props.type, image_mode: props.image_mode ?? "RGBA", format: props.format, render: false });
   }
@@ -277,6 +284,12 @@ export class ImageEditorComponent<T extends ImageType = "array"> extends Compone
     return [800, 800];
   }
 
+  /** The webcam's options as the browser gets them (Gradio's `webcam_options`): `mirror_webcam`, when given, sets `mirror`. */
+  webcamOptions(): WebcamSettings {
+    const options = WebcamOptions(this.props.webcam_options ?? {});
+    return typeof this.props.mirror_webcam === "boolean" ? { ...options, mirror: this.props.mirror_webcam } : options;
+  }
+
   protected override ownProps(): Record<string, unknown> {
     const { height = null, width = null, image_mode = "RGBA", format = "webp", show_download_button = true,
       show_fullscreen_button = true, placeholder = null, fixed_canvas = false } = this.props;
@@ -291,6 +304,7 @@ export class ImageEditorComponent<T extends ImageType = "array"> extends Compone
       transforms: this.props.transforms === undefined ? ["crop", "resize"] : this.props.transforms === null ? [] : [...this.props.transforms],
       brush, eraser, layers,
       canvas_size: this.canvasSize(),
+      webcam_options: this.webcamOptions(),
     };
   }
 }

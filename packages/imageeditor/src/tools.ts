@@ -101,3 +101,28 @@ export function LayerOptions(options: Partial<LayerSettings> = {}): LayerSetting
   return { allow_additional_layers: options.allow_additional_layers ?? true, layers, disabled: options.disabled ?? false };
 }
 export type LayerOptions = LayerSettings;
+
+/** The webcam's options (`WebcamOptions(...)`, Gradio's `gr.WebcamOptions`). */
+export interface WebcamSettings {
+  /** Whether the preview and the photos are mirrored. Default true. */
+  mirror: boolean;
+  /**
+   * `getUserMedia` constraints: the video constraints themselves (`{ width: 1280, facingMode: "user" }`,
+   * as the Image's `webcam_constraints`), or Gradio's form `{ video: {...} }`. Default null (the camera's default).
+   */
+  constraints: Record<string, unknown> | null;
+}
+
+/**
+ * The webcam's options for an ImageEditor's "webcam" source: whether it is mirrored, and the
+ * camera constraints.
+ * @example vt.ImageEditor({ sources: ["webcam"], webcam_options: vt.WebcamOptions({ mirror: false, constraints: { width: 640 } }) })
+ */
+export function WebcamOptions(options: Partial<WebcamSettings> = {}): WebcamSettings {
+  const { mirror = true, constraints = null } = options;
+  if (typeof mirror !== "boolean") throw new TypeError(`WebcamOptions: mirror must be true or false, got ${JSON.stringify(mirror)}`);
+  if (constraints !== null && (typeof constraints !== "object" || Array.isArray(constraints)))
+    throw new TypeError(`WebcamOptions: constraints must be an object of getUserMedia constraints or null, got ${JSON.stringify(constraints)}`);
+  return { mirror, constraints };
+}
+export type WebcamOptions = WebcamSettings;

@@ -1,7 +1,7 @@
 // Type tests (checked by `tsc`, never run): what event functions receive and may return.
 import { Blocks } from "@vitrine/core";
 import type { ImageArray, JimpImage } from "@vitrine/image";
-import { ImageEditor, ImageMask, Sketchpad, type EditorValue } from "./index.js";
+import { ImageEditor, ImageMask, Sketchpad, WebcamOptions, type EditorValue } from "./index.js";
 
 Blocks(() => {
   const sketch = Sketchpad();
@@ -19,3 +19,9 @@ Blocks(() => {
   // @ts-expect-error a number is not an image
   path.change({ fn: () => 42, inputs: [], outputs: [sketch] });
 });
+
+// The webcam's options: Gradio's WebcamOptions, or the deprecated mirror_webcam.
+ImageMask({ sources: ["webcam"], webcam_options: WebcamOptions({ mirror: false, constraints: { video: { width: 640 } } }) });
+ImageEditor({ mirror_webcam: false, webcam_options: { constraints: { facingMode: "user" } } });
+// @ts-expect-error mirror is a boolean
+ImageEditor({ webcam_options: { mirror: "no" } });

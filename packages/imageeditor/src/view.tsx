@@ -1,5 +1,6 @@
 import { useEffect, useReducer, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
 import type { FileData, ViewProps } from "@vitrine/core";
+import { Webcam } from "@vitrine/image/webcam";
 import {
   autoSize,
   backgroundFor,
@@ -46,6 +47,8 @@ export interface ImageEditorViewProps {
   layers: LayerSettings;
   canvas_size: [number, number];
   fixed_canvas: boolean;
+  /** The "webcam" source's options: mirrored or not, and the camera constraints. */
+  webcam_options?: { mirror?: boolean; constraints?: Record<string, unknown> | null } | null;
 }
 
 type Tool = "brush" | "eraser" | "crop" | "resize";
@@ -81,6 +84,15 @@ const CSS = `
 .vt-ie-layers { display: flex; flex-wrap: wrap; align-items: center; gap: var(--spacing-sm); font-size: var(--text-sm); color: var(--body-text-color); }
 .vt-ie-layer { display: inline-flex; gap: 2px; }
 .vt-ie-error { color: var(--error-text-color); font-size: var(--text-sm); }
+.vt-ie .vt-webcam { display: flex; flex-direction: column; align-items: center; gap: var(--spacing-sm); width: 100%; padding: var(--spacing-sm);
+  background: var(--background-fill-secondary); border: 1px solid var(--border-color-primary); border-radius: var(--radius-md); }
+.vt-ie .vt-webcam-video { display: block; width: 100%; max-height: 480px; background: var(--background-fill-primary); border-radius: var(--radius-sm); }
+.vt-ie .vt-webcam-controls { display: flex; gap: var(--spacing-sm); }
+.vt-ie .vt-image-tool { display: inline-flex; align-items: center; justify-content: center; min-width: 28px; height: 28px; padding: 0 var(--spacing-sm);
+  font: inherit; font-size: var(--text-sm); color: var(--body-text-color); background: var(--block-background-fill);
+  border: 1px solid var(--border-color-primary); border-radius: var(--radius-sm); cursor: pointer; }
+.vt-ie .vt-image-tool:hover:not(:disabled) { border-color: var(--color-accent); }
+.vt-ie .vt-image-error { color: var(--error-text-color); font-size: var(--text-sm); }
 `;
 
 /** Adds the view's stylesheet to the page once. */
@@ -104,6 +116,16 @@ function colorParts(color: BrushColor): { css: string; alpha: number } {
 function colorName(color: BrushColor): string {
   const { css, alpha } = colorParts(color);
   return alpha === 1 ? css : `${css} at ${Math.round(alpha * 100)}%`;
+}
+
+/**
+ * The video constraints `getUserMedia` gets from `webcam_options.constraints`: Gradio's form
+ * `{ video: {...} }` is unwrapped; any other object is taken as the video constraints themselves.
+ */
+export function videoConstraints(constraints: Record<string, unknown> | null | undefined): MediaTrackConstraints | null {
+  if (!constraints) return null;
+  if ("video" in constraints) return typeof constraints.video === "object" && constraints.video !== null ? (constraints.video as MediaTrackConstraints) : null;
+  return constraints as MediaTrackConstraints;
 }
 
 /** Identifies a wire value by its files, to tell the view's own values from new ones. */
@@ -172,6 +194,7 @@ function InteractiveEditor({ value, props, onChange, dispatch, upload, fileUrl }
   const sources = props.sources ?? [];
   const canUpload = sources.includes("upload");
   const canPaste = sources.includes("clipboard");
+  const canWebcam = sources.includes("webcam");
   const label = props.label ?? "Image editor";
 
   const display = useRef<HTMLCanvasElement>(null);
@@ -197,6 +220,8 @@ function InteractiveEditor({ value, props, onChange, dispatch, upload, fileUrl }
   const [dragging, setDragging] = useState(false);
   const [hasImage, setHasImage] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** Whether the webcam source is open: its preview replaces the canvas until a photo is taken. */
+  const [webcamOpen, setWebcamOpen] = useState(false);
 
   const current = doc.current;
   const auto = autoSize(current.width, current.height);
@@ -369,6 +394,7 @@ function InteractiveEditor({ value, props, onChange, dispatch, upload, fileUrl }
       const image = await loadBlob(file);
       loadToken.current++;
       setHasImage(true);
+      setWebcamOpen(false);
       setCropRect(null);
       await edit((d) => {
         const background = backgroundFor(image, props.fixed_canvas ? [canvasW, canvasH] : null);
@@ -382,6 +408,13 @@ function InteractiveEditor({ value, props, onChange, dispatch, upload, fileUrl }
     } catch (e) {
       setError((e as Error).message);
     }
+  }
+
+  /** A webcam photo: the new background (as an upload, which is what Gradio fires), then back to drawing. */
+  async function captured(photo: Blob) {
+    setWebcamOpen(false);
+    await takeBackground([new File([photo], "webcam.png", { type: "image/png" })]);
+    if (brush) setTool("brush");
   }
 
   function onDrop(e: DragEvent) {
@@ -578,6 +611,9 @@ function InteractiveEditor({ value, props, onChange, dispatch, upload, fileUrl }
           <button type="button" className="vt-ie-tool" onClick={() => fileInput.current?.click()}>Upload image</button>
         ) : null}
         {canPaste ? <button type="button" className="vt-ie-tool" onClick={() => void pasteButton()}>Paste image</button> : null}
+        {canWebcam ? (
+          <button type="button" className="vt-ie-tool" aria-pressed={webcamOpen} onClick={() => { setError(null); setWebcamOpen(!webcamOpen); }}>Webcam</button>
+        ) : null}
         <button type="button" className="vt-ie-tool" onClick={() => void apply()}>Apply</button>
         {props.show_download_button !== false ? (
           <button type="button" className="vt-ie-tool" aria-label="Download" title="Download" onClick={() => void download()}>⤓</button>
@@ -637,13 +673,29 @@ function InteractiveEditor({ value, props, onChange, dispatch, upload, fileUrl }
           <button type="button" className="vt-ie-tool" onClick={applyResize}>Apply size</button>
         </div>
       ) : null}
-      <div className="vt-ie-frame" data-dragging={dragging} style={height ? { height } : undefined}
+      {webcamOpen ? (
+        <Webcam
+          label={label}
+          mirror={props.webcam_options?.mirror !== false}
+          constraints={videoConstraints(props.webcam_options?.constraints)}
+          streaming={false}
+          streamEvery={0.5}
+          timeLimit={null}
+          streamActive={undefined}
+          height={height}
+          onCapture={(photo) => void captured(photo)}
+          onFrame={() => undefined}
+          onStart={() => undefined}
+          onStop={() => undefined}
+        />
+      ) : null}
+      <div className="vt-ie-frame" data-dragging={dragging} style={{ ...(height ? { height } : {}), ...(webcamOpen ? { display: "none" } : {}) }}
         onDragOver={(e) => { if (canUpload) { e.preventDefault(); setDragging(true); } }}
         onDragLeave={() => setDragging(false)} onDrop={onDrop} onPaste={onPaste}>
         <canvas ref={display} width={current.width} height={current.height} role="img" aria-label={`${label}: canvas`} tabIndex={0}
           data-width={current.width} data-height={current.height}
           onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={onPointerUp} />
-        {!hasImage && (canUpload || canPaste) ? <Hint text={props.placeholder} upload={canUpload} paste={canPaste} /> : null}
+        {!hasImage && (canUpload || canPaste || canWebcam) ? <Hint text={props.placeholder} upload={canUpload} paste={canPaste} webcam={canWebcam} /> : null}
       </div>
       {!layersDisabled ? (
         <div className="vt-ie-layers" role="group" aria-label="Layers">
@@ -693,12 +745,15 @@ function ToolButton({ name, pressed, onClick, icon }: { name: string; pressed: b
 }
 
 /** The text over an empty canvas that takes an upload: the `placeholder` (a `#` line is a heading) or the default hint. */
-function Hint({ text, upload, paste }: { text: string | null; upload: boolean; paste: boolean }) {
+function Hint({ text, upload, paste, webcam }: { text: string | null; upload: boolean; paste: boolean; webcam: boolean }) {
+  const ways = [upload ? "Drop an image here" : null, paste ? (upload ? "paste one" : "Paste an image") : null, webcam ? (upload || paste ? "take a photo with the webcam" : "Take a photo with the webcam") : null]
+    .filter((w): w is string => w !== null);
+  const first = ways.length > 1 ? `${ways.slice(0, -1).join(", ")} or ${ways[ways.length - 1]}` : ways[0];
   return (
     <div className="vt-ie-hint">
       {text
         ? text.split("\n").map((line, i) => (line.startsWith("#") ? <strong key={i}>{line.replace(/^#+\s*/, "")}</strong> : <span key={i}>{line}</span>))
-        : <span>{upload ? `Drop an image here${paste ? " or paste one" : ""}, or draw on the blank canvas` : "Paste an image, or draw on the blank canvas"}</span>}
+        : <span>{`${first}, or draw on the blank canvas`}</span>}
     </div>
   );
 }
