@@ -29,12 +29,13 @@ import { sketch } from "./demos/sketch.js";
 import { video } from "./demos/video.js";
 import { webcam } from "./demos/webcam.js";
 import { microphone } from "./demos/microphone.js";
+import { streaming, streamingInterface, streamingOutputs } from "./demos/streaming.js";
 import { images } from "./demos/images.js";
 import { explorer } from "./demos/explorer.js";
 
 export { hello, calculator, blocks, stream, progress, toasts, chain, timer, js, triggers, scroll };
 export { layouts, tabs, accordion, sidebar, render, themes, state, classifier, annotated, model3d };
-export { examples, video, webcam, microphone, images, explorer };
+export { examples, video, webcam, microphone, images, explorer, streaming, streamingInterface, streamingOutputs };
 export { live, tabbed, parallel, series, load, sketch, type GalleryContext };
 export { startGallery, type Gallery, type GalleryEntry } from "./gallery.js";
 import type { GalleryEntry } from "./gallery.js";
@@ -71,6 +72,7 @@ export const demos: Record<string, GalleryEntry> = {
   sketch: { create: sketch, description: "Sketchpad: draw with the mouse, undo, erase; the drawing comes back cropped to where you drew" },
   webcam: { create: () => webcam(), description: "Webcam: frames streamed into a function that flips and greys them; a photo with the capture button" },
   microphone: { create: () => microphone(), description: "Microphone: streamed into a level meter, recorded as a clip, and a tone streamed out chunk by chunk" },
+  streaming: { create: () => streaming(), description: "Streaming: the webcam streamed with a Gain slider the frames follow as it moves" },
   video: { create: video, description: "Video: upload or record a video, flip, trim or gray it with ffmpeg; subtitles on the result" },
   explorer: { create: () => explorer(), description: "FileExplorer: tick files in a folder tree, see their names and sizes" },
   images: { create: images, description: "Gallery of generated squares with captions (select, preview), an upload gallery, and an ImageSlider before/after" },

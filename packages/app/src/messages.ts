@@ -73,6 +73,8 @@ export interface EventClient {
   upload?(files: readonly Blob[], options: { upload_id?: string; onProgress?: (fraction: number) => void }): Promise<FileData[]>;
   /** Sends a streamed chunk on the live channel; false when none is open. */
   stream_chunk?(eventId: string, input: number, chunk: Blob, mimeType?: string): Promise<boolean>;
+  /** Gives a running stream event the current values of its other inputs on the live channel; false when none is open. */
+  stream_inputs?(eventId: string, data: unknown[]): boolean;
   /** Gives a running stream event its input values whole (`POST /stream/{event_id}`). */
   send_chunk?(eventId: string, data: unknown[]): Promise<void>;
   /** Ends a running stream event. */

@@ -11,6 +11,8 @@ import { createToastStore } from "./toasts.js";
 function streamingClient(options: { live?: boolean } = {}) {
   const jobs: { fnIndex: number; data: unknown[]; eventId: string; chunks: [number, string][]; values: unknown[][]; closed: boolean; end: () => void }[] = [];
   const uploads: Blob[] = [];
+  /** What went on the live channel, in order. */
+  const sent: unknown[][] = [];
   const client: EventClient = {
     submit(fnIndex, data): EventJob {
       const finished = gate();
@@ -28,7 +30,14 @@ function streamingClient(options: { live?: boolean } = {}) {
     },
     async stream_chunk(eventId, input, chunk) {
       if (options.live === false) return false;
-      jobs.find((j) => j.eventId === eventId)!.chunks.push([input, await chunk.text()]);
+      const text = await chunk.text();
+      jobs.find((j) => j.eventId === eventId)!.chunks.push([input, text]);
+      sent.push(["chunk", text]);
+      return true;
+    },
+    stream_inputs(eventId, data) {
+      if (options.live === false) return false;
+      sent.push(["inputs", eventId, data]);
       return true;
     },
     async upload(files) {
@@ -44,12 +53,12 @@ function streamingClient(options: { live?: boolean } = {}) {
       job.end();
     },
   };
-  return { client, jobs, uploads };
+  return { client, jobs, uploads, sent };
 }
 
 function setup(live = true) {
   const store = createAppStore([component(1, "image", { value: fileData("/cache/old.png") }), component(2, "slider", { value: 7 }), component(3)]);
-  const { client, jobs, uploads } = streamingClient({ live });
+  const { client, jobs, uploads, sent } = streamingClient({ live });
   const runner = new EventRunner({
     dependencies: [dependency(0, { targets: [[1, "stream"]], inputs: [1, 2], outputs: [3], connection: "stream", stream_every: 0.2, time_limit: 9 } as never)],
     store,
@@ -57,7 +66,7 @@ function setup(live = true) {
     connect: async () => client,
   });
   const props = () => store.getState().blocks[1]!.props;
-  return { runner, jobs, uploads, props };
+  return { runner, jobs, uploads, props, sent, store };
 }
 
 const chunk = (text: string) => new Blob([text], { type: "image/jpeg" });
@@ -103,6 +112,31 @@ describe("streaming inputs on the page", () => {
     await flush();
     await flush();
     expect(t.jobs).toHaveLength(2);
+  });
+
+  it("send the other inputs' current values before a chunk when they changed, so its run sees them", async () => {
+    const t = setup();
+    void t.runner.fire(1, "stream", chunk("a"));
+    await flush();
+    await flush();
+    // The user moves the slider while the camera streams.
+    await t.runner.change(2, 9, true);
+    await t.runner.fire(1, "stream", chunk("b"));
+    await flush();
+    await t.runner.fire(1, "stream", chunk("c"));
+    await flush();
+    await t.runner.change(2, 3, true);
+    await t.runner.fire(1, "stream", chunk("d"));
+    await flush();
+    expect(t.sent).toEqual([
+      ["chunk", "a"],
+      ["inputs", "e0", [null, 9]],
+      ["chunk", "b"],
+      ["chunk", "c"],
+      ["inputs", "e0", [null, 3]],
+      ["chunk", "d"],
+    ]);
+    await t.runner.fire(1, "close_stream");
   });
 
   it("without a live channel, uploads each chunk and sends the event's values whole", async () => {

@@ -8,6 +8,9 @@ import type { EventClient } from "./messages.js";
  * the listener (`connection: "stream"`) through the queue like any event; its chunks then go to
  * the running event on the session's live channel (`Client.stream_chunk`), or, where there is
  * none, uploaded and sent whole (`Client.send_chunk`, Gradio's `POST /stream/{event_id}`).
+ * As Gradio's page sends every input's value with each chunk, the listener's other inputs follow
+ * the page: before a chunk, their current values go to the event (`Client.stream_inputs`)
+ * whenever they changed since the last chunk (a slider moved while the webcam streams).
  */
 
 /** Whether a dependency listens to a `stream` event (its inputs stream while it runs). */
@@ -25,6 +28,8 @@ export class ActiveStream {
   /** Chunks go out one after the other, in order. */
   private sending: Promise<unknown> = Promise.resolve();
   private ended = false;
+  /** The other inputs' values as the event last got them (JSON), to send them only when they change. */
+  private sentInputs: string | null;
 
   constructor(
     readonly dep: DependencyConfig,
@@ -32,7 +37,23 @@ export class ActiveStream {
     private readonly eventId: Promise<string | null>,
     /** The current input values (files in them as the store holds them). */
     private readonly values: () => unknown[],
-  ) {}
+  ) {
+    // The event joined with the values the page holds now.
+    this.sentInputs = this.otherInputs().key;
+  }
+
+  /** The current values of the inputs that do not stream (null in the streamed places), and their JSON. */
+  private otherInputs(): { data: unknown[]; key: string | null } {
+    const sources = new Set(this.dep.targets.filter(([, event]) => event === "stream").map(([id]) => id));
+    const data = this.values().map((v, i) => (sources.has(this.dep.inputs[i]!) ? null : v));
+    let key: string | null;
+    try {
+      key = JSON.stringify(data);
+    } catch {
+      key = null; // not JSON (never sent as such): sent with every chunk
+    }
+    return { data, key };
+  }
 
   /** Sends one chunk from block `blockId`; `onError` hears why it could not go. */
   send(blockId: number, chunk: Blob, onError: (message: string) => void): void {
@@ -42,7 +63,17 @@ export class ActiveStream {
       const id = await this.eventId;
       if (id === null || this.ended) return;
       try {
-        if (this.client.stream_chunk && (await this.client.stream_chunk(id, input, chunk, chunk.type))) return;
+        if (this.client.stream_chunk) {
+          // The other inputs first, when they changed: the chunk's run sees them.
+          const others = this.otherInputs();
+          const changed = others.key === null || others.key !== this.sentInputs;
+          if (!changed || (this.client.stream_inputs?.(id, others.data) ?? false)) {
+            if (await this.client.stream_chunk(id, input, chunk, chunk.type)) {
+              this.sentInputs = others.key;
+              return;
+            }
+          }
+        }
         // No live channel: upload the chunk and send the event's values whole.
         if (!this.client.upload || !this.client.send_chunk) throw new Error("This page's client cannot stream inputs.");
         const [file] = await this.client.upload([chunk], {});

@@ -213,6 +213,18 @@ export class Client {
   }
 
   /**
+   * Gives a running `stream` event the current values of its inputs that do not stream (one
+   * value per input; those of the streamed inputs are ignored), on the live channel: the runs on
+   * the chunks sent after it see them. False when no live channel is open (use
+   * {@link send_chunk}, which sends every value with each chunk). Files in them must be uploaded.
+   */
+  stream_inputs(eventId: string, data: unknown[]): boolean {
+    const live = this.#session.live;
+    if (!live) return false;
+    return live.send(JSON.stringify({ type: "stream_inputs", event_id: eventId, data }));
+  }
+
+  /**
    * Gradio's `send_chunk`: gives a running `stream` event its new input values, whole
    * (`POST {api_prefix}/stream/{event_id}`); files in them are uploaded first.
    * @throws Error with the server's message when it refuses them.

@@ -21,6 +21,7 @@ import type { CallRequest } from "./join.js";
 import { completedFrame, errorPayload, estimationFrame, frame, generatingFrame, messages, startsFrame } from "./protocol.js";
 import { runInScope, type EventScope } from "./scope.js";
 import { streamingFrame, type InputStream } from "./stream-inputs.js";
+import { StreamedOutputs } from "./stream-outputs.js";
 
 /** Least time between two `progress` messages of one event (later updates wait, and the latest is sent). */
 export const PROGRESS_INTERVAL_MS = 50;
@@ -83,6 +84,8 @@ export class EventTask implements Task, EventScope {
   readonly batch: BatchSpec | null;
   private state: "waiting" | "running" | "ended" = "waiting";
   private previous: unknown[] | null = null;
+  /** The chunks of its streaming outputs (Audio, Video with `streaming: true`), joined into one file at the end. */
+  private readonly streamed: StreamedOutputs | null;
   private progressTimer: ReturnType<typeof setTimeout> | null = null;
   private lastProgress = -Infinity;
   /** The region a `vt.render` rebuild made, sent with its completion. */
@@ -94,6 +97,7 @@ export class EventTask implements Task, EventScope {
     this.concurrencyId = run.concurrencyId;
     this.concurrencyLimit = run.concurrencyLimit;
     this.batch = run.batch;
+    this.streamed = StreamedOutputs.applies(run.call.dependency) && !run.stream ? new StreamedOutputs(run.call.dependency) : null;
   }
 
   get dependency(): Dependency {
@@ -173,7 +177,10 @@ export class EventTask implements Task, EventScope {
 
   /** Postprocesses each yield of a generator function (a promise when a component's postprocess is asynchronous). */
   mapYield(value: unknown): unknown {
-    return postprocessOutputs(this.dependency, value, this.run.files);
+    const out = postprocessOutputs(this.dependency, value, this.run.files);
+    const streamed = this.streamed;
+    if (streamed) return isThenable(out) ? Promise.resolve(out).then((v) => streamed.keep(v)) : streamed.keep(out);
+    return out;
   }
 
   /** The whole run (the call, and every step of a generator) happens in this event's scope, for `vt.Info`/`vt.Warning`. */
@@ -236,10 +243,19 @@ export class EventTask implements Task, EventScope {
         this.end();
         const value = event.value as unknown[] | undefined;
         const data = value ? this.sendable(value) : (this.previous ?? this.dependency.outputs.map(() => null));
-        return send(
-          completedFrame(eventId, data, event.duration, event.averageDuration, this.renderConfig, [...this.changedStates]),
-          eventId,
+        const complete = (final: unknown[]) =>
+          send(completedFrame(eventId, final, event.duration, event.averageDuration, this.renderConfig, [...this.changedStates]), eventId);
+        // A streaming output's value becomes one file of all its chunks (as Gradio's combine_stream).
+        const combined = this.streamed?.combine(data, this.run.files);
+        if (!combined) return complete(data);
+        void combined.then(
+          (final) => complete(final ?? data),
+          (err: unknown) => {
+            console.error("[vitrine] joining a streamed output's chunks failed:", err);
+            complete(data);
+          },
         );
+        return;
       }
       case "failed":
         this.end();

@@ -102,6 +102,8 @@ export class AppService {
   /** The running `stream` events, fed by the pages' live channels (see stream-inputs.ts). */
   readonly streams = new StreamInputs({
     save: async (bytes, name, mime_type) => fileData(await this.files.write(bytes, name), { orig_name: name, mime_type, size: bytes.length }),
+    // The other inputs' values a page sends during a stream: files checked as a join's are.
+    refused: (data) => this.refusedFile(data),
   });
   /** The pages' live channels (WebSockets), which report to pageOpened / pageClosed and carry stream chunks. */
   private readonly live = new LiveChannels({

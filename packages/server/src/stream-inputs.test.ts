@@ -9,7 +9,7 @@ import { WebSocket } from "ws";
 import { Blocks, Component, needFiles, type ApiDescription, type FileData, type ProcessContext } from "@vitrine/core";
 import { Textbox } from "@vitrine/textbox";
 import { launch, type RunningServer } from "./index.js";
-import { CHUNK_FRAME, decodeChunkFrame, sniffChunk } from "./stream-inputs.js";
+import { CHUNK_FRAME, StreamInputs, decodeChunkFrame, sniffChunk } from "./stream-inputs.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -87,6 +87,8 @@ beforeAll(async () => {
     const cam = new Frame({});
     const slow = new Frame({});
     const limited = new Frame({});
+    const withText = new Frame({});
+    const note = Textbox({ label: "note" });
     const out = Textbox({ label: "out" });
     (cam as unknown as { stream: (o: unknown) => void }).stream({
       fn: (size: string) => {
@@ -118,6 +120,13 @@ beforeAll(async () => {
       time_limit: 0.6,
       concurrency_limit: null,
     });
+    (withText as unknown as { stream: (o: unknown) => void }).stream({
+      fn: (size: string, text: string) => `${size} ${text}`,
+      inputs: [withText, note],
+      outputs: [out],
+      api_name: "with_text",
+      concurrency_limit: null,
+    });
   });
   server = await launch(app, { server_port: 0, quiet: true });
   api = `${server.url.replace(/\/$/, "")}/gradio_api`;
@@ -137,11 +146,11 @@ async function session(hash = `s${Math.random().toString(36).slice(2)}`) {
     ws.once("open", resolve);
     ws.once("error", reject);
   });
-  const join = async (fn_index: number) => {
+  const join = async (fn_index: number, data: unknown[] = [null]) => {
     const res = await fetch(`${api}/queue/join`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ data: [null], fn_index, session_hash: hash, event_data: null, trigger_id: null }),
+      body: JSON.stringify({ data, fn_index, session_hash: hash, event_data: null, trigger_id: null }),
     });
     expect(res.status).toBe(200);
     const { event_id } = (await res.json()) as { event_id: string };
@@ -221,7 +230,7 @@ describe("chunk frames on the live channel", () => {
       [frame({ event_id: "nope", input: 0 }, png(2, 2)), /No streaming event "nope" is running in this session/],
       [frame({ event_id: id, input: 0 }, Buffer.alloc(server.service.streams.limits.maxChunkBytes + 1)), /Stream chunk too large: \d+ bytes, the limit is 4194304/],
       ["hello", /a text message is JSON/],
-      [JSON.stringify({ type: "other" }), /the only text message is/],
+      [JSON.stringify({ type: "other" }), /a text message is \{ "type": "close_stream"/],
     ];
     for (const [data, expected] of sends) {
       const before = s.replies.length;
@@ -302,6 +311,85 @@ describe("chunk frames on the live channel", () => {
     expect(calls.length).toBe(runs);
     expect(s.of(id, "process_streaming")).toHaveLength(1);
     s.ws.close();
+  });
+});
+
+describe("the other inputs of a stream listener (stream_inputs messages)", () => {
+  it("follow the page: each chunk's run sees the values last sent, and bad messages are refused", async () => {
+    const s = await session();
+    const id = await s.join(3, [null, "first"]);
+    await s.until("the event to start", () => s.of(id, "process_starts").length === 1);
+    const outputs = () => s.of(id, "process_streaming").map((m) => (m.output as { data: unknown[] }).data[0]);
+    s.ws.send(frame({ event_id: id, input: 0 }, png(4, 3)));
+    await s.until("the first output", () => outputs().length === 1);
+    // The page moved the other input: the next chunk's run sees it (a value for the streamed input is ignored).
+    s.ws.send(JSON.stringify({ type: "stream_inputs", event_id: id, data: ["ignored", "second"] }));
+    s.ws.send(frame({ event_id: id, input: 0 }, png(7, 5)));
+    await s.until("the second output", () => outputs().length === 2);
+    // Changing the other input alone runs nothing: the next chunk does.
+    s.ws.send(JSON.stringify({ type: "stream_inputs", event_id: id, data: [null, "third"] }));
+    await sleep(200);
+    expect(outputs()).toHaveLength(2);
+    s.ws.send(frame({ event_id: id, input: 0 }, png(2, 2)));
+    await s.until("the third output", () => outputs().length === 3);
+    expect(outputs()).toEqual(["4x3 first", "7x5 second", "2x2 third"]);
+    const bad: [string, RegExp][] = [
+      [JSON.stringify({ type: "stream_inputs", event_id: id, data: ["x"] }), /"data" must be a list of 2 input value\(s\)/],
+      [JSON.stringify({ type: "stream_inputs", event_id: id }), /"data" must be a list of 2/],
+      [JSON.stringify({ type: "stream_inputs", event_id: "nope", data: [null, "x"] }), /No streaming event "nope" is running in this session/],
+      [JSON.stringify({ type: "stream_inputs", data: [null, "x"] }), /a text message is/],
+      [JSON.stringify({ type: "stream_inputs", event_id: id, data: [null, "x".repeat(server.service.streams.limits.maxChunkBytes)] }), /Live message too large/],
+    ];
+    for (const [data, expected] of bad) {
+      const before = s.replies.length;
+      s.ws.send(data);
+      await s.until(`a reply to ${String(expected)}`, () => s.replies.length === before + 1);
+      expect(s.replies[before]).toMatchObject({ type: "stream_error", message: expect.stringMatching(expected) });
+    }
+    // Another session may not change this event's inputs.
+    const other = await session();
+    other.ws.send(JSON.stringify({ type: "stream_inputs", event_id: id, data: [null, "hijacked"] }));
+    await other.until("a refusal", () => other.replies.length === 1);
+    expect(other.replies[0]).toMatchObject({ type: "stream_error", message: expect.stringMatching(/in this session/) });
+    s.ws.send(frame({ event_id: id, input: 0 }, png(1, 1)));
+    await s.until("the fourth output", () => outputs().length === 4);
+    expect(outputs()[3]).toBe("1x1 third");
+    s.ws.send(JSON.stringify({ type: "close_stream", event_id: id }));
+    await s.until("completion", () => s.of(id, "process_completed").length === 1);
+    // Values sent after the end are dropped quietly.
+    s.ws.send(JSON.stringify({ type: "stream_inputs", event_id: id, data: [null, "late"] }));
+    await sleep(200);
+    expect(s.replies).toHaveLength(bad.length);
+    s.ws.close();
+    other.ws.close();
+  });
+
+  it("are checked by the store's file check and count against the chunk rate", async () => {
+    const streams = new StreamInputs(
+      {
+        save: async () => {
+          throw new Error("not used");
+        },
+        refused: (data) => (data.some((v) => typeof v === "object" && v !== null) ? "File not allowed: /etc/passwd" : null),
+      },
+      { maxChunksPerSecond: 2 },
+    );
+    const app = Blocks(() => {
+      const cam = new Frame({});
+      const note = Textbox();
+      (cam as unknown as { stream: (o: unknown) => void }).stream({ fn: (a: string, b: string) => a + b, inputs: [cam, note], outputs: [note] });
+    });
+    const dep = app.dependencies[0]!;
+    const stream = streams.open("e1", "h1", dep, [null, "a"]);
+    const send = (data: unknown) => streams.message("h1", new TextEncoder().encode(JSON.stringify({ type: "stream_inputs", event_id: "e1", data })), false);
+    expect(await send([null, { path: "/etc/passwd", meta: { _type: "gradio.FileData" } }])).toMatch(/File not allowed: \/etc\/passwd/);
+    expect(stream.values).toEqual([null, "a"]);
+    expect(await send([null, "b"])).toBeNull();
+    expect(stream.values).toEqual([null, "b"]);
+    expect(await send([null, "c"])).toBeNull();
+    expect(JSON.parse((await send([null, "d"]))!)).toMatchObject({ type: "stream_error", event_id: "e1", message: expect.stringMatching(/at most 2 a second/) });
+    expect(stream.values).toEqual([null, "c"]);
+    streams.closeAll();
   });
 });
 

@@ -16,7 +16,12 @@
  * ```
  *
  * `input` is the position, in the listener's `inputs`, of the component the chunk is for. Text
- * messages (JSON) from the page: `{ "type": "close_stream", "event_id": string }` ends a stream.
+ * messages (JSON) from the page: `{ "type": "close_stream", "event_id": string }` ends a stream;
+ * `{ "type": "stream_inputs", "event_id": string, "data": unknown[] }` gives it the current values
+ * of its other inputs (one per input; those of the streamed inputs are ignored), which the runs on
+ * later chunks see, as Gradio's `send_chunk` sends every input's value with each chunk. The page
+ * sends it before a chunk whenever one of those values changed (a slider moved while the webcam
+ * streams); it counts against the same rate limit as chunks, and is at most `maxChunkBytes` long.
  * The server answers a refused message with `{ "type": "stream_error", "event_id": string | null,
  * "message": string }` and keeps the channel open.
  */
@@ -153,6 +158,16 @@ export class InputStream {
     wake?.();
   }
 
+  /**
+   * Takes the current values of the inputs that do not stream (one value per input; those of the
+   * streamed inputs are ignored): the runs on the chunks that come next see them.
+   */
+  setInputs(data: readonly unknown[]): void {
+    if (this.ended) return;
+    const streamed = new Set(streamedInputs(this.dependency));
+    this.values = this.values.map((v, i) => (streamed.has(i) ? v : (data[i] ?? null)));
+  }
+
   /** Takes the event's new input values whole. */
   push(data: unknown[]): void {
     this.offer(-1, async () => [...data]);
@@ -204,6 +219,11 @@ export class InputStream {
 export interface ChunkStore {
   /** Saves a chunk's bytes in the file cache and returns its FileData. */
   save(bytes: Uint8Array, name: string, mimeType: string): Promise<FileData>;
+  /**
+   * Why input values sent on the live channel are refused (a file that is neither uploaded nor
+   * allowed), or null. Without it, only the components' own checks apply when they resolve a file.
+   */
+  refused?(data: readonly unknown[]): string | null;
 }
 
 /**
@@ -326,6 +346,23 @@ export class StreamInputs {
     stream.push(data);
   }
 
+  /**
+   * The page's `stream_inputs` message: the current values of a running stream event's inputs
+   * that do not stream. Throws {@link StreamRefused} for values it refuses.
+   */
+  inputs(eventId: string, sessionHash: string, data: unknown): void {
+    // Values still on their way when the stream ended are dropped quietly, as its late chunks.
+    if (this.ended.get(eventId) === sessionHash) return;
+    const stream = this.find(eventId, sessionHash);
+    const count = stream.dependency.inputs.length;
+    if (!Array.isArray(data) || data.length !== count)
+      throw new StreamRefused(`Bad stream_inputs message: "data" must be a list of ${count} input value(s), one per input of the event`, eventId);
+    const refused = this.store.refused?.(data);
+    if (refused) throw new StreamRefused(refused, eventId);
+    this.admit(sessionHash, eventId);
+    stream.setInputs(data);
+  }
+
   /** Ends a stream the page or client closed (`close_stream`). */
   close(eventId: string, sessionHash: string | null): void {
     if (sessionHash !== null && this.ended.get(eventId) === sessionHash) return;
@@ -343,15 +380,22 @@ export class StreamInputs {
     try {
       if (isBinary) this.chunk(sessionHash, data);
       else {
-        let msg: { type?: unknown; event_id?: unknown };
+        const max = this.limits.maxChunkBytes;
+        if (data.length > max) throw new StreamRefused(`Live message too large: ${data.length} bytes, the limit is ${max}`);
+        let msg: { type?: unknown; event_id?: unknown; data?: unknown };
         try {
           msg = JSON.parse(new TextDecoder().decode(data)) as typeof msg;
         } catch {
           throw new StreamRefused("Bad live message: a text message is JSON");
         }
-        if (msg?.type !== "close_stream" || typeof msg.event_id !== "string")
-          throw new StreamRefused('Bad live message: the only text message is { "type": "close_stream", "event_id": "…" }');
-        this.close(msg.event_id, sessionHash);
+        const type = typeof msg === "object" && msg !== null ? msg.type : undefined;
+        if ((type !== "close_stream" && type !== "stream_inputs") || typeof msg.event_id !== "string")
+          throw new StreamRefused(
+            'Bad live message: a text message is { "type": "close_stream", "event_id": "…" } or { "type": "stream_inputs", "event_id": "…", "data": [...] }',
+            typeof msg?.event_id === "string" ? msg.event_id : null,
+          );
+        if (type === "close_stream") this.close(msg.event_id, sessionHash);
+        else this.inputs(msg.event_id, sessionHash, msg.data);
       }
       return null;
     } catch (err) {

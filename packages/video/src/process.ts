@@ -19,6 +19,7 @@ import {
 import { VIDEO_MIME, convertInto, extensionOf, isPlayable, type ConvertJob, type VideoWatermark } from "./convert.js";
 import { FfmpegError, mediaDuration, probeMedia, type MediaInfo } from "./ffmpeg.js";
 import { isWebVtt, srtToVtt } from "./subtitles.js";
+import { combineVideoClips, streamSegment } from "./stream.js";
 import { videoEvents, type VideoEvent, type VideoEventData } from "./events.js";
 
 export type { VideoWatermark, VideoWatermarkPosition } from "./convert.js";
@@ -77,6 +78,12 @@ export interface VideoProps extends ComponentProps<VideoOutput> {
   include_audio?: boolean | null;
   /** Whether the player starts when a value arrives (browsers may refuse before the user interacts). Default false. */
   autoplay?: boolean;
+  /**
+   * As an output fed by a generator: each yielded clip (a short video: mp4, ts, webm, …) is
+   * appended to the player as it arrives, and they play as one video without gaps; when the
+   * generator ends, the value becomes one MP4 of all of them. Default false.
+   */
+  streaming?: boolean;
   /** Not applicable: sharing to Hugging Face Spaces discussions does not exist in Vitrine. Accepted and ignored. */
   show_share_button?: boolean | null;
   /** Whether a download button is shown. Default: shown for outputs, hidden for inputs. */
@@ -246,6 +253,7 @@ export class VideoComponent extends Component<string, VideoOutput, VideoData | n
 
   override async postprocess(value: VideoOutput | undefined, ctx?: ProcessContext): Promise<VideoData | null> {
     if (value === null || value === undefined) return null;
+    if (this.props.streaming) return this.streamChunk(value, needFiles("Video", ctx));
     let video: VideoFile;
     let subtitles: VideoFile | null = null;
     if (isVideoData(value)) ({ video, subtitles = null } = value);
@@ -262,6 +270,44 @@ export class VideoComponent extends Component<string, VideoOutput, VideoData | n
     const files = needFiles("Video", ctx);
     const [v, s] = await Promise.all([this.formatVideo(video, files), this.formatSubtitles(subtitles, files)]);
     return { video: v, subtitles: s };
+  }
+
+  /** Where each streamed segment came from (segment path → clip path), to join the clips at the end. */
+  private readonly streamedClips = new Map<string, string>();
+
+  /** A streaming output's chunk: the yielded clip as a fragmented MP4 segment the page appends. */
+  private async streamChunk(value: VideoOutput, files: FileStore): Promise<VideoData> {
+    const clip = isVideoData(value) ? value.video : Array.isArray(value) ? (value[0] as VideoFile) : (value as VideoFile);
+    if (typeof clip !== "string" && !isFileData(clip)) throw new TypeError("Video: a streaming output yields clips: a path, a URL or a FileData");
+    const name = nameOf(clip);
+    const local =
+      typeof clip === "string" && !isUrl(clip) ? (await files.adopt(clip, { name })).path : await files.resolve(isFileData(clip) ? clip : fileData(clip, { orig_name: name }));
+    await this.probe(local, name, Error);
+    let segment: FileData;
+    try {
+      segment = await streamSegment(local, files);
+    } catch (e) {
+      if (!(e instanceof FfmpegError)) throw e;
+      throw new Error(`Video: could not stream "${name}": ${e.message}`);
+    }
+    this.streamedClips.set(segment.path, local);
+    if (this.streamedClips.size > MEMO_LIMIT * 10) this.streamedClips.delete(this.streamedClips.keys().next().value!);
+    return { video: segment, subtitles: null };
+  }
+
+  /**
+   * A streaming output's final value, once its generator ended: the clips it streamed joined
+   * into one MP4 (`video-stream.mp4`), as Gradio's combined stream. Null when there were none.
+   */
+  async combineStream(chunks: readonly (VideoData | FileData)[], ctx?: ProcessContext): Promise<VideoData | null> {
+    const files = needFiles("Video", ctx);
+    const clips: string[] = [];
+    for (const chunk of chunks) {
+      const segment = isVideoData(chunk) ? chunk.video : chunk;
+      clips.push(this.streamedClips.get(segment.path) ?? (await files.resolve(segment)));
+    }
+    const joined = await combineVideoClips(clips, files);
+    return joined ? { video: joined, subtitles: null } : null;
   }
 
   /** Makes a returned video playable (and in `format`, with the watermark), kept in the store. */
@@ -378,10 +424,10 @@ export class VideoComponent extends Component<string, VideoOutput, VideoData | n
   }
 
   protected override ownProps(): Record<string, unknown> {
-    const { height = null, width = null, autoplay = false, loop = false, show_download_button = null, min_length = null, max_length = null } = this.props;
+    const { height = null, width = null, autoplay = false, loop = false, show_download_button = null, min_length = null, max_length = null, streaming = false } = this.props;
     const constraints = this.props.webcam_constraints ?? this.props.webcam_options?.constraints ?? null;
     return {
-      height, width, autoplay, loop, show_download_button, min_length, max_length,
+      height, width, autoplay, loop, show_download_button, min_length, max_length, streaming,
       format: this.format,
       sources: this.sources,
       include_audio: this.includeAudio,

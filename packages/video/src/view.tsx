@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from "react";
 import type { FileData, ViewProps } from "@vitrine/core";
+import { VideoStreamPlayer } from "./stream-player.js";
 
 /** The wire value of a Video: the video and its WebVTT subtitles. */
 export interface VideoValue {
@@ -19,6 +20,8 @@ export interface VideoViewProps {
   include_audio: boolean;
   mirror_webcam: boolean;
   webcam_constraints: Record<string, unknown> | null;
+  /** As an output fed by a generator: the yielded clips play as one video as they arrive. */
+  streaming?: boolean;
 }
 
 const CSS = `
@@ -135,7 +138,9 @@ export function VideoView({ value, props, interactive, onChange, dispatch, uploa
     <div className="vt-field vt-video" style={width ? { width } : undefined}>
       {props.show_label !== false && props.label ? <span className="vt-label">{props.label}</span> : null}
       {props.info ? <span className="vt-info">{props.info}</span> : null}
-      {url ? (
+      {props.streaming && !interactive ? (
+        <VideoStreamPlayer value={value ?? null} fileUrl={fileUrl} autoplay={props.autoplay} label={label} height={height} />
+      ) : url ? (
         <div className="vt-video-frame" style={height ? { height } : undefined}>
           <div className="vt-video-tools">
             {showDownload ? (

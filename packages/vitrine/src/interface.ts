@@ -84,6 +84,17 @@ export interface InterfaceOptions<I extends InterfaceComponents, O extends Inter
    */
   live?: boolean;
   /**
+   * With `live: true` and a streaming input (`vt.Image({ sources: "webcam", streaming: true })`,
+   * `vt.Audio({ sources: "microphone", streaming: true })`): how often, in seconds, the page sends
+   * a chunk to `fn`. Default 0.5.
+   */
+  stream_every?: number;
+  /**
+   * With `live: true` and a streaming input: how long, in seconds, one stream runs before it
+   * stops by itself (`null`: until the user stops it). Default 30.
+   */
+  time_limit?: number | null;
+  /**
    * Whether `fn` takes lists of inputs gathered from calls waiting in the queue, and returns one
    * list per output (even for one output). Default false.
    */
@@ -265,8 +276,15 @@ function buildInterface(
   if (options.article) Markdown({ value: options.article, elem_classes: ["vt-article"], latex_delimiters: [...INTERFACE_LATEX] });
 
   const triggers: EventTarget[] = [];
+  // As Gradio: in a live Interface a streaming input runs `fn` on each chunk it streams; without
+  // `live` it does not stream (Gradio warns, and Submit runs `fn` on the input's value).
+  const streaming = live && inputs.some(isStreamingInput);
+  if (!live && inputs.some(isStreamingInput)) console.warn("[vitrine] Interface: streaming inputs stream only in a live Interface (live: true)");
   if (live) {
-    for (const c of inputs) if (eventsOf(c).includes("change")) triggers.push([c, "change"]);
+    for (const c of inputs) {
+      if (isStreamingInput(c)) triggers.push([c, "stream"]);
+      else if (eventsOf(c).includes("change")) triggers.push([c, "change"]);
+    }
     // Nothing to watch (no inputs): run when the page loads, as Gradio's output-only live Interface.
     if (triggers.length === 0) triggers.push([rootScope()!, "load"]);
   } else {
@@ -280,7 +298,10 @@ function buildInterface(
     api_name: options.api_name ?? "predict",
     concurrency_limit: options.concurrency_limit,
     show_progress: options.show_progress,
-    ...(live ? { trigger_mode: "always_last" as const } : {}),
+    ...(live && !streaming ? { trigger_mode: "always_last" as const } : {}),
+    ...(streaming
+      ? { trigger_mode: "multiple" as const, show_progress: "hidden" as const, stream_every: options.stream_every ?? 0.5, time_limit: options.time_limit === undefined ? 30 : options.time_limit }
+      : {}),
     ...(options.batch ? { batch: true, max_batch_size: options.max_batch_size } : {}),
   } as never);
   if (stop && submit) {
@@ -319,6 +340,8 @@ const OPTION_NAMES = [
   "cache_examples",
   "cache_mode",
   "live",
+  "stream_every",
+  "time_limit",
   "batch",
   "max_batch_size",
   "api_name",
@@ -357,6 +380,10 @@ function checkInterfaceOptions(options: unknown): void {
     if (v !== undefined && v !== false && typeof v !== "string") throw new TypeError(`Interface: ${key} must be a label or false, got ${JSON.stringify(v)}`);
   }
   if (o.batch && isGeneratorFunction(o.fn as () => unknown)) throw new TypeError("Interface: a batch function cannot be a generator");
+  if (o.stream_every !== undefined && !(typeof o.stream_every === "number" && Number.isFinite(o.stream_every) && o.stream_every > 0))
+    throw new TypeError(`Interface: stream_every must be a positive number of seconds, got ${JSON.stringify(o.stream_every)}`);
+  if (o.time_limit !== undefined && o.time_limit !== null && !(typeof o.time_limit === "number" && o.time_limit > 0))
+    throw new TypeError(`Interface: time_limit must be a positive number of seconds or null, got ${JSON.stringify(o.time_limit)}`);
   const size = o.max_batch_size;
   if (size !== undefined && !(Number.isInteger(size) && (size as number) >= 1)) {
     throw new TypeError(`Interface: max_batch_size must be a whole number of at least 1, got ${JSON.stringify(size)}`);
@@ -366,6 +393,11 @@ function checkInterfaceOptions(options: unknown): void {
 export function isGeneratorFunction(fn: (...args: never[]) => unknown): boolean {
   const name = fn.constructor?.name;
   return name === "GeneratorFunction" || name === "AsyncGeneratorFunction";
+}
+
+/** Whether an input streams (`streaming: true` on a component with a `stream` event). */
+function isStreamingInput(c: AnyComponent): boolean {
+  return (c.props as { streaming?: unknown }).streaming === true && eventsOf(c).includes("stream");
 }
 
 function eventsOf(c: AnyComponent): readonly string[] {

@@ -1,0 +1,114 @@
+/**
+ * Streaming Video output: each yielded clip becomes a fragmented MP4 segment a MediaSource can
+ * append (H.264 baseline, a `moov` with no samples, then `moof` fragments); the clips join into
+ * one MP4 when the generator ends.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { createHash } from "node:crypto";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { Blocks, fileData, type FileData, type FileStore, type ProcessContext } from "@vitrine/core";
+import { Video, mediaDuration, probeMedia, runFfmpeg, type VideoData } from "./index.js";
+
+class TempStore implements FileStore {
+  constructor(readonly dir: string) {}
+  async save(data: Uint8Array, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
+    const hash = createHash("sha256").update(data).digest("hex").slice(0, 16);
+    const path = join(this.dir, `${hash}-${options.name ?? "file"}`);
+    await writeFile(path, data);
+    return fileData(path, { orig_name: options.name ?? null, size: data.length, mime_type: options.mime_type ?? null });
+  }
+  async adopt(path: string, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
+    return this.save(await readFile(path), { name: options.name ?? basename(path), ...(options.mime_type ? { mime_type: options.mime_type } : {}) });
+  }
+  async resolve(file: FileData): Promise<string> {
+    if (!file.path.startsWith(this.dir)) throw new Error(`not in the store: ${file.path}`);
+    return file.path;
+  }
+  async read(path: string): Promise<Uint8Array> {
+    return new Uint8Array(await readFile(path));
+  }
+}
+
+let dir: string;
+let ctx: ProcessContext;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "vitrine-video-stream-test-"));
+  ctx = { files: new TempStore(dir) };
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The top-level MP4 boxes of a file, in order. */
+function boxes(bytes: Uint8Array): string[] {
+  const b = Buffer.from(bytes);
+  const out: string[] = [];
+  for (let at = 0; at + 8 <= b.length; ) {
+    const size = b.readUInt32BE(at);
+    out.push(b.toString("ascii", at + 4, at + 8));
+    if (size < 8) break;
+    at += size;
+  }
+  return out;
+}
+
+describe("a streaming Video output", () => {
+  it("turns each yielded clip (ts, with sound or not) into a fragmented MP4 segment, and joins the clips into one MP4 at the end", async () => {
+    const a = join(dir, "a.ts");
+    const b = join(dir, "b.mp4");
+    await runFfmpeg(["-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=90x60:rate=30:duration=1", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-y", a]);
+    await runFfmpeg(["-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=64x48:rate=10:duration=1.5", "-f", "lavfi", "-i", "sine=duration=1.5",
+      "-c:v", "libx264", "-pix_fmt", "yuv420p", "-shortest", "-y", b]);
+    let out = Video();
+    const app = Blocks(() => {
+      out = Video({ streaming: true });
+    });
+    expect((app.config().components.find((c) => c.type === "video") as { props: Record<string, unknown> }).props.streaming).toBe(true);
+    const chunks = [(await out.postprocess(a, ctx))!, (await out.postprocess(b, ctx))!];
+    for (const chunk of chunks) {
+      expect(chunk.video.orig_name).toMatch(/^chunk-[0-9a-f]{8}\.mp4$/);
+      expect(chunk.video.mime_type).toBe("video/mp4");
+      const bytes = await readFile(chunk.video.path);
+      // An init segment with no samples, then fragments: what MediaSource appends.
+      const top = boxes(bytes);
+      expect(top.slice(0, 2)).toEqual(["ftyp", "moov"]);
+      expect(top).toContain("moof");
+      const info = await probeMedia(chunk.video.path);
+      expect(info.videoCodec).toBe("h264");
+      // No sound in segments: every segment has the same single track.
+      expect(info.audioCodec).toBeNull();
+      expect(info.width! % 2).toBe(0);
+    }
+    const joined = (await out.combineStream(chunks, ctx)) as VideoData;
+    expect(joined.video.orig_name).toBe("video-stream.mp4");
+    const info = await probeMedia(joined.video.path);
+    expect(info).toMatchObject({ videoCodec: "h264", width: 90, height: 60 });
+    // Only one clip had sound: the joined file has none.
+    expect(info.audioCodec).toBeNull();
+    expect(await mediaDuration(joined.video.path, info)).toBeCloseTo(2.5, 0);
+    expect(await out.combineStream([], ctx)).toBeNull();
+  });
+
+  it("keeps the clips' sound in the joined file when every clip has some", async () => {
+    const c = join(dir, "c.mp4");
+    await runFfmpeg(["-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=64x48:rate=10:duration=1", "-f", "lavfi", "-i", "sine=duration=1",
+      "-c:v", "libx264", "-pix_fmt", "yuv420p", "-shortest", "-y", c]);
+    const out = Video({ streaming: true });
+    const chunks = [(await out.postprocess(c, ctx))!, (await out.postprocess(c, ctx))!];
+    expect(chunks[0]!.video.path).not.toBe(chunks[1]!.video.path);
+    const joined = (await out.combineStream(chunks, ctx)) as VideoData;
+    const info = await probeMedia(joined.video.path);
+    expect(info.audioCodec).toBe("aac");
+    expect(await mediaDuration(joined.video.path, info)).toBeCloseTo(2, 0);
+  });
+
+  it("refuses a yield that is not a clip, with a clear message", async () => {
+    const out = Video({ streaming: true });
+    await expect(out.postprocess(42 as never, ctx)).rejects.toThrow(/a streaming output yields clips/);
+    const text = join(dir, "not-a-video.txt");
+    await writeFile(text, "hello");
+    await expect(out.postprocess(text, ctx)).rejects.toThrow(/is not a video this app can read/);
+  });
+});
