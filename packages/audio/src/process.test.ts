@@ -207,4 +207,42 @@ describe("streaming", () => {
     expect(value.data.length).toBe(1600);
     expect(value.data[0]).toBe(16384);
   });
+  it("a streaming output's chunks join into one WAV when its generator ends: as many samples as the chunks, in order", async () => {
+    const out = Audio({ streaming: true });
+    const lengths = [0.3, 0.4, 0.5].map((sec) => Math.round(sec * 22050));
+    const chunks = await Promise.all(
+      lengths.map(async (n, i) => (await out.postprocess({ sample_rate: 22050, channels: 1, data: new Int16Array(n).fill(1000 * (i + 1)) }, ctx))!),
+    );
+    const combined = (await out.combineStream(chunks, ctx))!;
+    expect(combined.orig_name).toBe("audio-stream.wav");
+    expect(combined.mime_type).toBe("audio/wav");
+    const joined = decodeWav(await readFile(combined.path));
+    let chunkSamples = 0;
+    for (const c of chunks) chunkSamples += decodeWav(await readFile(c.path)).data.length;
+    expect(joined.data.length).toBe(chunkSamples);
+    expect(joined.data.length).toBe(lengths[0]! + lengths[1]! + lengths[2]!);
+    expect(joined).toMatchObject({ sample_rate: 22050, channels: 1 });
+    // In order: each chunk's samples where it falls.
+    expect([joined.data[0], joined.data[lengths[0]!], joined.data[lengths[0]! + lengths[1]!], joined.data.at(-1)]).toEqual([1000, 2000, 3000, 3000]);
+    // Nothing to join: null.
+    expect(await out.combineStream([], ctx)).toBeNull();
+  });
+
+  it("chunks of other rates and channels are converted to the first one's; mp3 chunks are joined as one mp3; mixed formats are not joined", async () => {
+    const out = Audio({ streaming: true });
+    const a = (await out.postprocess({ sample_rate: 8000, channels: 1, data: new Int16Array(800).fill(100) }, ctx))!;
+    const b = (await out.postprocess({ sample_rate: 16000, channels: 2, data: new Int16Array(3200).fill(300) }, ctx))!;
+    const joined = decodeWav(await readFile((await out.combineStream([a, b], ctx))!.path));
+    expect(joined).toMatchObject({ sample_rate: 8000, channels: 1 });
+    // 0.1 s + 0.1 s at 8 kHz.
+    expect(joined.data.length).toBe(1600);
+    expect(joined.data[1599]).toBe(300);
+    const mp3 = Audio({ streaming: true, format: "mp3" });
+    const m1 = (await mp3.postprocess({ sample_rate: 22050, channels: 1, data: new Int16Array(2205) }, ctx))!;
+    const m2 = (await mp3.postprocess({ sample_rate: 22050, channels: 1, data: new Int16Array(4410) }, ctx))!;
+    const both = (await mp3.combineStream([m1, m2], ctx))!;
+    expect(both.orig_name).toBe("audio-stream.mp3");
+    expect((await readFile(both.path)).length).toBe((await readFile(m1.path)).length + (await readFile(m2.path)).length);
+    expect(await out.combineStream([a, m1], ctx)).toBeNull();
+  });
 });

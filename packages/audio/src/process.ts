@@ -17,6 +17,7 @@ import {
 } from "@vitrine/core";
 import { EXTENSION, MIME, checkAudioArray, decodeWav, encodeMp3, encodeWav, sniffAudio, type AudioArray } from "./codec.js";
 import { audioEvents, type AudioEvent, type AudioEventData } from "./events.js";
+import { combineAudioChunks } from "./combine.js";
 
 export type { AudioArray } from "./codec.js";
 
@@ -68,6 +69,47 @@ export interface AudioProps<T extends AudioType = "array"> extends ComponentProp
    * one chunk, played right after the previous one as one track. Default false.
    */
   streaming?: boolean;
+  /** Whether the user may trim the audio in the browser (select a region of the waveform, Trim, Undo trim). Default true. */
+  editable?: boolean;
+  /** The shortest audio accepted as input, in seconds: shorter input fails the event with a clear message. Default none. */
+  min_length?: number | null;
+  /** The longest audio accepted as input, in seconds: longer input fails the event, and the recorder stops by itself at this length. Default none. */
+  max_length?: number | null;
+  /** How the waveform looks and behaves (see {@link WaveformOptions}). */
+  waveform_options?: WaveformOptions | null;
+}
+
+/** Options of the Audio's waveform, as Gradio's `gr.WaveformOptions`. Colours are any CSS colour, used as given. */
+export interface WaveformOptions {
+  /** Colour of the waveform. Default the theme's subdued text colour. */
+  waveform_color?: string | null;
+  /** Colour of the part already played. Default the theme's accent colour. */
+  waveform_progress_color?: string | null;
+  /** Colour of the region selected for trimming. Default the theme's accent colour. */
+  trim_region_color?: string | null;
+  /** Whether the microphone's signal is drawn live while recording. Default true. */
+  show_recording_waveform?: boolean;
+  /** Whether the browser's own audio player shows below the waveform. Default true (Gradio's default hides it; Vitrine keeps it, so keyboard and screen-reader users get a native player). */
+  show_controls?: boolean;
+  /** Seconds the skip buttons move the playback by. Default 5. */
+  skip_length?: number;
+  /** Sample rate (Hz) of audio the browser writes: trimmed audio and recordings. Default 44100. */
+  sample_rate?: number;
+}
+
+/** Gradio's `gr.WaveformOptions(...)`: returns the options as given, for `Audio({ waveform_options })`. */
+export function WaveformOptions(options: WaveformOptions = {}): WaveformOptions {
+  return { ...options };
+}
+
+/** Seconds of audio in a decoded array. */
+function durationOf(audio: { sample_rate: number; channels: number; data: ArrayLike<number> }): number {
+  return audio.data.length / Math.max(1, audio.channels) / audio.sample_rate;
+}
+
+/** Seconds as a user reads them: "0.4 s", "12 s". */
+function seconds(value: number): string {
+  return `${Number(value.toFixed(value < 10 ? 2 : 1))} s`;
 }
 
 const MIME_BY_EXTENSION: Record<string, string> = {
@@ -103,6 +145,16 @@ export class AudioComponent<T extends AudioType = "array"> extends Component<Aud
     const sources = props.sources === null || props.sources === undefined ? [] : Array.isArray(props.sources) ? props.sources : [props.sources];
     for (const s of sources)
       if (s !== "upload" && s !== "microphone") throw new TypeError(`Audio: sources may hold "upload" and "microphone", got ${JSON.stringify(s)}`);
+    for (const key of ["min_length", "max_length"] as const) {
+      const v = props[key];
+      if (v !== undefined && v !== null && !(typeof v === "number" && Number.isFinite(v) && v >= 0))
+        throw new TypeError(`Audio: ${key} must be a number of seconds (≥ 0), got ${JSON.stringify(v)}`);
+    }
+    if (props.min_length != null && props.max_length != null && props.min_length > props.max_length)
+      throw new TypeError(`Audio: min_length (${props.min_length}) is greater than max_length (${props.max_length})`);
+    const rate = props.waveform_options?.sample_rate;
+    if (rate !== undefined && !(Number.isInteger(rate) && rate >= 3000 && rate <= 768000))
+      throw new TypeError(`Audio: waveform_options.sample_rate must be a whole number of Hz from 3000 to 768000, got ${JSON.stringify(rate)}`);
     super(props);
   }
 
@@ -111,20 +163,39 @@ export class AudioComponent<T extends AudioType = "array"> extends Component<Aud
     if (!isFileData(payload)) throw new TypeError("Audio expects a FileData object ({ path, meta: { _type: \"gradio.FileData\" } })");
     const files = needFiles("Audio", ctx);
     const path = await files.resolve(payload);
-    if ((this.props.type ?? "array") === "filepath") return path as AudioInput<T>;
+    const limited = this.props.min_length != null || this.props.max_length != null;
+    if ((this.props.type ?? "array") === "filepath" && !limited) return path as AudioInput<T>;
     const name = payload.orig_name ?? basename(payload.path);
     const bytes = await files.read(path);
+    if ((this.props.type ?? "array") === "filepath") {
+      // The lengths are measured on WAV files only (other formats would need ffmpeg).
+      if (sniffAudio(bytes) === "wav") this.checkLength(decodeWav(bytes));
+      return path as AudioInput<T>;
+    }
     const format = sniffAudio(bytes);
     if (format !== "wav")
       throw new VitrineError(
         `Audio: "${name}" is ${format ? `an ${format.toUpperCase()} file` : "not a WAV file"}; this app reads WAV only ` +
           `(decoding other formats needs ffmpeg). Upload a WAV, or use Audio({ type: "filepath" }) to get the file's path.`,
       );
+    let audio: AudioArray;
     try {
-      return decodeWav(bytes) as AudioInput<T>;
+      audio = decodeWav(bytes);
     } catch (error) {
       throw new VitrineError(`Audio: could not decode "${name}" as WAV: ${(error as Error).message}`);
     }
+    this.checkLength(audio);
+    return audio as AudioInput<T>;
+  }
+
+  /** Refuses input shorter than `min_length` or longer than `max_length` with a message for the user. */
+  private checkLength(audio: { sample_rate: number; channels: number; data: ArrayLike<number> }): void {
+    const { min_length, max_length } = this.props;
+    const length = durationOf(audio);
+    if (min_length != null && length < min_length)
+      throw new VitrineError(`Audio is too short (${seconds(length)}): it must be at least ${seconds(min_length)} long.`);
+    if (max_length != null && length > max_length)
+      throw new VitrineError(`Audio is too long (${seconds(length)}): it must be at most ${seconds(max_length)} long.`);
   }
 
   override async postprocess(value: AudioOutput | undefined, ctx?: ProcessContext): Promise<FileData | null> {
@@ -140,6 +211,14 @@ export class AudioComponent<T extends AudioType = "array"> extends Component<Aud
       return this.saveArray({ sample_rate: value[0], channels: 1, data: value[1] as Int16Array }, ctx);
     if (isAudioArrayLike(value)) return this.saveArray(value, ctx);
     throw new TypeError("Audio: return an audio array ({ sample_rate, channels, data }), [sample_rate, data], encoded bytes, a path, a URL or null");
+  }
+
+  /**
+   * A streaming output's final value: the chunks its generator streamed, joined into one file
+   * (`audio-stream.wav`, or `.mp3`), as Gradio's `combine_stream`. Null when they cannot be joined.
+   */
+  async combineStream(chunks: readonly FileData[], ctx?: ProcessContext): Promise<FileData | null> {
+    return combineAudioChunks(chunks, ctx);
   }
 
   /** Saves encoded bytes as they are (a WAV is converted when `format` is "mp3"). */
@@ -188,8 +267,21 @@ export class AudioComponent<T extends AudioType = "array"> extends Component<Aud
   protected override ownProps(): Record<string, unknown> {
     const { format = "wav", autoplay = false, loop = false, show_download_button = true, streaming = false, recording = false } = this.props;
     const sources = this.props.sources ?? (streaming ? ["microphone"] : ["upload", "microphone"]);
+    const w = this.props.waveform_options ?? {};
     return {
       format, autoplay, loop, show_download_button, streaming, recording,
+      editable: this.props.editable ?? true,
+      min_length: this.props.min_length ?? null,
+      max_length: this.props.max_length ?? null,
+      waveform_options: {
+        waveform_color: w.waveform_color ?? null,
+        waveform_progress_color: w.waveform_progress_color ?? null,
+        trim_region_color: w.trim_region_color ?? null,
+        show_recording_waveform: w.show_recording_waveform ?? true,
+        show_controls: w.show_controls ?? true,
+        skip_length: w.skip_length ?? 5,
+        sample_rate: w.sample_rate ?? 44100,
+      },
       sources: Array.isArray(sources) ? sources : [sources],
       type: this.props.type ?? "array",
     };

@@ -13,7 +13,9 @@ interface Scheduled {
  * arrives is one chunk (a WAV or mp3 file), fetched and decoded in the order it came, and queued
  * on one AudioContext right after the previous one, so the chunks play as one seamless track.
  * With `autoplay` it starts by itself (as far as the browser allows sound without a click);
- * otherwise, or when the browser blocks it, the Play button starts it.
+ * otherwise, or when the browser blocks it, the Play button starts it. When the generator ends,
+ * the value becomes one file of all the chunks (`audio-stream.wav`, joined by the server): it
+ * is not played again, but offered for download.
  */
 export function StreamPlayer({ value, fileUrl, autoplay, label }: { value: FileData | null; fileUrl(file: FileData): string; autoplay: boolean; label: string }) {
   const context = useRef<AudioContext | null>(null);
@@ -29,6 +31,8 @@ export function StreamPlayer({ value, fileUrl, autoplay, label }: { value: FileD
   const [scheduled, setScheduled] = useState<Scheduled[]>([]);
   const [isPlaying, setPlaying] = useState(autoplay);
   const [error, setError] = useState<string | null>(null);
+  /** The whole stream as one file, once the generator ended. */
+  const [combined, setCombined] = useState<FileData | null>(null);
 
   function ctx(): AudioContext | null {
     const AC = (globalThis as { AudioContext?: typeof AudioContext }).AudioContext;
@@ -57,7 +61,11 @@ export function StreamPlayer({ value, fileUrl, autoplay, label }: { value: FileD
   const key = value ? `${value.path}|${value.url ?? ""}` : null;
   if (key !== lastKey.current) {
     lastKey.current = key;
-    if (value) {
+    if (value && isCombined(value)) {
+      // Render-time state update for a value that changed: React re-renders at once.
+      if (combined?.path !== value.path) setCombined(value);
+    } else if (value) {
+      if (combined) setCombined(null);
       const url = fileUrl(value);
       decoding.current = decoding.current.then(async () => {
         const c = ctx();
@@ -107,7 +115,17 @@ export function StreamPlayer({ value, fileUrl, autoplay, label }: { value: FileD
           <button type="button" className="vt-audio-tool" onClick={play}>▶ Play</button>
         )}
       </div>
+      {combined ? (
+        <a className="vt-audio-tool" href={fileUrl(combined)} download={combined.orig_name ?? "audio-stream.wav"} aria-label={`Download ${label}`}>
+          ⤓ Download
+        </a>
+      ) : null}
       {error ? <span className="vt-audio-error" role="alert">{error}</span> : null}
     </div>
   );
+}
+
+/** Whether a value is the whole stream joined into one file (named as Gradio names it), not a chunk. */
+function isCombined(value: FileData): boolean {
+  return /^audio-stream\.[a-z0-9]+$/i.test(value.orig_name ?? "");
 }

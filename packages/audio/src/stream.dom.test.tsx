@@ -119,6 +119,21 @@ describe("a streaming Audio output", () => {
     await act(async () => button("▶ Play").click());
     expect(audio.started.map((s) => s.duration)).toEqual([0.2, 0.3]);
   });
+  it("once the generator ended, offers the whole stream (audio-stream.wav) for download without playing it again", async () => {
+    render(fileData("/cache/2.wav"), { streaming: true }, false);
+    await wait(1);
+    render(fileData("/cache/3.wav"), { streaming: true }, false);
+    await wait(100);
+    expect(document.querySelector('a[aria-label="Download Voice"]')).toBeNull();
+    render(fileData("/cache/joined.wav", { orig_name: "audio-stream.wav" }), { streaming: true }, false);
+    await wait(100);
+    const link = document.querySelector('a[aria-label="Download Voice"]')!;
+    expect(link.getAttribute("href")).toBe("/gradio_api/file=/cache/joined.wav");
+    expect(link.getAttribute("download")).toBe("audio-stream.wav");
+    // The joined file is not fetched nor queued: the chunks already played.
+    expect(audio.fetched).toHaveLength(2);
+    expect(audio.started.map((s) => s.duration)).toEqual([0.2, 0.3]);
+  });
 });
 
 describe("a streaming microphone", () => {

@@ -1,6 +1,6 @@
 // Type tests (checked by `tsc`, never run): what event functions receive and may return.
 import { Blocks } from "@vitrine/core";
-import { Audio, type AudioArray } from "./index.js";
+import { Audio, WaveformOptions, type AudioArray } from "./index.js";
 
 Blocks(() => {
   const array = Audio();
@@ -14,3 +14,10 @@ Blocks(() => {
   // @ts-expect-error a number is not audio
   path.change({ fn: () => 42, inputs: [], outputs: [array] });
 });
+
+Audio({ editable: false, min_length: 1, max_length: 30, waveform_options: { waveform_color: "#888", skip_length: 2, sample_rate: 16000 } });
+Audio({ waveform_options: WaveformOptions({ show_recording_waveform: false, show_controls: false }) });
+// @ts-expect-error waveform colours are CSS colour strings
+Audio({ waveform_options: { waveform_color: 0x888888 } });
+// @ts-expect-error lengths are numbers of seconds
+Audio({ max_length: "30 s" });

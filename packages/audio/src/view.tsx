@@ -3,6 +3,9 @@ import type { FileData, ViewProps } from "@vitrine/core";
 import { encodeWav16 } from "./wav.js";
 import { MicStream } from "./mic-stream.js";
 import { StreamPlayer } from "./stream-player.js";
+import { AudioPlayer, type WaveformViewOptions } from "./player.js";
+import { LiveWaveform, decodeAudio } from "./waveform.js";
+import { formatTime } from "./trim.js";
 
 /** Config props the Audio view reads. */
 export interface AudioViewProps {
@@ -19,6 +22,14 @@ export interface AudioViewProps {
   stream_active?: boolean;
   /** Whether the microphone starts recording (or streaming) as soon as the view shows. */
   recording?: boolean;
+  /** Whether the user may trim the audio (select a region of the waveform, Trim, Undo trim). Default true. */
+  editable?: boolean;
+  /** The longest recording, in seconds: the recorder stops by itself there. */
+  max_length?: number | null;
+  /** The shortest input, in seconds (checked by the server). */
+  min_length?: number | null;
+  /** The waveform's colours and options. */
+  waveform_options?: WaveformViewOptions;
 }
 
 const CSS = `
@@ -43,6 +54,20 @@ const CSS = `
 .vt-audio-level > div { height: 100%; background: var(--color-accent); transition: width 60ms linear; }
 .vt-audio-mic-buttons { display: flex; gap: var(--spacing-sm); }
 .vt-audio-error { color: var(--error-text-color); font-size: var(--text-sm); }
+.vt-audio-wave { position: relative; isolation: isolate; width: 100%; height: 64px; color: var(--body-text-color-subdued); cursor: pointer;
+  touch-action: none; user-select: none; }
+.vt-audio-wave canvas, .vt-audio-live { display: block; width: 100%; height: 64px; }
+.vt-audio-wave canvas { position: relative; z-index: 1; }
+.vt-audio-live { color: var(--color-accent); }
+.vt-audio-cursor { position: absolute; z-index: 2; top: 0; bottom: 0; width: 1px; background: var(--body-text-color); pointer-events: none; }
+.vt-audio-region { position: absolute; top: 0; bottom: 0; background: var(--color-accent); opacity: 0.3; pointer-events: none; }
+.vt-audio-handle { position: absolute; z-index: 2; top: 0; bottom: 0; width: 6px; margin-left: -3px; background: var(--color-accent);
+  border-radius: var(--radius-sm); cursor: ew-resize; opacity: 0.8; }
+.vt-audio-handle:focus-visible { outline: 2px solid var(--body-text-color); opacity: 1; }
+.vt-audio-controls { display: flex; flex-wrap: wrap; align-items: center; gap: var(--spacing-sm); }
+.vt-audio-clock { font-size: var(--text-sm); color: var(--body-text-color-subdued); font-variant-numeric: tabular-nums; }
+.vt-audio-edit { display: inline-flex; align-items: center; gap: var(--spacing-sm); margin-left: auto; }
+.vt-audio-tool:disabled { opacity: 0.5; cursor: default; }
 `;
 
 /** Adds the view's stylesheet to the page once. */
@@ -61,28 +86,28 @@ interface Recording {
   chunks: Blob[];
   context: AudioContext | null;
   frame: number;
+  /** Seconds recorded before the last pause, and when recording last (re)started (null while paused). */
+  clock: { before: number; since: number | null };
+  /** The clock's ticker (the display and the stop at `max_length`). */
+  timer: ReturnType<typeof setInterval> | null;
+}
+
+/** Seconds a recording has recorded so far (paused time does not count). */
+function recordedSeconds(rec: Recording): number {
+  return rec.clock.before + (rec.clock.since === null ? 0 : (performance.now() - rec.clock.since) / 1000);
 }
 
 /**
  * Turns a recorded blob (webm/ogg from MediaRecorder) into a 16-bit WAV with the Web Audio API,
- * so that the server reads it without ffmpeg. Falls back to the blob as it is when decoding fails.
+ * at `sampleRate` (waveform_options.sample_rate), so that the server reads it without ffmpeg.
+ * Falls back to the blob as it is where the browser cannot decode it (or has no Web Audio).
  */
-async function toWav(blob: Blob): Promise<File> {
-  const AC = (globalThis as { AudioContext?: typeof AudioContext }).AudioContext;
-  if (AC) {
-    try {
-      const context = new AC();
-      try {
-        const buffer = await context.decodeAudioData(await blob.arrayBuffer());
-        const planes = Array.from({ length: buffer.numberOfChannels }, (_, c) => buffer.getChannelData(c));
-        const bytes = encodeWav16(planes, buffer.sampleRate);
-        return new File([bytes as BlobPart], "recording.wav", { type: "audio/wav" });
-      } finally {
-        void context.close();
-      }
-    } catch {
-      // keep the original recording
-    }
+async function toWav(blob: Blob, sampleRate: number): Promise<File> {
+  const canDecode = typeof (globalThis as { OfflineAudioContext?: unknown }).OfflineAudioContext === "function";
+  const decoded = canDecode ? await decodeAudio(await blob.arrayBuffer(), sampleRate) : null;
+  if (decoded) {
+    const bytes = encodeWav16(decoded.planes, decoded.sampleRate);
+    return new File([bytes as BlobPart], "recording.wav", { type: "audio/wav" });
   }
   const ext = blob.type.includes("ogg") ? "ogg" : blob.type.includes("mp4") ? "m4a" : "webm";
   return new File([blob], `recording.${ext}`, { type: blob.type || "audio/webm" });
@@ -102,6 +127,12 @@ export function AudioView({ value, props, interactive, onChange, dispatch, uploa
   const [error, setError] = useState<string | null>(null);
   const [recState, setRecState] = useState<"idle" | "recording" | "paused">("idle");
   const [level, setLevel] = useState(0);
+  const [analyser, setAnalyser] = useState<AnalyserNode | null>(null);
+  const [recorded, setRecorded] = useState(0);
+  /** Earlier values, for "Undo trim"; and the value the last trim or undo set (another value resets the history). */
+  const [history, setHistory] = useState<FileData[]>([]);
+  const ownValue = useRef<FileData | null>(null);
+  const options = props.waveform_options ?? {};
   const sources = props.sources ?? ["upload", "microphone"];
   const canUpload = interactive && sources.includes("upload");
   const canRecord = interactive && sources.includes("microphone");
@@ -188,6 +219,8 @@ export function AudioView({ value, props, interactive, onChange, dispatch, uploa
     const rec = recording.current;
     if (!rec) return;
     cancelAnimationFrame(rec.frame);
+    if (rec.timer) clearInterval(rec.timer);
+    setAnalyser(null);
     rec.stream.getTracks().forEach((t) => t.stop());
     void rec.context?.close();
     recording.current = null;
@@ -226,14 +259,14 @@ export function AudioView({ value, props, interactive, onChange, dispatch, uploa
       if (!navigator.mediaDevices?.getUserMedia || typeof MediaRecorder === "undefined") throw new Error("This browser cannot record audio.");
       const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
       const recorder = new MediaRecorder(stream);
-      const rec: Recording = { recorder, stream, chunks: [], context: null, frame: 0 };
+      const rec: Recording = { recorder, stream, chunks: [], context: null, frame: 0, clock: { before: 0, since: null }, timer: null };
       recording.current = rec;
       recorder.ondataavailable = (e) => { if (e.data.size) rec.chunks.push(e.data); };
       recorder.onstop = () => {
         const blob = new Blob(rec.chunks, { type: recorder.mimeType || "audio/webm" });
         stopTracks();
         setLevel(0);
-        void toWav(blob).then(send);
+        void toWav(blob, latest.current.props.waveform_options?.sample_rate ?? 44100).then(send);
       };
       const AC = (globalThis as { AudioContext?: typeof AudioContext }).AudioContext;
       if (AC) {
@@ -242,6 +275,7 @@ export function AudioView({ value, props, interactive, onChange, dispatch, uploa
         analyser.fftSize = 512;
         context.createMediaStreamSource(stream).connect(analyser);
         rec.context = context;
+        setAnalyser(analyser);
         const samples = new Uint8Array(analyser.fftSize);
         const tick = () => {
           analyser.getByteTimeDomainData(samples);
@@ -253,6 +287,15 @@ export function AudioView({ value, props, interactive, onChange, dispatch, uploa
         rec.frame = requestAnimationFrame(tick);
       }
       recorder.start();
+      rec.clock = { before: 0, since: performance.now() };
+      // The clock, and the stop at `max_length`, measured from the recorder's own start.
+      rec.timer = setInterval(() => {
+        const seconds = recordedSeconds(rec);
+        setRecorded(seconds);
+        const max = latest.current.props.max_length;
+        if (typeof max === "number" && seconds >= max && recording.current === rec) stopRecording();
+      }, 20);
+      setRecorded(0);
       setRecState("recording");
       dispatch("start_recording");
     } catch (e) {
@@ -266,20 +309,45 @@ export function AudioView({ value, props, interactive, onChange, dispatch, uploa
     if (!rec) return;
     if (rec.recorder.state === "recording") {
       rec.recorder.pause();
+      rec.clock = { before: recordedSeconds(rec), since: null };
       setRecState("paused");
       dispatch("pause_recording");
     } else if (rec.recorder.state === "paused") {
       rec.recorder.resume();
+      rec.clock.since = performance.now();
       setRecState("recording");
     }
   }
 
   function stopRecording() {
     const rec = recording.current;
-    if (!rec) return;
+    if (!rec || rec.recorder.state === "inactive") return;
+    if (rec.timer) clearInterval(rec.timer);
     rec.recorder.stop();
     setRecState("idle");
-    dispatch("stop_recording");
+    latest.current.dispatch("stop_recording");
+  }
+
+  // A value that did not come from a trim or an undo starts a new history.
+  useEffect(() => {
+    if (value?.path !== ownValue.current?.path) setHistory([]);
+    ownValue.current = null;
+  }, [value?.path]);
+
+  async function applyTrim(file: File) {
+    const [data] = await upload([file]);
+    if (!data) return;
+    if (value) setHistory((h) => [...h, value]);
+    ownValue.current = data;
+    onChange(data, { userInput: true });
+  }
+
+  function undoTrim() {
+    const previous = history.at(-1);
+    if (!previous) return;
+    setHistory((h) => h.slice(0, -1));
+    ownValue.current = previous;
+    onChange(previous, { userInput: true });
   }
 
   function clear() {
@@ -318,15 +386,18 @@ export function AudioView({ value, props, interactive, onChange, dispatch, uploa
         </div>
       ) : url ? (
         <div className="vt-audio-frame">
-          <audio
-            src={url}
-            controls
-            autoPlay={props.autoplay}
-            loop={props.loop}
-            aria-label={label}
-            onPlay={() => dispatch("play")}
-            onPause={(e) => { if (!e.currentTarget.ended) dispatch("pause"); }}
-            onEnded={() => dispatch("stop")}
+          <AudioPlayer
+            url={url}
+            label={label}
+            autoplay={props.autoplay === true}
+            loop={props.loop === true}
+            options={options}
+            editable={interactive && props.editable !== false}
+            canUndo={interactive && history.length > 0}
+            onTrim={applyTrim}
+            onUndo={undoTrim}
+            onEvent={(e) => dispatch(e)}
+            fileName={value?.orig_name ?? "audio.wav"}
           />
           <div className="vt-audio-tools">
             {props.show_download_button !== false ? (
@@ -362,6 +433,12 @@ export function AudioView({ value, props, interactive, onChange, dispatch, uploa
             </div>
           ) : (
             <div className="vt-audio-mic">
+              {recState !== "idle" && analyser && options.show_recording_waveform !== false ? <LiveWaveform analyser={analyser} color={options.waveform_color} /> : null}
+              {recState !== "idle" ? (
+                <span className="vt-audio-clock" aria-live="off">
+                  {formatTime(recorded)}{typeof props.max_length === "number" ? ` / ${formatTime(props.max_length)}` : ""}
+                </span>
+              ) : null}
               {recState !== "idle" ? (
                 <div className="vt-audio-level" role="meter" aria-label="Input level" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(level * 100)}>
                   <div style={{ width: `${Math.round(level * 100)}%` }} />
