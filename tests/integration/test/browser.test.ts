@@ -36,7 +36,7 @@ describe("the gallery in a browser", () => {
   it("lists the demos on the index page", async () => {
     await page.goto(gallery.url);
     for (const name of Object.keys(demos)) {
-      await expect(page.getByRole("link", { name }).getAttribute("href")).resolves.toBe(`./${name}/`);
+      await expect(page.getByRole("link", { name, exact: true }).getAttribute("href")).resolves.toBe(`./${name}/`);
     }
   });
 
