@@ -5,9 +5,6 @@
  */
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { createJimp } from "@jimp/core";
-import { defaultFormats, defaultPlugins } from "jimp";
-import webp from "@jimp/wasm-webp";
 
 /** The output formats an Image saves returned images in. */
 export type ImageFormat = "webp" | "png" | "jpeg" | "gif";
@@ -64,9 +61,26 @@ function installFileFetch(): void {
   globalThis.fetch = fileFetch as typeof fetch;
   g[marker] = true;
 }
-installFileFetch();
 
-const Jimp = createJimp({ formats: [...defaultFormats, webp], plugins: defaultPlugins });
+/** Makes the jimp instance this codec uses (jimp's formats and plugins, plus webp). */
+async function makeJimp() {
+  installFileFetch();
+  // One after another: they share modules, which some loaders (jest's) cannot import concurrently.
+  const { defaultFormats, defaultPlugins } = await import("jimp");
+  const { createJimp } = await import("@jimp/core");
+  const { default: webp } = await import("@jimp/wasm-webp");
+  return createJimp({ formats: [...defaultFormats, webp], plugins: defaultPlugins });
+}
+
+let jimp: ReturnType<typeof makeJimp> | null = null;
+
+/**
+ * The jimp instance, loaded on first use: jimp weighs some 20 MB of memory, which an app whose
+ * images never reach the server (or a server that only imports `vitrine`) should not pay for.
+ */
+function loadJimp(): ReturnType<typeof makeJimp> {
+  return (jimp ??= makeJimp());
+}
 
 /** Recognises an image format from its first bytes, or null. */
 export function sniffFormat(bytes: Uint8Array): SniffedFormat | null {
@@ -86,6 +100,7 @@ export function sniffFormat(bytes: Uint8Array): SniffedFormat | null {
 
 /** Decodes encoded image bytes (png, jpeg, gif — its first frame —, webp, bmp, tiff) to RGBA. */
 export async function decode(bytes: Uint8Array): Promise<RgbaBitmap> {
+  const Jimp = await loadJimp();
   const image = await Jimp.fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   const { width, height, data } = image.bitmap;
   return { width, height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
@@ -96,6 +111,7 @@ export async function encode(bitmap: RgbaBitmap, format: ImageFormat): Promise<U
   // jimp's fromBitmap reads a Uint8Array's whole ArrayBuffer (a pooled Buffer's included): give it one it owns.
   const data = bitmap.data;
   const owned = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && !Buffer.isBuffer(data) ? data : new Uint8Array(data);
+  const Jimp = await loadJimp();
   const image = Jimp.fromBitmap({ width: bitmap.width, height: bitmap.height, data: owned });
   const buffer =
     format === "webp"
