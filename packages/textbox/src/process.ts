@@ -22,6 +22,14 @@ export interface TextboxProps extends ComponentProps<string> {
   rtl?: boolean;
   /** Most characters allowed. */
   max_length?: number | null;
+  /** A submit button beside the field: true for an arrow, a string for its text. It fires `submit`. Default false. */
+  submit_btn?: boolean | string;
+  /**
+   * A stop button, shown in place of the submit button while an event that updates this field
+   * runs (a chat box that clears itself on submit): true for a square, a string for its text. It
+   * fires `stop`; bind it with `cancels`. Default false.
+   */
+  stop_btn?: boolean | string;
 }
 
 /** A text field: a `string` in and out. */
@@ -59,8 +67,8 @@ export class TextboxComponent extends Component<string, string | number | null, 
 
   protected override ownProps(): Record<string, unknown> {
     const { lines = 1, max_lines = 20, placeholder = null, type = "text", show_copy_button = false,
-      autofocus = false, text_align = null, rtl = false, max_length = null } = this.props;
-    return { lines, max_lines, placeholder, type, show_copy_button, autofocus, text_align, rtl, max_length };
+      autofocus = false, text_align = null, rtl = false, max_length = null, submit_btn = false, stop_btn = false } = this.props;
+    return { lines, max_lines, placeholder, type, show_copy_button, autofocus, text_align, rtl, max_length, submit_btn, stop_btn };
   }
 }
 export interface TextboxComponent extends Listeners<TextboxEvent, TextboxEventData> {}

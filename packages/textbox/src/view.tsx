@@ -12,6 +12,8 @@ export interface TextboxViewProps {
   rtl: boolean;
   max_length: number | null;
   show_copy_button: boolean;
+  submit_btn: boolean | string;
+  stop_btn: boolean | string;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface TextboxViewProps {
  * As in Gradio, the server's value wins: a listener that writes the very box the user is
  * typing in, replying to an earlier keystroke, replaces the newer text.
  */
-export function TextboxView({ value, props, interactive, onChange, dispatch }: ViewProps<string, TextboxViewProps>) {
+export function TextboxView({ value, props, interactive, status, onChange, dispatch }: ViewProps<string, TextboxViewProps>) {
   const current = value ?? "";
   const [draft, setDraft] = useState(current);
   /** The text the box last put in the store (or took from it). */
@@ -37,6 +39,8 @@ export function TextboxView({ value, props, interactive, onChange, dispatch }: V
   }, [current]);
 
   const multiline = props.lines > 1;
+  // The stop button shows while an event that updates this field runs.
+  const running = status.stage === "pending" || status.stage === "generating";
   const common = {
     className: "vt-input",
     value: draft,
@@ -79,8 +83,24 @@ export function TextboxView({ value, props, interactive, onChange, dispatch }: V
         <input {...common} type={props.type ?? "text"} />
       )}
       {props.show_copy_button ? (
-        <button type="button" className="vt-copy" onClick={() => void navigator.clipboard?.writeText(draft)}>
+        <button
+          type="button"
+          className="vt-copy"
+          onClick={() => {
+            void navigator.clipboard?.writeText(draft);
+            dispatch("copy", { value: draft });
+          }}
+        >
           Copy
+        </button>
+      ) : null}
+      {props.stop_btn && running ? (
+        <button type="button" className="vt-button vt-button-stop vt-button-sm" aria-label="Stop" onClick={() => dispatch("stop")}>
+          {typeof props.stop_btn === "string" ? props.stop_btn : "■"}
+        </button>
+      ) : props.submit_btn ? (
+        <button type="button" className="vt-button vt-button-primary vt-button-sm" aria-label="Submit" disabled={!interactive} onClick={() => dispatch("submit")}>
+          {typeof props.submit_btn === "string" ? props.submit_btn : "↑"}
         </button>
       ) : null}
     </label>

@@ -19,6 +19,30 @@ function chatbox() {
 }
 
 /**
+ * A box with Gradio 5's submit and stop buttons: Submit streams ticks into "ticks" (and clears the
+ * box, so the box shows the run); Stop cancels it. Its copy button's `copy` event says what it copied.
+ */
+function buttons() {
+  return vt.Blocks({ title: "Buttons" }, () => {
+    const msg = vt.Textbox({ label: "msg", submit_btn: true, stop_btn: "Stop it", show_copy_button: true });
+    const ticks = vt.Textbox({ label: "ticks" });
+    const copied = vt.Textbox({ label: "copied" });
+    const run = msg.submit({
+      fn: async function* (text: string) {
+        for (let i = 1; i <= 200; i++) {
+          yield ["", `${text} ${i}`] as const;
+          await sleep(50);
+        }
+      },
+      inputs: [msg],
+      outputs: [msg, ticks],
+    });
+    msg.stop({ fn: () => undefined, inputs: [], outputs: [], cancels: [run] });
+    msg.copy({ fn: (ctx) => `copied: ${ctx.event.data.value}`, inputs: [], outputs: [copied] });
+  });
+}
+
+/**
  * Typing while listeners answer: a `change` listener writes another box; an `input` listener
  * writes the box itself, cutting it to five characters.
  */
@@ -56,6 +80,7 @@ function focusedLabel(page: Page): Promise<string | null> {
 
 describe("Textbox in a browser", () => {
   const suite = useBrowserSuite({
+    buttons: { create: buttons, description: "A Textbox's submit, stop and copy buttons" },
     chatbox: { create: chatbox, description: "A chat box that clears itself after Enter" },
     echoes: { create: echoes, description: "Change listeners answering while the user types" },
   });
@@ -107,5 +132,22 @@ describe("Textbox in a browser", () => {
     await expect(focusedLabel(page)).resolves.toBe("at most 5");
     await sleep(300);
     await expect(fieldValue(page, "at most 5")).resolves.toBe("abcde");
+  });
+
+  it("Gradio 5's buttons: Submit runs, Stop shows while it runs and cancels it, Copy fires copy", async () => {
+    const { page } = suite;
+    await suite.open("buttons");
+    const box = page.getByLabel("msg", { exact: true });
+    await box.fill("tick");
+    await page.getByRole("button", { name: "Copy" }).click();
+    await expect(waitForValue(page, "copied", "copied: tick")).resolves.toBe("copied: tick");
+    await page.getByRole("button", { name: "Submit" }).click();
+    await expect(waitForValue(page, "ticks", "tick 3")).resolves.toBe("tick 3");
+    await page.getByRole("button", { name: "Stop" }).click();
+    await page.getByRole("button", { name: "Submit" }).waitFor();
+    const stopped = await fieldValue(page, "ticks");
+    await sleep(400);
+    await expect(fieldValue(page, "ticks")).resolves.toBe(stopped);
+    expect(Number(stopped.split(" ")[1])).toBeLessThan(200);
   });
 });
