@@ -1,0 +1,70 @@
+import { useState } from "react";
+import type { ViewProps } from "@vitrine/core";
+import { JsonNode, cssLength } from "./tree.js";
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** Config props the JSON view reads. */
+export interface JsonViewProps {
+  open: boolean;
+  show_indices: boolean;
+  height: number | string | null;
+  max_height: number | string | null;
+  min_height: number | string | null;
+}
+
+const style = `
+.vt-json-tree { font-family: var(--font-mono, monospace); font-size: var(--text-sm, 0.875rem); color: var(--body-text-color); overflow: auto; padding: var(--spacing-md) var(--spacing-lg); background: var(--block-background-fill, transparent); border-radius: var(--radius-md); }
+.vt-json-tree ul { list-style: none; margin: 0; padding: 0 0 0 calc(var(--spacing-lg) * 2); }
+.vt-json-tree > ul { padding-left: 0; }
+.vt-json-toggle { background: none; border: none; color: var(--body-text-color-subdued, var(--body-text-color)); cursor: pointer; padding: 0 var(--spacing-xs) 0 0; font: inherit; }
+.vt-json-key { color: var(--color-accent, var(--body-text-color)); }
+.vt-json-string { color: var(--color-green-500, var(--body-text-color)); }
+.vt-json-number, .vt-json-boolean, .vt-json-null { color: var(--color-blue-500, var(--body-text-color)); }
+.vt-json-summary { color: var(--body-text-color-subdued, var(--body-text-color)); font-style: italic; }
+.vt-json-header { display: flex; justify-content: space-between; align-items: center; gap: var(--spacing-md); }
+`;
+
+/**
+ * The JSON view: the value as a tree (ARIA `tree`, each object and array folded with a button),
+ * and a copy button that puts the value's JSON text on the clipboard.
+ */
+export function JsonView({ value, props }: ViewProps<Json, JsonViewProps>) {
+  const [copied, setCopied] = useState(false);
+  const showLabel = props.show_label !== false && Boolean(props.label);
+  const empty = value === null || value === undefined;
+  const copy = () => {
+    const text = globalThis.JSON.stringify(value ?? null, null, 2);
+    void navigator.clipboard?.writeText(text).then(() => setCopied(true), () => setCopied(false));
+    setCopied(true);
+    setTimeout(() => setCopied(false), 1500);
+  };
+  return (
+    <div className="vt-field vt-json">
+      <style>{style}</style>
+      <div className="vt-json-header">
+        {showLabel ? <span className="vt-label">{props.label}</span> : <span />}
+        {!empty ? (
+          <button type="button" className="vt-button vt-button-sm vt-json-copy" aria-label="Copy JSON" onClick={copy}>
+            {copied ? "Copied" : "Copy"}
+          </button>
+        ) : null}
+      </div>
+      {props.info ? <span className="vt-info">{props.info}</span> : null}
+      <div
+        className="vt-json-tree"
+        style={{ height: cssLength(props.height), maxHeight: cssLength(props.max_height), minHeight: cssLength(props.min_height) }}
+      >
+        {empty ? (
+          <span className="vt-json-empty">Empty</span>
+        ) : (
+          <ul role="tree" aria-label={props.label ?? "JSON"}>
+            {/* Remount on a new value, so that `open` applies again. */}
+            <JsonNode key={globalThis.JSON.stringify(value)} name={null} value={value} depth={0}
+              open={props.open === true} showIndices={props.show_indices === true} last />
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
