@@ -1,0 +1,6 @@
+/** The events a DateTime fires, as Gradio declares them. None carries data. */
+export const dateTimeEvents = ["change", "submit"] as const;
+export type DateTimeEvent = (typeof dateTimeEvents)[number];
+
+/** The data its events carry: none. */
+export interface DateTimeEventData {}
