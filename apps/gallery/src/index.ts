@@ -32,11 +32,16 @@ import { microphone } from "./demos/microphone.js";
 import { streaming, streamingInterface, streamingOutputs } from "./demos/streaming.js";
 import { images } from "./demos/images.js";
 import { explorer } from "./demos/explorer.js";
+import { pickers } from "./demos/pickers.js";
+import { choices } from "./demos/choices.js";
+import { code } from "./demos/code.js";
+import { textdata } from "./demos/textdata.js";
 
 export { hello, calculator, blocks, stream, progress, toasts, chain, timer, js, triggers, scroll };
 export { layouts, tabs, accordion, sidebar, render, themes, state, classifier, annotated, model3d };
 export { examples, video, webcam, microphone, images, explorer, streaming, streamingInterface, streamingOutputs };
-export { live, tabbed, parallel, series, load, sketch, type GalleryContext };
+export { live, tabbed, parallel, series, load, sketch, choices, textdata, code, type GalleryContext };
+export { pickers };
 export { startGallery, type Gallery, type GalleryEntry } from "./gallery.js";
 import type { GalleryEntry } from "./gallery.js";
 
@@ -75,5 +80,9 @@ export const demos: Record<string, GalleryEntry> = {
   streaming: { create: () => streaming(), description: "Streaming: the webcam streamed with a Gain slider the frames follow as it moves" },
   video: { create: video, description: "Video: upload or record a video, flip, trim or gray it with ffmpeg; subtitles on the result" },
   explorer: { create: () => explorer(), description: "FileExplorer: tick files in a folder tree, see their names and sizes" },
+  choices: { create: choices, description: "Dropdown (single, multiselect with max_choices, custom values) and CheckboxGroup with Select All, as inputs and outputs" },
+  code: { create: code, description: "Code: a Python editor (CodeMirror 6) in, its summary as read-only JSON out" },
+  textdata: { create: textdata, description: "JSON, HTML and HighlightedText: a tree, sanitized HTML and highlighted entities, each as input and output" },
+  pickers: { create: pickers, description: "ColorPicker and DateTime in and out: a colour inverted, a meeting in Paris a day later in UTC, relative dates" },
   images: { create: images, description: "Gallery of generated squares with captions (select, preview), an upload gallery, and an ImageSlider before/after" },
 };

@@ -1,3 +1,10 @@
-/** The events a Markdown fires. */
-export const markdownEvents = ["change"] as const;
+import type { CopyData } from "@vitrine/core";
+
+/** The events a Markdown fires (as Gradio's): `change`, and `copy` when a copy button is used. */
+export const markdownEvents = ["change", "copy"] as const;
 export type MarkdownEvent = (typeof markdownEvents)[number];
+
+/** The data Markdown's events carry: `copy` gives the text copied (the whole source, or one code block). */
+export interface MarkdownEventData {
+  copy: CopyData;
+}

@@ -1,2 +1,2 @@
 export { Markdown, MarkdownComponent, cleandoc, type MarkdownProps, type LatexDelimiter } from "./process.js";
-export { markdownEvents, type MarkdownEvent } from "./events.js";
+export { markdownEvents, type MarkdownEvent, type MarkdownEventData } from "./events.js";

@@ -50,7 +50,7 @@ describe("Markdown component", () => {
     expect(md.postprocess(null)).toBe("");
     expect(md.postprocess("  a\n  b")).toBe("a\nb");
     expect(md.api()).toEqual({ type: { type: "string" }, python_type: { type: "str", description: "" } });
-    expect([...markdownEvents]).toEqual(["change"]);
+    expect([...markdownEvents]).toEqual(["change", "copy"]);
   });
 
   it("is an output that its function updates", () => {

@@ -21,6 +21,19 @@ export interface MarkdownProps extends ComponentProps<string> {
    * digit, as in prices, is left alone); `[]` turns formulas off.
    */
   latex_delimiters?: readonly LatexDelimiter[];
+  /**
+   * Whether headings get an id (a slug of their text, unique in the Markdown, as GitHub makes
+   * them) and a `#` link to themselves, so a section can be linked to. Default false.
+   */
+  header_links?: boolean;
+  /** Whether a button copies the whole Markdown source. Default false. (Code blocks always have one.) */
+  show_copy_button?: boolean;
+  /** Height of the Markdown: pixels, or a CSS length; taller text scrolls. Default: its content's. */
+  height?: number | string | null;
+  /** Largest height (pixels or a CSS length); taller text scrolls. */
+  max_height?: number | string | null;
+  /** Smallest height (pixels or a CSS length). */
+  min_height?: number | string | null;
 }
 
 /** A pair of LaTeX delimiters (see {@link MarkdownProps.latex_delimiters}). */
@@ -51,6 +64,12 @@ export class MarkdownComponent extends Component<string, string | null, string> 
           (d) => typeof d?.left === "string" && d.left !== "" && typeof d.right === "string" && d.right !== "" && typeof d.display === "boolean",
         );
       if (!ok) throw new TypeError("Markdown: latex_delimiters must be a list of { left, right, display } (non-empty strings and a boolean)");
+    }
+    for (const key of ["height", "max_height", "min_height"] as const) {
+      const v = props[key];
+      if (v === undefined || v === null) continue;
+      const ok = (typeof v === "number" && Number.isFinite(v) && v >= 0) || (typeof v === "string" && v.trim() !== "");
+      if (!ok) throw new TypeError(`Markdown: ${key} must be a non-negative number of pixels or a CSS length, got ${JSON.stringify(v)}`);
     }
   }
 
@@ -84,7 +103,19 @@ export class MarkdownComponent extends Component<string, string | null, string> 
   protected override ownProps(): Record<string, unknown> {
     const { sanitize_html = true, line_breaks = false, rtl = false } = this.props;
     const latex_delimiters = this.props.latex_delimiters ?? [{ left: "$$", right: "$$", display: true }];
-    return { sanitize_html, line_breaks, rtl, latex_delimiters, show_label: this.props.show_label ?? false };
+    const { header_links = false, show_copy_button = false, height = null, max_height = null, min_height = null } = this.props;
+    return {
+      sanitize_html,
+      line_breaks,
+      rtl,
+      latex_delimiters,
+      header_links,
+      show_copy_button,
+      height,
+      max_height,
+      min_height,
+      show_label: this.props.show_label ?? false,
+    };
   }
 }
 export interface MarkdownComponent extends Listeners<MarkdownEvent> {}

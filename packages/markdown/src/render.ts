@@ -22,7 +22,22 @@ export interface RenderOptions {
    * formulas show as their source, in a `vt-math-pending` span, until it is given.
    */
   math?: MathRenderer | null;
+  /**
+   * Colours fenced code blocks by their language (highlight.js, see `./highlight.ts`). Without
+   * it, code shows plain until it is given.
+   */
+  highlight?: CodeHighlighter | null;
+  /** Whether headings get an id (a slug of their text, unique in the text) and a link to themselves. */
+  headerLinks?: boolean;
+  /** Whether each code block gets a "Copy code" button (the view wires its clicks). Default true. */
+  codeCopyButtons?: boolean;
 }
+
+/**
+ * Highlights code in a language: the HTML of the code with token `<span class="hljs-…">`s, or
+ * null when the language is unknown (the code then shows plain).
+ */
+export type CodeHighlighter = (code: string, language: string) => string | null;
 
 /** A pair of LaTeX delimiters, as Gradio's `latex_delimiters` entries. */
 export interface LatexDelimiter {
@@ -40,6 +55,36 @@ export const DEFAULT_LATEX_DELIMITERS: readonly LatexDelimiter[] = [{ left: "$$"
 
 /** The math renderer of the {@link renderMarkdown} call in progress (marked renders synchronously). */
 let activeMath: MathRenderer | null = null;
+/** The code options of the {@link renderMarkdown} call in progress. */
+let activeCode: { highlight: CodeHighlighter | null; copy: boolean } = { highlight: null, copy: true };
+/** The slugs given so far in the {@link renderMarkdown} call in progress, or null without header links. */
+let activeSlugs: Map<string, number> | null = null;
+
+/**
+ * A heading's slug, as GitHub makes them: lower case, punctuation dropped, spaces as hyphens;
+ * a repeated slug gets `-1`, `-2`, … so ids stay unique.
+ */
+export function slugify(text: string, seen: Map<string, number>): string {
+  const base =
+    text
+      .toLowerCase()
+      .trim()
+      .replace(/<[^>]*>/g, "")
+      .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+      .replace(/\s+/g, "-") || "section";
+  let slug = base;
+  let n = seen.get(base) ?? 0;
+  while (seen.has(slug)) slug = `${base}-${++n}`;
+  seen.set(base, n);
+  seen.set(slug, seen.get(slug) ?? 0);
+  return slug;
+}
+
+/** The plain text of inline tokens (for slugs and accessible names). */
+function plainText(tokens: readonly Tokens.Generic[] | undefined, fallback: string): string {
+  if (!tokens) return fallback;
+  return tokens.map((t) => ("tokens" in t && t.tokens ? plainText(t.tokens as Tokens.Generic[], "") : typeof t.text === "string" ? t.text : "")).join("");
+}
 
 interface MathToken {
   type: "vtMath" | "vtMathBlock";
@@ -147,6 +192,22 @@ function parserFor(lineBreaks: boolean, delimiters: readonly LatexDelimiter[]): 
     if (delimiters.length) parser.use({ extensions: mathExtensions(delimiters) });
     parser.use({
       renderer: {
+        code({ text, lang }: Tokens.Code) {
+          const language = (lang ?? "").trim().split(/\s+/)[0] ?? "";
+          const highlighted = language && activeCode.highlight ? activeCode.highlight(text, language) : null;
+          const body = highlighted ?? escapeHtml(text);
+          const cls = language ? ` class="language-${escapeHtml(language)}${highlighted !== null ? " hljs" : ""}"` : "";
+          const copy = activeCode.copy ? '<button type="button" class="vt-copy-code" aria-label="Copy code">Copy</button>' : "";
+          return `<div class="vt-code-block">${copy}<pre><code${cls}>${body}\n</code></pre></div>\n`;
+        },
+        heading({ tokens, depth, text }: Tokens.Heading) {
+          const inner = this.parser.parseInline(tokens);
+          if (!activeSlugs) return `<h${depth}>${inner}</h${depth}>\n`;
+          const name = plainText(tokens as Tokens.Generic[], text);
+          const slug = slugify(name, activeSlugs);
+          const link = `<a class="vt-header-link" href="#${slug}" aria-label="Link to this section: ${escapeHtml(name.trim())}">#</a>`;
+          return `<h${depth} id="${slug}">${inner}${link}</h${depth}>\n`;
+        },
         link({ href, title, tokens }: Tokens.Link) {
           const text = this.parser.parseInline(tokens);
           const url = cleanUrl(href);
@@ -196,13 +257,26 @@ function safeLinks(node: Element): void {
  * @example renderMarkdown("**hi**", { purify: DOMPurify }) // "<p><strong>hi</strong></p>\n"
  */
 export function renderMarkdown(text: string, options: RenderOptions): string {
-  const { purify, sanitize = true, lineBreaks = false, latexDelimiters = DEFAULT_LATEX_DELIMITERS, math = null } = options;
+  const {
+    purify,
+    sanitize = true,
+    lineBreaks = false,
+    latexDelimiters = DEFAULT_LATEX_DELIMITERS,
+    math = null,
+    highlight = null,
+    headerLinks = false,
+    codeCopyButtons = true,
+  } = options;
   activeMath = math;
+  activeCode = { highlight, copy: codeCopyButtons };
+  activeSlugs = headerLinks ? new Map() : null;
   let html: string;
   try {
     html = parserFor(lineBreaks, latexDelimiters).parse(text ?? "", { async: false });
   } finally {
     activeMath = null;
+    activeCode = { highlight: null, copy: true };
+    activeSlugs = null;
   }
   if (!sanitize) return html;
   if (!purify || typeof purify.sanitize !== "function" || !purify.isSupported) {
@@ -226,6 +300,20 @@ export function hasMath(text: string, latexDelimiters: readonly LatexDelimiter[]
   let found = false;
   parser.walkTokens(parser.lexer(text), (token) => {
     if (token.type === "vtMath" || token.type === "vtMathBlock") found = true;
+  });
+  return found;
+}
+
+/**
+ * Whether the text holds a fenced code block with a language, so that the view loads the
+ * highlighter only for text that needs it.
+ */
+export function hasHighlightableCode(text: string, lineBreaks = false): boolean {
+  if (!text || !(text.includes("```") || text.includes("~~~"))) return false;
+  const parser = parserFor(lineBreaks, []);
+  let found = false;
+  parser.walkTokens(parser.lexer(text), (token) => {
+    if (token.type === "code" && (token as Tokens.Code).lang?.trim()) found = true;
   });
   return found;
 }

@@ -3,9 +3,12 @@ export { MarkdownView as default, MarkdownView, type MarkdownViewProps } from ".
 export {
   renderMarkdown,
   hasMath,
+  hasHighlightableCode,
+  slugify,
   DEFAULT_LATEX_DELIMITERS,
   type RenderOptions,
   type LatexDelimiter,
   type MathRenderer,
+  type CodeHighlighter,
 } from "./render.js";
 export { MarkdownExample as Example } from "./example.js";

@@ -1,7 +1,16 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState, type MouseEvent } from "react";
 import DOMPurify from "dompurify";
 import type { ViewProps } from "@vitrine/core";
-import { DEFAULT_LATEX_DELIMITERS, hasMath, renderMarkdown, type LatexDelimiter, type MathRenderer } from "./render.js";
+import {
+  DEFAULT_LATEX_DELIMITERS,
+  hasHighlightableCode,
+  hasMath,
+  renderMarkdown,
+  type CodeHighlighter,
+  type LatexDelimiter,
+  type MathRenderer,
+} from "./render.js";
+import { markdownStyle } from "./style.js";
 
 /** Config props the Markdown view reads. */
 export interface MarkdownViewProps {
@@ -9,6 +18,59 @@ export interface MarkdownViewProps {
   line_breaks: boolean;
   rtl: boolean;
   latex_delimiters?: readonly LatexDelimiter[];
+  header_links?: boolean;
+  show_copy_button?: boolean;
+  height?: number | string | null;
+  max_height?: number | string | null;
+  min_height?: number | string | null;
+}
+
+/** A CSS length from a number (pixels) or a CSS string. */
+function cssLength(v: number | string | null | undefined): string | undefined {
+  if (v === null || v === undefined || v === "") return undefined;
+  return typeof v === "number" ? `${v}px` : v;
+}
+
+/** highlight.js once loaded (shared by every Markdown of the page), and its loading. */
+let loadedHighlight: CodeHighlighter | null = null;
+let loadingHighlight: Promise<CodeHighlighter> | null = null;
+
+/**
+ * How the view loads the highlighter: `./highlight.ts` bundled on its own
+ * (scripts/build-highlight.mjs) beside this view, served at `components/markdown/highlight.js`.
+ * Imported by URL so the view's bundle holds no part of it. Tests may replace `load`.
+ */
+export const highlighterModule = {
+  load: (): Promise<{ highlightCode: CodeHighlighter }> =>
+    import(/* @vite-ignore */ new URL("./markdown/highlight.js", import.meta.url).href) as Promise<{ highlightCode: CodeHighlighter }>,
+};
+
+/** Loads highlight.js, the first time a Markdown holds a code block with a language. */
+function loadHighlight(): Promise<CodeHighlighter> {
+  loadingHighlight ??= highlighterModule
+    .load()
+    .then(({ highlightCode }) => {
+      loadedHighlight = highlightCode;
+      return highlightCode;
+    })
+    .catch((err: unknown) => {
+      loadingHighlight = null;
+      throw err;
+    });
+  return loadingHighlight;
+}
+
+/** Writes text to the clipboard (the Clipboard API where the page may use it). */
+async function copyText(text: string): Promise<void> {
+  if (typeof navigator !== "undefined" && navigator.clipboard?.writeText) await navigator.clipboard.writeText(text);
+}
+
+/** Shows "Copied" on a button for a moment. */
+function flashCopied(button: HTMLElement, idle: string): void {
+  button.textContent = "Copied";
+  setTimeout(() => {
+    button.textContent = idle;
+  }, 1500);
 }
 
 /** KaTeX's renderer once loaded (shared by every Markdown of the page), and its loading. */
@@ -44,7 +106,7 @@ function loadMath(): Promise<MathRenderer> {
  * sanitized by DOMPurify before it reaches the page. Formulas between `latex_delimiters` are
  * typeset by KaTeX, loaded only when the text holds one (their source shows meanwhile).
  */
-export function MarkdownView({ value, props, status }: ViewProps<string | null, MarkdownViewProps>) {
+export function MarkdownView({ value, props, status, dispatch }: ViewProps<string | null, MarkdownViewProps>) {
   const sanitize = props.sanitize_html !== false;
   const lineBreaks = props.line_breaks === true;
   const delimiters = props.latex_delimiters ?? DEFAULT_LATEX_DELIMITERS;
@@ -64,30 +126,79 @@ export function MarkdownView({ value, props, status }: ViewProps<string | null, 
       current = false;
     };
   }, [needsMath, math]);
+  const needsHighlight = useMemo(() => hasHighlightableCode(text, lineBreaks), [text, lineBreaks]);
+  const [highlight, setHighlight] = useState<CodeHighlighter | null>(loadedHighlight);
+  useEffect(() => {
+    if (!needsHighlight || highlight) return;
+    let current = true;
+    loadHighlight().then(
+      (h) => {
+        if (current) setHighlight(() => h);
+      },
+      (err: unknown) => console.warn("[vitrine] could not load the code highlighter; code shows plain:", err),
+    );
+    return () => {
+      current = false;
+    };
+  }, [needsHighlight, highlight]);
+  const headerLinks = props.header_links === true;
   const html = useMemo(() => {
     try {
-      return renderMarkdown(text, { purify: DOMPurify, sanitize, lineBreaks, latexDelimiters: delimiters, math });
+      return renderMarkdown(text, { purify: DOMPurify, sanitize, lineBreaks, latexDelimiters: delimiters, math, highlight, headerLinks });
     } catch {
       // No working sanitizer: show nothing rather than unsanitized HTML.
       return null;
     }
-  }, [text, sanitize, lineBreaks, delimiters, math]);
+  }, [text, sanitize, lineBreaks, delimiters, math, highlight, headerLinks]);
   const label = props.label ?? undefined;
+  /** A code block's copy button (rendered in the HTML): copies that block's code. */
+  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    const button = (event.target as Element).closest?.("button.vt-copy-code");
+    if (!(button instanceof HTMLElement)) return;
+    const code = button.parentElement?.querySelector("pre code")?.textContent ?? "";
+    const copied = code.endsWith("\n") ? code.slice(0, -1) : code;
+    void copyText(copied).then(() => flashCopied(button, "Copy"), () => undefined);
+    dispatch?.("copy", { value: copied });
+  };
+  const box = {
+    height: cssLength(props.height),
+    maxHeight: cssLength(props.max_height),
+    minHeight: cssLength(props.min_height),
+  };
+  const scrolls = box.height !== undefined || box.maxHeight !== undefined;
   return (
     <div className="vt-field vt-markdown-field" aria-busy={status?.stage === "pending" || status?.stage === "generating"}>
+      <style>{markdownStyle}</style>
       {props.show_label && label ? <span className="vt-label">{label}</span> : null}
-      {html === null ? (
-        <div className="vt-markdown" dir={props.rtl ? "rtl" : undefined}>
-          {text}
-        </div>
-      ) : (
-        <div
-          className="vt-markdown"
-          dir={props.rtl ? "rtl" : undefined}
-          data-math={needsMath ? (math ? "ready" : "loading") : undefined}
-          dangerouslySetInnerHTML={{ __html: html }}
-        />
-      )}
+      {props.show_copy_button ? (
+        <button
+          type="button"
+          className="vt-markdown-copy-all"
+          aria-label="Copy Markdown"
+          onClick={(event) => {
+            const button = event.currentTarget;
+            void copyText(text).then(() => flashCopied(button, "Copy"), () => undefined);
+            dispatch?.("copy", { value: text });
+          }}
+        >
+          Copy
+        </button>
+      ) : null}
+      <div className={scrolls ? "vt-markdown-scroll" : undefined} style={box} onClick={onClick}>
+        {html === null ? (
+          <div className="vt-markdown" dir={props.rtl ? "rtl" : undefined}>
+            {text}
+          </div>
+        ) : (
+          <div
+            className="vt-markdown"
+            dir={props.rtl ? "rtl" : undefined}
+            data-math={needsMath ? (math ? "ready" : "loading") : undefined}
+            data-highlight={needsHighlight ? (highlight ? "ready" : "loading") : undefined}
+            dangerouslySetInnerHTML={{ __html: html }}
+          />
+        )}
+      </div>
     </div>
   );
 }

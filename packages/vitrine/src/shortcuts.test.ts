@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { resolveComponent } from "./shortcuts.js";
 
-describe("Gradio's string shortcuts for files and media", () => {
+describe("Gradio's string shortcuts", () => {
   it.each([
     ["image", "image", {}],
     ["webcam", "image", { sources: ["webcam"] }],
@@ -19,6 +19,13 @@ describe("Gradio's string shortcuts for files and media", () => {
     ["annotatedimage", "annotatedimage", {}],
     ["simpleimage", "simpleimage", {}],
     ["imageslider", "imageslider", {}],
+    ["dropdown", "dropdown", {}],
+    ["checkboxgroup", "checkboxgroup", {}],
+    ["colorpicker", "colorpicker", {}],
+    ["json", "json", {}],
+    ["html", "html", {}],
+    ["highlight", "highlightedtext", {}],
+    ["code", "code", {}],
   ] as const)("%s makes a %s", (shortcut, type, props) => {
     const component = resolveComponent(shortcut);
     expect(component.type).toBe(type);

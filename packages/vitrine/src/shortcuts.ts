@@ -1,5 +1,7 @@
 import type { AnyComponent } from "@vitrine/core";
 import { Checkbox, type CheckboxComponent } from "@vitrine/checkbox";
+import { Dropdown, type DropdownComponent } from "@vitrine/dropdown";
+import { CheckboxGroup, type CheckboxGroupComponent } from "@vitrine/checkboxgroup";
 import { Markdown, type MarkdownComponent } from "@vitrine/markdown";
 import { Number as NumberInput, type NumberComponent } from "@vitrine/number";
 import { Slider, type SliderComponent } from "@vitrine/slider";
@@ -17,6 +19,11 @@ import { Gallery, type GalleryComponent } from "@vitrine/gallery";
 import { SimpleImage, type SimpleImageComponent } from "@vitrine/simpleimage";
 import { ImageSlider, type ImageSliderComponent } from "@vitrine/imageslider";
 import { AnnotatedImage, type AnnotatedImageComponent } from "@vitrine/annotatedimage";
+import { ColorPicker, type ColorPickerComponent } from "@vitrine/colorpicker";
+import { JSON as JsonViewer, type JsonComponent } from "@vitrine/json";
+import { HTML, type HtmlComponent } from "@vitrine/html";
+import { HighlightedText, type HighlightedTextComponent } from "@vitrine/highlightedtext";
+import { Code, type CodeComponent } from "@vitrine/code";
 
 /**
  * Gradio's string shortcuts for components (`"text"`, `"number"`, …), by the component
@@ -29,6 +36,9 @@ export interface ComponentShortcuts {
   number: NumberComponent;
   slider: SliderComponent;
   checkbox: CheckboxComponent;
+  /** A Dropdown with no choices yet (Gradio's `"dropdown"`); give it choices with `update()`. */
+  dropdown: DropdownComponent;
+  checkboxgroup: CheckboxGroupComponent;
   markdown: MarkdownComponent;
   /** A per-session State; in an Interface, a "state" input and a "state" output are the same State. */
   state: StateComponent<any>;
@@ -63,6 +73,14 @@ export interface ComponentShortcuts {
   simpleimage: SimpleImageComponent;
   imageslider: ImageSliderComponent<"array">;
   annotatedimage: AnnotatedImageComponent;
+  json: JsonComponent;
+  html: HtmlComponent;
+  /** Gradio's name for HighlightedText. */
+  highlight: HighlightedTextComponent;
+  /** A code editor (Gradio's `"code"`). */
+  code: CodeComponent;
+  /** A colour picker; the function gets `#rrggbb` (Gradio's `"colorpicker"`). */
+  colorpicker: ColorPickerComponent;
 }
 
 const factories: { [K in keyof ComponentShortcuts]: () => ComponentShortcuts[K] } = {
@@ -72,6 +90,8 @@ const factories: { [K in keyof ComponentShortcuts]: () => ComponentShortcuts[K] 
   number: () => NumberInput(),
   slider: () => Slider(),
   checkbox: () => Checkbox(),
+  dropdown: () => Dropdown(),
+  checkboxgroup: () => CheckboxGroup(),
   markdown: () => Markdown(),
   state: () => State(),
   image: () => Image(),
@@ -96,6 +116,11 @@ const factories: { [K in keyof ComponentShortcuts]: () => ComponentShortcuts[K] 
   simpleimage: () => SimpleImage(),
   imageslider: () => ImageSlider(),
   annotatedimage: () => AnnotatedImage(),
+  json: () => JsonViewer(),
+  html: () => HTML(),
+  highlight: () => HighlightedText(),
+  code: () => Code(),
+  colorpicker: () => ColorPicker(),
 };
 
 /** A component, or the name of one. */
