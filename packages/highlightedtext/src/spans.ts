@@ -47,7 +47,9 @@ export function combineAdjacent(tokens: readonly HighlightedToken[], separator: 
 /** The span's colour for a score in [-1, 1]: red for negative, green for positive, stronger further from 0. */
 export function scoreColor(score: number): string {
   const s = Math.max(-1, Math.min(1, score));
-  return s < 0 ? `rgba(239, 68, 68, ${(-s).toFixed(3)})` : `rgba(34, 197, 94, ${s.toFixed(3)})`;
+  return s < 0
+    ? `color-mix(in srgb, var(--error-text-color) ${(-s * 100).toFixed(1)}%, transparent)`
+    : `color-mix(in srgb, var(--vt-success-color) ${(s * 100).toFixed(1)}%, transparent)`;
 }
 
 /** The palette categories without a `color_map` entry take their colours from, in order. */

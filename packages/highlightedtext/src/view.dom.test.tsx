@@ -38,7 +38,7 @@ describe("HighlightedTextView in a DOM", () => {
     expect(legend.querySelector("li")!.getAttribute("style")).toContain("#123456");
     const spans = container.querySelectorAll<HTMLButtonElement>(".vt-hl-span");
     expect([...spans].map((s) => s.textContent)).toEqual(["AdaPER", " in ", "ParisLOC", "!"]);
-    expect(spans[3]!.getAttribute("style")).toContain("rgba(239, 68, 68, 0.500)");
+    expect(spans[3]!.getAttribute("style")).toContain("color-mix(in srgb, var(--error-text-color) 50.0%, transparent)");
     expect(container.querySelector(".vt-hl-scale")).not.toBeNull();
     act(() => spans[2]!.click());
     expect(events).toEqual([["select", { index: 2, value: ["Paris", "LOC"], selected: true }]]);
