@@ -106,7 +106,7 @@ describe("Code (CodeMirror 6)", () => {
     await suite.open("code");
     const python = editor(page, "Python script");
     const numbers = () => python.locator(".cm-lineNumbers .cm-gutterElement:visible").allTextContents();
-    await expect(pollUntil(numbers, (n) => n.length === 5)).resolves.toEqual(["1", "2", "3", "4", "5"]);
+    await expect(pollUntil(numbers, (n) => n.join(",") === "1,2,3,4,5")).resolves.toEqual(["1", "2", "3", "4", "5"]);
     await editor(page, "Notes").waitFor();
     expect(await editor(page, "Notes").locator(".cm-lineNumbers").count()).toBe(0);
     // The script holds 5 lines; `lines: 8` keeps room for 8 (and the content's 4px padding each side).
