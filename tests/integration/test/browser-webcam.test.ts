@@ -9,7 +9,7 @@ import { Client } from "@gradio/client";
 import { Jimp } from "jimp";
 import type { Page } from "playwright-core";
 import { webcam } from "@vitrine/demo-gallery";
-import { useBrowserSuite } from "./browser.js";
+import { pollUntil, useBrowserSuite } from "./browser.js";
 
 /** The value of the textbox labelled `label`. */
 function textbox(page: Page, label: string) {
@@ -59,9 +59,13 @@ describe("the webcam", () => {
     const photo = page.locator(".vt-type-image").filter({ hasText: "Photo" });
     // Its first source is the webcam: a live preview and a capture button.
     await expect(photo.locator("video").count()).resolves.toBe(1);
-    await photo.getByRole("button", { name: "Take a photo" }).click({ timeout: 30_000 });
-    // The camera's picture size, as the preview shows it (the other Image of the demo asks the shared fake camera for 320×240).
+    // The capture button is enabled once the preview shows a picture.
+    const capture = photo.getByRole("button", { name: "Take a photo" });
+    await pollUntil(() => capture.isEnabled(), (enabled) => enabled, 30_000);
+    // The camera's picture size, as the preview shows it (the other Image of the demo asks the shared fake camera for 320×240),
+    // read before the photo replaces the preview.
     const camera = await photo.locator("video").evaluate((v) => [(v as HTMLVideoElement).videoWidth, (v as HTMLVideoElement).videoHeight]);
+    await capture.click();
     expect(camera[0]).toBeGreaterThan(0);
     const size = await waitForValue(page, "Photo size", (v) => v !== "", 30_000);
     const match = /^(\d+)x(\d+), mean ([\d.]+)$/.exec(size);
