@@ -27,7 +27,7 @@ export interface VideoViewProps {
 const CSS = `
 .vt-video-frame { position: relative; display: flex; align-items: center; justify-content: center; min-height: 120px;
   background: var(--background-fill-secondary); border: 1px solid var(--border-color-primary); border-radius: var(--radius-md); overflow: hidden; }
-.vt-video-frame video { display: block; width: 100%; height: 100%; max-height: 100%; object-fit: contain; background: #000; }
+.vt-video-frame video { display: block; width: 100%; height: 100%; max-height: 100%; object-fit: contain; background: var(--background-fill-secondary); }
 .vt-video-tools { position: absolute; top: var(--spacing-sm); right: var(--spacing-sm); display: flex; gap: var(--spacing-sm); z-index: 1; }
 .vt-video-tool { display: inline-flex; align-items: center; justify-content: center; min-width: 28px; height: 28px; padding: 0 var(--spacing-sm);
   font: inherit; font-family: var(--font); font-size: var(--text-sm); color: var(--body-text-color); background: var(--block-background-fill);
