@@ -7,7 +7,7 @@ import {
   type Listeners,
 } from "@vitrine/core";
 import { checkboxGroupEvents, type CheckboxGroupEvent, type CheckboxGroupEventData } from "./events.js";
-import { choiceSchema, normalizeChoice, pythonRepr, type Choice, type ChoiceValue, type ChoiceValues } from "./choices.js";
+import { choiceSchema, normalizeChoice, pythonRepr, type Choice, type ChoiceValue, type ChoiceValues } from "@vitrine/core";
 
 export type { Choice as CheckboxGroupChoice, ChoiceValue as CheckboxGroupValue, ChoiceValues };
 

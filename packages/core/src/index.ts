@@ -79,3 +79,4 @@ export type { Progress, ProgressOptions, ProgressUnit } from "./progress.js";
 export { createProgress, progressUnit } from "./progress.js";
 export { Info, Warning, setLogSink, logEntry, emitLog, printLog, type LogEntry, type LogLevel, type LogOptions, type LogSink } from "./messages.js";
 export { FILE_DATA_TYPE, FILE_DATA_SCHEMA, fileData, isFileData, needFiles, storelessFile, fileExample, type FileData, type FileStore, type ProcessContext, type SaveOptions } from "./files.js";
+export { normalizeChoice, isChoiceValue, pythonRepr, choiceSchema, type Choice, type ChoiceValue, type ChoiceValues } from "./choices.js";

@@ -15,7 +15,7 @@ import {
   type Choice,
   type ChoiceValue,
   type ChoiceValues,
-} from "./choices.js";
+} from "@vitrine/core";
 
 export type { Choice as DropdownChoice, ChoiceValue as DropdownValue, ChoiceValues };
 

@@ -1,7 +1,6 @@
 export {
   Radio,
   RadioComponent,
-  type ChoiceValues,
   type RadioChoice,
   type RadioProps,
   type RadioType,

@@ -43,7 +43,7 @@ const CSS = `
 .vt-video-tab[aria-pressed="true"] { border-color: var(--color-accent); }
 .vt-video-webcam { display: flex; flex-direction: column; align-items: center; gap: var(--spacing-md); padding: var(--spacing-md);
   border: 1px dashed var(--border-color-primary); border-radius: var(--radius-md); }
-.vt-video-webcam video { width: 100%; max-height: 360px; background: #000; border-radius: var(--radius-sm); }
+.vt-video-webcam video { width: 100%; max-height: 360px; background: var(--background-fill-secondary); border-radius: var(--radius-sm); }
 .vt-video-webcam video[data-mirrored="true"] { transform: scaleX(-1); }
 .vt-video-rec { display: flex; align-items: center; gap: var(--spacing-sm); color: var(--body-text-color); font-size: var(--text-sm); }
 .vt-video-rec-dot { width: 10px; height: 10px; border-radius: 50%; background: var(--error-text-color); }
