@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { Client } from "@gradio/client";
 import { Blocks, Component, VitrineError, render, type ApiDescription, type RenderBlock, type ServerFunction } from "@vitrine/core";
-import { Textbox } from "@vitrine/textbox";
+import { Textbox } from "../test/fixtures/textbox.js";
 import { launch, type RunningServer } from "./index.js";
 import { ComponentServer } from "./component-server.js";
 import { RenderedStore } from "./rendered.js";

@@ -1,7 +1,7 @@
 /** Progress, log, batch and update messages as raw protocol (the official client is tested in tests/integration). */
 import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { Blocks, Info, Warning, update } from "@vitrine/core";
-import { Textbox } from "@vitrine/textbox";
+import { Textbox } from "../test/fixtures/textbox.js";
 import { launch, type RunningServer } from "./index.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

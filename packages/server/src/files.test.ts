@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Client, handle_file } from "@gradio/client";
 import express from "express";
 import { Blocks, Component, type ApiDescription, type FileData, type ProcessContext } from "@vitrine/core";
-import { Textbox } from "@vitrine/textbox";
+import { Textbox } from "../test/fixtures/textbox.js";
 import { FileCache } from "./files/cache.js";
 import { FetchRefused, isPublicAddress, safeFetch } from "./files/ssrf.js";
 import { launch, mount, type RunningServer } from "./index.js";

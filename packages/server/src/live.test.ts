@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { WebSocket, WebSocketServer } from "ws";
 import { Blocks } from "@vitrine/core";
-import { Textbox } from "@vitrine/textbox";
+import { Textbox } from "../test/fixtures/textbox.js";
 import { attachLiveChannel, closeServer, launch, mount, type AppService, type RunningServer } from "./index.js";
 import { LiveChannels, attachUpgrades } from "./live.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { Blocks, render, type RenderBlock } from "@vitrine/core";
-import { Textbox } from "@vitrine/textbox";
+import { Textbox } from "../test/fixtures/textbox.js";
 import { RenderedStore } from "./rendered.js";
 
 function setup() {

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { Blocks } from "@vitrine/core";
-import { Textbox } from "@vitrine/textbox";
+import { Textbox } from "../test/fixtures/textbox.js";
 import { launch, type LaunchOptions, type RunningServer } from "./index.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

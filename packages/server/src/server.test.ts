@@ -1,7 +1,7 @@
 /** The wire protocol as raw HTTP: framing, buffering, diffs, errors, cancel, close_stream. */
 import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
 import { Blocks, VitrineError } from "@vitrine/core";
-import { Textbox } from "@vitrine/textbox";
+import { Textbox } from "../test/fixtures/textbox.js";
 import { launch, type RunningServer } from "./index.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

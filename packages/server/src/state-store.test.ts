@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { Blocks, type Dependency } from "@vitrine/core";
-import { Textbox } from "@vitrine/textbox";
+import { Textbox } from "../test/fixtures/textbox.js";
 import { SessionLifecycle } from "./session-lifecycle.js";
 import { StateStore, type StateLike } from "./state-store.js";
 

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import express from "express";
 import { Blocks } from "@vitrine/core";
-import { Textbox } from "@vitrine/textbox";
+import { Textbox } from "../test/fixtures/textbox.js";
 import { appDistDir } from "@vitrine/app";
 import { launch, type RunningServer } from "./index.js";
 import {
@@ -288,6 +288,9 @@ describe("a launched app", () => {
       const out = Textbox({ label: "out" });
       name.submit({ fn: (n: string) => `Hello ${n}`, inputs: [name], outputs: [out] });
     });
+    // A component's build writes its view's compressed siblings; the test view gets them here.
+    writeFileSync(`${view}.gz`, gzipSync(readFileSync(view)));
+    writeFileSync(`${view}.br`, brotliCompressSync(readFileSync(view)));
     server = await launch(app, { server_port: 0, quiet: true });
   });
   afterAll(() => server.close());

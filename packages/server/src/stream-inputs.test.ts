@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { deflateSync } from "node:zlib";
 import { WebSocket } from "ws";
 import { Blocks, Component, needFiles, type ApiDescription, type FileData, type ProcessContext } from "@vitrine/core";
-import { Textbox } from "@vitrine/textbox";
+import { Textbox } from "../test/fixtures/textbox.js";
 import { launch, type RunningServer } from "./index.js";
 import { CHUNK_FRAME, StreamInputs, decodeChunkFrame, sniffChunk } from "./stream-inputs.js";
 

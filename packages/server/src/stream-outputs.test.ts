@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Client } from "@gradio/client";
 import { Blocks, Component, isFileData, needFiles, type ApiDescription, type FileData, type ProcessContext } from "@vitrine/core";
-import { Textbox } from "@vitrine/textbox";
+import { Textbox } from "../test/fixtures/textbox.js";
 import { launch, type RunningServer } from "./index.js";
 
 /** A test-only streaming output: each yield (a string) is saved as a text chunk; the chunks join by concatenation. */

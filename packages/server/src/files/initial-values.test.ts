@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Blocks, Component, fileData, isFileData, needFiles, type ApiDescription, type FileData, type ProcessContext } from "@vitrine/core";
-import { Textbox } from "@vitrine/textbox";
+import { Textbox } from "../../test/fixtures/textbox.js";
 import { launch } from "../index.js";
 
 /** A file output like Image's: a FileData or URL is sent as is, a path needs the file store. */

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Blocks } from "@vitrine/core";
-import { Textbox } from "@vitrine/textbox";
+import { Textbox } from "../../test/fixtures/textbox.js";
 import { launch, type RunningServer } from "../index.js";
 
 let server: RunningServer;
