@@ -54,6 +54,10 @@ export function ComponentBlock({ id, parent }: { id: number; parent: Parent }) {
 
   const container = props.container !== false;
   const classes = blockClasses(["vt-block", container ? "vt-container" : "", `vt-type-${block.type}`], props);
+  // `visible: false` leaves the view unmounted (as Gradio does); `"hidden"` keeps it mounted, unseen.
+  if (props.visible === false) {
+    return <div className={classes} id={elemId(props)} data-testid={`block-${id}`} style={blockStyle(props, parent)} />;
+  }
   return (
     <div className={classes} id={elemId(props)} data-testid={`block-${id}`} style={blockStyle(props, parent)}>
       {View === undefined ? (

@@ -87,7 +87,7 @@ function Tabs({ node, parent }: LayoutViewProps) {
   );
   const baseId = useId();
   const keys = tabs.map((p, i) => tabKey(p, i));
-  const shown = tabs.map((p) => p.visible !== false);
+  const shown = tabs.map((p) => p.visible !== false && p.visible !== "hidden");
   const requested = props.selected;
   let selected = keys.findIndex((k, i) => shown[i] && (k === requested || String(k) === String(requested)));
   if (selected < 0) selected = shown.indexOf(true);
@@ -225,7 +225,7 @@ function Sidebar({ node }: LayoutViewProps) {
         className={blockClasses(["vt-sidebar", `vt-sidebar-${position}`, open ? "vt-open" : ""], props)}
         id={elemId(props)}
         data-testid={`block-${node.id}`}
-        style={{ width: `min(${width}, 85vw)`, display: props.visible === false ? "none" : undefined }}
+        style={{ width: `min(${width}, 85vw)`, display: props.visible === false || props.visible === "hidden" ? "none" : undefined }}
         aria-label={typeof props.label === "string" ? props.label : "Sidebar"}
       >
         <button

@@ -4,14 +4,14 @@ import type { CSSProperties } from "react";
 export type Parent = "row" | "column";
 
 /**
- * The inline style of a block's outer element: hidden when `visible` is false; in a column, a
+ * The inline style of a block's outer element: hidden when `visible` is false or "hidden"; in a column, a
  * `scale` grows it into spare height; inside a row,
  * `scale` is the flex-grow (default 1, 0 = keep its minimum width) and `min_width` the
  * minimum width, so a row wraps when its children cannot fit.
  */
 export function blockStyle(props: Record<string, unknown>, parent: Parent): CSSProperties {
   const style: CSSProperties = {};
-  if (props.visible === false) style.display = "none";
+  if (props.visible === false || props.visible === "hidden") style.display = "none";
   // In a column with room to spare (an app with `fill_height`, a stretched column), a block
   // with a `scale` takes its share of the height.
   if (parent === "column" && typeof props.scale === "number" && props.scale > 0) style.flexGrow = props.scale;

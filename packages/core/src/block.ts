@@ -1,7 +1,11 @@
 /** Common props every block accepts (layouts and components alike). */
 export interface BlockProps {
-  /** Whether the block is shown. */
-  visible?: boolean;
+  /**
+   * Whether the block is shown: `false` leaves it out of the page (a component's view is not
+   * mounted), `"hidden"` keeps it on the page but unseen (its view stays mounted: a hidden
+   * webcam keeps streaming, a hidden component keeps its value and events). Default true.
+   */
+  visible?: boolean | "hidden";
   /** HTML id of the block's element, for custom CSS. */
   elem_id?: string | null;
   /** HTML classes of the block's element, for custom CSS. */

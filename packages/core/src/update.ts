@@ -9,7 +9,7 @@ export type Update<TValue = unknown> = {
   readonly __type__: typeof UPDATE_TYPE;
   /** New value (postprocessed by the component like a plain return value). */
   value?: TValue | null;
-  visible?: boolean;
+  visible?: boolean | "hidden";
   interactive?: boolean;
   label?: string | null;
   info?: string | null;

@@ -38,7 +38,7 @@ describe("Timer", () => {
     const block = config.components.find((c) => c.id === timer.id)!;
     expect(block).toMatchObject({
       type: "timer",
-      props: { value: 0.5, active: true, visible: false, container: false, name: "timer" },
+      props: { value: 0.5, active: true, visible: "hidden", container: false, name: "timer" },
       api_info: { type: "number" },
     });
     expect([...timerEvents]).toEqual(["tick"]);

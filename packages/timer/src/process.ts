@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { Component, type ApiDescription, type BlockProps, type Listeners } from "@vitrine/core";
+import { Component, registerEveryTimer, type ApiDescription, type BlockProps, type Listeners } from "@vitrine/core";
 import { timerEvents, type TimerEvent } from "./events.js";
 
 /** Props of a Timer. */
@@ -64,12 +64,15 @@ export class TimerComponent extends Component<number, number | null, number | nu
     return { show_label: false, container: false, min_width: 0 };
   }
 
-  /** A Timer is never drawn: its block stays hidden while its view keeps time. */
+  /** A Timer is never drawn: its block is "hidden" (on the page, unseen) while its view keeps time. */
   protected override ownProps(): Record<string, unknown> {
-    return { active: this.props.active ?? true, visible: false };
+    return { active: this.props.active ?? true, visible: "hidden" };
   }
 }
 export interface TimerComponent extends Listeners<TimerEvent> {}
+
+// A component's `value` function with `every: <seconds>` gets its Timer from here (core cannot import this package).
+registerEveryTimer((seconds) => new TimerComponent({ value: seconds }));
 
 function checkSeconds(value: unknown): void {
   if (value === undefined || value === null) return;
