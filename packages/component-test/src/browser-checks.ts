@@ -69,7 +69,7 @@ export function registerBrowserChecks<P extends object>(spec: ComponentSpec<P>):
       if (msg.type() === "error") pageErrors.push(`${theme} console: ${msg.text()}`);
     });
     await p.goto(`${server!.url}?__theme=${theme}`);
-    await p.locator(`#${MARKS.main}`).waitFor({ state: "visible", timeout: 15_000 });
+    await p.locator(`#${MARKS.probe}`).waitFor({ state: "visible", timeout: 15_000 });
     await waitFor(async () => (await p.getByTestId("skeleton").count()) === 0, 15_000, () => "the views did not finish loading");
     return p;
   }
@@ -91,68 +91,79 @@ export function registerBrowserChecks<P extends object>(spec: ComponentSpec<P>):
     expect(errors).toEqual([]);
   });
 
-  const labelled = spec.labelled !== false;
-  it(labelled ? "shows its label and info, and hides the label with show_label: false" : "draws without a label (it has none)", async () => {
-    if (labelled) {
-      expect(await shows(block(MARKS.main), MARKS.label)).toBe(true);
-      expect(await shows(block(MARKS.main), MARKS.info)).toBe(true);
-      expect(await block(MARKS.noLabel).isVisible()).toBe(true);
-      expect(await shows(block(MARKS.noLabel), MARKS.hiddenLabel)).toBe(false);
-    } else {
+  if (spec.drawn === false) {
+    it("draws nothing (a component without a visible view)", async () => {
+      const main = block(MARKS.main);
+      expect((await main.count()) === 0 || (await main.isHidden())).toBe(true);
+    }, CHECK_TIMEOUT_MS);
+  } else {
+    registerDrawnChecks();
+  }
+
+  function registerDrawnChecks(): void {
+    const labelled = spec.labelled !== false;
+    it(labelled ? "shows its label and info, and hides the label with show_label: false" : "draws without a label (it has none)", async () => {
+      if (labelled) {
+        expect(await shows(block(MARKS.main), MARKS.label)).toBe(true);
+        expect(await shows(block(MARKS.main), MARKS.info)).toBe(true);
+        expect(await block(MARKS.noLabel).isVisible()).toBe(true);
+        expect(await shows(block(MARKS.noLabel), MARKS.hiddenLabel)).toBe(false);
+      } else {
+        expect(await block(MARKS.main).isVisible()).toBe(true);
+        expect(await shows(block(MARKS.main), MARKS.label)).toBe(false);
+      }
+    }, CHECK_TIMEOUT_MS);
+
+    it("puts elem_id and elem_classes on its element", async () => {
+      expect(await page.locator(`#${MARKS.main}.${MARKS.elemClass}`).count()).toBe(1);
+    }, CHECK_TIMEOUT_MS);
+
+    it('is drawn when visible, left out when visible is false, kept unseen when "hidden"', async () => {
       expect(await block(MARKS.main).isVisible()).toBe(true);
-      expect(await shows(block(MARKS.main), MARKS.label)).toBe(false);
-    }
-  }, CHECK_TIMEOUT_MS);
+      const invisible = block(MARKS.invisible);
+      expect((await invisible.count()) === 0 || ((await invisible.isHidden()) && (await invisible.innerHTML()) === "")).toBe(true);
+      const hidden = block(MARKS.hidden);
+      expect(await hidden.count()).toBe(1);
+      expect(await hidden.isHidden()).toBe(true);
+      expect((await hidden.innerHTML()).length).toBeGreaterThan(0);
+    }, CHECK_TIMEOUT_MS);
 
-  it("puts elem_id and elem_classes on its element", async () => {
-    expect(await page.locator(`#${MARKS.main}.${MARKS.elemClass}`).count()).toBe(1);
-  }, CHECK_TIMEOUT_MS);
+    const editor = spec.editor;
+    it(editor ? "can be edited when interactive, and not when interactive is false" : "draws when interactive is false (it shows values only)", async () => {
+      expect(await block(MARKS.static).isVisible()).toBe(true);
+      if (!editor) return;
+      const live = editor(block(MARKS.main));
+      expect(await live.count()).toBeGreaterThan(0);
+      expect(await accepts(live.first())).toBe(true);
+      const frozen = editor(block(MARKS.static));
+      for (let i = 0; i < (await frozen.count()); i++) expect(await accepts(frozen.nth(i))).toBe(false);
+    }, CHECK_TIMEOUT_MS);
 
-  it('is drawn when visible, left out when visible is false, kept unseen when "hidden"', async () => {
-    expect(await block(MARKS.main).isVisible()).toBe(true);
-    const invisible = block(MARKS.invisible);
-    expect((await invisible.count()) === 0 || ((await invisible.isHidden()) && (await invisible.innerHTML()) === "")).toBe(true);
-    const hidden = block(MARKS.hidden);
-    expect(await hidden.count()).toBe(1);
-    expect(await hidden.isHidden()).toBe(true);
-    expect((await hidden.innerHTML()).length).toBeGreaterThan(0);
-  }, CHECK_TIMEOUT_MS);
+    it("previews every sample with its example view", async () => {
+      const previews = block(MARKS.probe).getByTestId("vt-ct-example");
+      await waitFor(async () => (await previews.count()) === spec.samples.length, 10_000, () => "the example previews did not render");
+      for (let i = 0; i < spec.samples.length; i++) {
+        const preview = previews.nth(i);
+        await waitFor(
+          () => preview.evaluate((el) => el.childElementCount > 0 || (el.textContent ?? "").trim() !== ""),
+          10_000,
+          () => `sample ${i} has no preview: does the package's browser entry export its example view as \`Example\`?`,
+        );
+      }
+    }, CHECK_TIMEOUT_MS);
 
-  const editor = spec.editor;
-  it(editor ? "can be edited when interactive, and not when interactive is false" : "draws when interactive is false (it shows values only)", async () => {
-    expect(await block(MARKS.static).isVisible()).toBe(true);
-    if (!editor) return;
-    const live = editor(block(MARKS.main));
-    expect(await live.count()).toBeGreaterThan(0);
-    expect(await accepts(live.first())).toBe(true);
-    const frozen = editor(block(MARKS.static));
-    for (let i = 0; i < (await frozen.count()); i++) expect(await accepts(frozen.nth(i))).toBe(false);
-  }, CHECK_TIMEOUT_MS);
+    const axeTargets = [MARKS.main, MARKS.static, MARKS.noLabel, MARKS.probe].map((id) => `#${id}`);
+    it("has no accessibility violation (axe-core, WCAG 2.1 AA) in the light theme", async () => {
+      const violations = await axeViolations(page, axeTargets);
+      if (violations.length) throw new Error(`axe-core found violations in the light theme:\n${describeViolations(violations)}`);
+    }, CHECK_TIMEOUT_MS);
 
-  it("previews every sample with its example view", async () => {
-    const previews = block(MARKS.probe).getByTestId("vt-ct-example");
-    await waitFor(async () => (await previews.count()) === spec.samples.length, 10_000, () => "the example previews did not render");
-    for (let i = 0; i < spec.samples.length; i++) {
-      const preview = previews.nth(i);
-      await waitFor(
-        () => preview.evaluate((el) => el.childElementCount > 0 || (el.textContent ?? "").trim() !== ""),
-        10_000,
-        () => `sample ${i} has no preview: does the package's browser entry export its example view as \`Example\`?`,
-      );
-    }
-  }, CHECK_TIMEOUT_MS);
-
-  const axeTargets = [MARKS.main, MARKS.static, MARKS.noLabel, MARKS.probe].map((id) => `#${id}`);
-  it("has no accessibility violation (axe-core, WCAG 2.1 AA) in the light theme", async () => {
-    const violations = await axeViolations(page, axeTargets);
-    if (violations.length) throw new Error(`axe-core found violations in the light theme:\n${describeViolations(violations)}`);
-  }, CHECK_TIMEOUT_MS);
-
-  it("has no accessibility violation (axe-core, WCAG 2.1 AA) in the dark theme", async () => {
-    const dark = await open("dark");
-    const violations = await axeViolations(dark, axeTargets);
-    if (violations.length) throw new Error(`axe-core found violations in the dark theme:\n${describeViolations(violations)}`);
-  }, CHECK_TIMEOUT_MS);
+    it("has no accessibility violation (axe-core, WCAG 2.1 AA) in the dark theme", async () => {
+      const dark = await open("dark");
+      const violations = await axeViolations(dark, axeTargets);
+      if (violations.length) throw new Error(`axe-core found violations in the dark theme:\n${describeViolations(violations)}`);
+    }, CHECK_TIMEOUT_MS);
+  }
 
   const context = (): TriggerContext => ({
     page,

@@ -47,11 +47,16 @@ export function conformanceApp<P extends object>(spec: ComponentSpec<P>): Confor
   const fired: string[] = [];
   let main: AnyComponent | undefined;
   const app = Blocks({ title: `Conformance: ${spec.name ?? "component"}` }, () => {
-    main = create({ label: MARKS.label, info: MARKS.info, elem_id: MARKS.main, elem_classes: [MARKS.elemClass], interactive: true, value: first });
-    create({ label: "Static", elem_id: MARKS.static, interactive: false, value: first });
-    create({ label: MARKS.hiddenLabel, show_label: false, elem_id: MARKS.noLabel, interactive: true, value: first });
-    create({ label: "Invisible", visible: false, elem_id: MARKS.invisible, value: first });
-    create({ label: "Hidden", visible: "hidden", elem_id: MARKS.hidden, value: first });
+    if (spec.drawn === false) {
+      // Nothing to see: only the component, for its events.
+      main = create({ elem_id: MARKS.main, value: first });
+    } else {
+      main = create({ label: MARKS.label, info: MARKS.info, elem_id: MARKS.main, elem_classes: [MARKS.elemClass], interactive: true, value: first });
+      create({ label: "Static", elem_id: MARKS.static, interactive: false, value: first });
+      create({ label: MARKS.hiddenLabel, show_label: false, elem_id: MARKS.noLabel, interactive: true, value: first });
+      create({ label: "Invisible", visible: false, elem_id: MARKS.invisible, value: first });
+      create({ label: "Hidden", visible: "hidden", elem_id: MARKS.hidden, value: first });
+    }
     const probe = new ConformanceProbe(main, spec.samples, MARKS.probe);
     let next = 0;
     probe.click({ fn: () => spec.samples[++next % spec.samples.length], inputs: [], outputs: [main], api_name: "send_next" });

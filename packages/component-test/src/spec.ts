@@ -50,6 +50,12 @@ export interface ComponentSpec<P extends object = object> {
   editor: ((block: Locator) => Locator) | null;
   /** How to fire each event the component declares (its static `events`). Every one needs an entry. */
   events: Readonly<Record<string, EventTrigger>>;
+  /**
+   * False for a component that draws nothing (State, Timer): the browser checks then only
+   * check that it stays unseen and that its events fire; label, visibility, interactivity,
+   * example and accessibility checks do not apply. Default true.
+   */
+  drawn?: boolean;
   /** Whether it shows a label and info text (false for buttons, whose text is their value). Default true. */
   labelled?: boolean;
   /** Options of the headless browser. */

@@ -1,43 +1,17 @@
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "@jest/globals";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium, type ChromiumOptions } from "@vitrine/component-test";
 import { startGallery, type Gallery } from "@vitrine/demo-gallery";
 import type { App } from "vitrine";
 
-/** Debian's chromium; tests fail (never skip) when it is missing. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-/** Chromium's fake camera and microphone, granted without a prompt (webcam and microphone tests). */
-export const FAKE_MEDIA_ARGS = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"];
+export { CHROMIUM, FAKE_MEDIA_ARGS } from "@vitrine/component-test";
 
 /**
  * Starts headless chromium with the flags this machine needs and a fresh profile; `fakeMedia`
  * adds chromium's fake camera and microphone, `args` more flags (a test's own needs).
  */
-export async function launchBrowser(options: { fakeMedia?: boolean; args?: readonly string[] } = {}): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: run "apt-get install -y chromium" (tools/ensure-chromium.sh)`);
-  }
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      ...(options.fakeMedia ? FAKE_MEDIA_ARGS : []),
-      ...(options.args ?? []),
-    ],
-    env: { ...process.env, HOME: mkdtempSync(join(tmpdir(), "vitrine-chromium-")) },
-  });
-  return browser;
+export function launchBrowser(options: ChromiumOptions = {}): Promise<Browser> {
+  return launchChromium(options);
 }
 
 /** A gallery served to a headless browser for one test file, with a fresh page per test. */
