@@ -1,0 +1,3 @@
+/** The events a ClearButton fires (as Gradio's, the Button's one event). */
+export const clearButtonEvents = ["click"] as const;
+export type ClearButtonEvent = (typeof clearButtonEvents)[number];
