@@ -7,7 +7,7 @@ import {
   type Listeners,
 } from "@vitrine/core";
 import { checkboxGroupEvents, type CheckboxGroupEvent, type CheckboxGroupEventData } from "./events.js";
-import { choiceSchema, normalizeChoice, pythonRepr, type Choice, type ChoiceValue, type ChoiceValues } from "@vitrine/core";
+import { choiceSchema, normalizeChoice, pythonRepr, type AnyValueFunction, type Choice, type ChoiceValue, type ChoiceValues } from "@vitrine/core";
 
 export type { Choice as CheckboxGroupChoice, ChoiceValue as CheckboxGroupValue, ChoiceValues };
 
@@ -20,7 +20,7 @@ export interface CheckboxGroupProps<C extends ChoiceValue = string, T extends Ch
   /** The choices, in order: values, or `[label, value]` pairs (the label is shown, the value passed). */
   choices?: readonly Choice<C>[];
   /** The values ticked at first (from `choices`); none by default. */
-  value?: readonly NoInfer<C>[] | null;
+  value?: readonly NoInfer<C>[] | null | AnyValueFunction<readonly NoInfer<C>[]>;
   /** `"value"` (default) passes the ticked values to the function, `"index"` their positions. */
   type?: T;
   /** Whether a "Select All" checkbox ticks or clears every choice at once. Default false, as Gradio. */
@@ -50,7 +50,7 @@ export class CheckboxGroupComponent<C extends ChoiceValue = string, T extends Ch
     if (type !== "value" && type !== "index") {
       throw new TypeError(`CheckboxGroup: type must be "value" or "index", got ${JSON.stringify(type)}`);
     }
-    const value = props.value as unknown;
+    const value = this.valueProp as unknown;
     if (value === undefined || value === null) return;
     if (!Array.isArray(value)) throw new TypeError(`CheckboxGroup: value must be a list, got ${JSON.stringify(value)}`);
     for (const item of value) {
@@ -134,7 +134,7 @@ export function CheckboxGroup<const C extends ChoiceValue = string, const T exte
 export function CheckboxGroup<const Choices extends readonly Choice[], const T extends CheckboxGroupType = "value">(
   props: Omit<CheckboxGroupProps<ChoiceValues<Choices>, T>, "choices" | "value"> & {
     choices: Choices;
-    value?: readonly NoInfer<ChoiceValues<Choices>>[] | null;
+    value?: readonly NoInfer<ChoiceValues<Choices>>[] | null | AnyValueFunction<readonly NoInfer<ChoiceValues<Choices>>[]>;
   },
 ): CheckboxGroupComponent<ChoiceValues<Choices>, T>;
 export function CheckboxGroup(props: CheckboxGroupProps<ChoiceValue, CheckboxGroupType> = {}): CheckboxGroupComponent<ChoiceValue, CheckboxGroupType> {

@@ -18,8 +18,8 @@ export class ColorPickerComponent extends Component<string, string | null, strin
 
   constructor(props: ColorPickerProps = {}) {
     super(props);
-    if (props.value !== undefined && props.value !== null && normalizeColor(String(props.value)) === null) {
-      throw new TypeError(`ColorPicker: the initial value ${JSON.stringify(props.value)} is not a colour (${ACCEPTED_COLOR_FORMS})`);
+    if (this.valueProp !== undefined && this.valueProp !== null && normalizeColor(String(this.valueProp)) === null) {
+      throw new TypeError(`ColorPicker: the initial value ${JSON.stringify(this.valueProp)} is not a colour (${ACCEPTED_COLOR_FORMS})`);
     }
   }
 

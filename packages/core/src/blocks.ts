@@ -15,6 +15,7 @@ import { Dependency, type AnyEventOptions, type ComponentList, type DependencyRe
 import { parameterList, parameterNames, toIdentifier } from "./names.js";
 import { VERSION } from "./version.js";
 import { StartupTasks, type StartTask } from "./startup.js";
+import { attachValueFunctions } from "./value-function.js";
 
 /** The render region a dependency rebuilds (a `RenderBlock`, set by `vt.render`). */
 const renderSources = new WeakMap<Dependency, { readonly id: number }>();
@@ -163,6 +164,16 @@ export class BlocksApp extends Container implements DependencyRegistry {
 
   get title(): string {
     return this.props.title ?? "Vitrine";
+  }
+
+  /**
+   * Runs `build` with the app as the current scope, then gives each component whose `value` is
+   * a function its load event (as Gradio does when its `with Blocks()` ends).
+   */
+  override build<R>(build?: (self: this) => R): R | undefined {
+    const result = super.build(build);
+    attachValueFunctions(this);
+    return result;
   }
 
   registerDependency(dep: Dependency): number {
@@ -340,9 +351,10 @@ function componentLabel(c: AnyComponent, paramName: string | null, index: number
   return c.props.label ?? paramName ?? (index ? `${role} ${index}` : role);
 }
 
-/** The component's class name as Gradio's API page shows it (`Textbox`). */
+/** The component's name as Gradio's API page shows it (`Textbox`, `Highlightedtext`). */
 export function componentDisplayName(c: AnyComponent): string {
-  return c.constructor.name.replace(/Component$/, "");
+  // As Gradio: the type, capitalized as Python's str.capitalize() does ("highlightedtext" → "Highlightedtext").
+  return c.type.charAt(0).toUpperCase() + c.type.slice(1).toLowerCase();
 }
 
 /** One block's entry in the config's `components` list. */

@@ -2,11 +2,15 @@ import { Block, type BlockProps, dropUndefined } from "./block.js";
 import type { EventName, EventListener } from "./events.js";
 import type { ProcessContext } from "./files.js";
 import { attachListeners } from "./listeners.js";
+import { bindValueFunction, splitValueFunction, type AnyValueFunction, type ValueFunctionProps } from "./value-function.js";
 
 /** Props every component accepts. */
-export interface ComponentProps<TValue> extends BlockProps {
-  /** Initial value. */
-  value?: TValue | null;
+export interface ComponentProps<TValue> extends BlockProps, ValueFunctionProps {
+  /**
+   * Initial value; or a function that makes it, run on each page load (and with `every` or
+   * `inputs`, again on their ticks and changes), as Gradio's callable `value`.
+   */
+  value?: TValue | null | AnyValueFunction<TValue>;
   /** Label shown above the component and used as the API parameter name. */
   label?: string | null;
   /** Extra help text under the label. */
@@ -70,15 +74,25 @@ export abstract class Component<TValue = unknown, TReturn = TValue, TPayload = u
   /** Names of the events this component fires. */
   static readonly events: readonly string[] = [];
 
+  /** Whether the component calls a function `value` itself (State), rather than on page load. */
+  static readonly ownsValueFunction: boolean = false;
+
   /** The browser view of this component. */
   abstract readonly ui: ComponentUi;
 
   readonly props: ComponentProps<TReturn>;
 
   constructor(props: ComponentProps<TReturn> = {}) {
-    super(props);
-    this.props = props;
+    // A function `value` is set aside (see value-function.ts): the props kept hold its first result.
+    super(splitValueFunction(props, new.target.ownsValueFunction));
+    this.props = this.blockProps as ComponentProps<TReturn>;
     attachListeners(this, (this.constructor as typeof Component).events);
+    bindValueFunction(this, this.props);
+  }
+
+  /** The initial value (never a function: a function's first result, or nothing). */
+  protected get valueProp(): TReturn | null | undefined {
+    return this.props.value as TReturn | null | undefined;
   }
 
   /**
@@ -158,7 +172,7 @@ export abstract class Component<TValue = unknown, TReturn = TValue, TPayload = u
 
   /** The initial value as sent to the browser. */
   initialPayload(): unknown {
-    const value = this.props.value;
+    const value = this.valueProp;
     return value === undefined || value === null ? this.emptyPayload() : this.postprocess(value);
   }
 
@@ -169,7 +183,7 @@ export abstract class Component<TValue = unknown, TReturn = TValue, TPayload = u
    * when it builds the config.
    */
   initialValueNeedsFiles(): boolean {
-    const value = this.props.value as unknown;
+    const value = this.valueProp as unknown;
     const fileLike = (v: unknown) => (typeof v === "string" && v !== "" && !/^https?:\/\//i.test(v)) || v instanceof Uint8Array;
     if (this.skipApi || !(fileLike(value) || (Array.isArray(value) && value.length > 0 && value.every(fileLike)))) return false;
     const payload = this.initialPayload();
@@ -182,7 +196,7 @@ export abstract class Component<TValue = unknown, TReturn = TValue, TPayload = u
    * temp folder or `allowed_paths`, as for returned files) and sent as a FileData.
    */
   async initialPayloadWithFiles(context: ProcessContext): Promise<unknown> {
-    const value = this.props.value;
+    const value = this.valueProp;
     return value === null || value === undefined ? this.emptyPayload() : await this.postprocess(value, context);
   }
 

@@ -73,6 +73,17 @@ export * from "./config.js";
 export { parameterNames, toIdentifier } from "./names.js";
 export { VERSION } from "./version.js";
 export { StartupError, StartupTasks, type StartTask } from "./startup.js";
+export {
+  registerEveryTimer,
+  hasValueFunction,
+  valueFunctionEvent,
+  type AnyValueFunction,
+  type TimerLike,
+  type ValueFunction,
+  type ValueFunctionProps,
+  type ValueResult,
+  type WithValueFunction,
+} from "./value-function.js";
 export type { ViewProps, ViewStatus, CommonViewProps, ExampleProps } from "./view.js";
 export { update, isUpdate, UPDATE_TYPE, type Update } from "./update.js";
 export type { Progress, ProgressOptions, ProgressUnit } from "./progress.js";

@@ -52,7 +52,7 @@ export class DateTimeComponent<T extends DateTimeType = "timestamp"> extends Com
       throw new TypeError(`DateTime: type must be "timestamp", "datetime" or "string", got ${JSON.stringify(type)}`);
     }
     if (props.timezone != null) checkTimezone(props.timezone);
-    if (props.value !== undefined && props.value !== null) this.postprocess(props.value);
+    if (this.valueProp !== undefined && this.valueProp !== null) this.postprocess(this.valueProp);
   }
 
   private get title(): string {

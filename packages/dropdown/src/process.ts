@@ -97,7 +97,7 @@ export class DropdownComponent<
     if (max !== undefined && max !== null && !(Number.isInteger(max) && max >= 1)) {
       throw new RangeError(`Dropdown: max_choices must be a whole number of at least 1, got ${JSON.stringify(max)}`);
     }
-    const value = props.value as unknown;
+    const value = this.valueProp as unknown;
     if (value === undefined || value === null) return;
     if (this.multiselect) {
       if (!Array.isArray(value)) throw new TypeError(`Dropdown: a multiselect's value must be a list, got ${JSON.stringify(value)}`);

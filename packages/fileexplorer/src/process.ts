@@ -87,7 +87,7 @@ export class FileExplorerComponent<C extends FileExplorerCount = "multiple"> ext
     this.root = root;
     this.rules = { glob: globMatcher(props.glob ?? "**/*"), ignore: props.ignore_glob ? globMatcher(props.ignore_glob) : null };
     // A bad initial value fails here, when the app is built, not when a page loads.
-    if (props.value !== undefined && props.value !== null) this.postprocess(props.value);
+    if (this.valueProp !== undefined && this.valueProp !== null) this.postprocess(this.valueProp);
   }
 
   /** "single" or "multiple". */

@@ -111,7 +111,7 @@ describe("ParamViewer", () => {
     const config = app.config();
     expect(config.dependencies[0]!.targets).toEqual([[viewer.id, "change"]]);
     const endpoint = app.apiInfo().named_endpoints["/copy_docs"]!;
-    expect(endpoint.parameters[0]).toMatchObject({ component: "ParamViewer", python_type: { type: "str | float | bool | list | dict" } });
-    expect(endpoint.returns[0]).toMatchObject({ component: "ParamViewer" });
+    expect(endpoint.parameters[0]).toMatchObject({ component: "Paramviewer", python_type: { type: "str | float | bool | list | dict" } });
+    expect(endpoint.returns[0]).toMatchObject({ component: "Paramviewer" });
   });
 });

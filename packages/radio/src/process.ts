@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import {
   Component,
   VitrineError,
+  type AnyValueFunction,
   type ApiDescription,
   type ComponentProps,
   type Listeners,
@@ -23,7 +24,7 @@ export interface RadioProps<C extends RadioValue = string, T extends RadioType =
   /** The choices, in order: values, or `[label, value]` pairs. */
   choices?: readonly RadioChoice<C>[];
   /** The choice selected at first (a value from `choices`); none by default. */
-  value?: NoInfer<C> | null;
+  value?: NoInfer<C> | null | AnyValueFunction<NoInfer<C>>;
   /** `"value"` (default) passes the chosen value to the function, `"index"` its position. */
   type?: T;
 }
@@ -51,8 +52,8 @@ export class RadioComponent<C extends RadioValue = string, T extends RadioType =
     if (type !== "value" && type !== "index") {
       throw new TypeError(`Radio: type must be "value" or "index", got ${JSON.stringify(type)}`);
     }
-    if (props.value !== undefined && props.value !== null && this.indexOf(props.value) < 0) {
-      throw new RangeError(`Radio: the initial value ${JSON.stringify(props.value)} is not one of the choices (${this.listChoices()})`);
+    if (this.valueProp !== undefined && this.valueProp !== null && this.indexOf(this.valueProp) < 0) {
+      throw new RangeError(`Radio: the initial value ${JSON.stringify(this.valueProp)} is not one of the choices (${this.listChoices()})`);
     }
   }
 
@@ -168,7 +169,7 @@ export function Radio<const C extends RadioValue = string, const T extends Radio
 export function Radio<const Choices extends readonly RadioChoice[], const T extends RadioType = "value">(
   props: Omit<RadioProps<ChoiceValues<Choices>, T>, "choices" | "value"> & {
     choices: Choices;
-    value?: NoInfer<ChoiceValues<Choices>> | null;
+    value?: NoInfer<ChoiceValues<Choices>> | null | AnyValueFunction<NoInfer<ChoiceValues<Choices>>>;
   },
 ): RadioComponent<ChoiceValues<Choices>, T>;
 export function Radio(props: RadioProps<RadioValue, RadioType> = {}): RadioComponent<RadioValue, RadioType> {

@@ -87,7 +87,7 @@ export class SliderComponent extends Component<number, number | null, number> {
       const value = this.minimum + Math.floor(Math.random() * (steps + 1)) * this.step;
       return Math.min(this.maximum, roundTo(value, Math.max(decimalsOf(this.step), decimalsOf(this.minimum))));
     }
-    return this.postprocess(this.props.value ?? null);
+    return this.postprocess(this.valueProp ?? null);
   }
 
   override emptyPayload(): number {

@@ -23,6 +23,8 @@ export interface StateProps<T> extends BlockProps {
  */
 export class StateComponent<T = unknown> extends Component<T, T, null> {
   static override readonly events = stateEvents;
+  /** A function `value` is called once per session by the State itself, not on page load. */
+  static override readonly ownsValueFunction = true;
   readonly type = "state";
   readonly ui = { file: fileURLToPath(new URL("../dist/ui.js", import.meta.url)) };
   readonly stateProps: StateProps<T>;

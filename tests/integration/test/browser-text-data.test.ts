@@ -89,8 +89,8 @@ describe("JSON, HTML and HighlightedText in the browser", () => {
   it("each value round trips through @gradio/client", async () => {
     const client = await Client.connect(`${suite.url}textdata/`);
     const api = await client.view_api();
-    expect(api.named_endpoints["/tag"]!.returns[0]).toMatchObject({ label: "Tagged", component: "HighlightedText" });
-    expect(api.named_endpoints["/count_labels"]!.parameters[0]).toMatchObject({ label: "Editable spans", component: "HighlightedText" });
+    expect(api.named_endpoints["/tag"]!.returns[0]).toMatchObject({ label: "Tagged", component: "Highlightedtext" });
+    expect(api.named_endpoints["/count_labels"]!.parameters[0]).toMatchObject({ label: "Editable spans", component: "Highlightedtext" });
     expect(api.named_endpoints["/describe_json"]!.parameters[0]).toMatchObject({ label: "Parsed", component: "Json" });
     const parsed = await client.predict("/parse_json", ['{"a": [1, {"b": null}]}']);
     expect(parsed.data).toEqual([{ a: [1, { b: null }] }]);

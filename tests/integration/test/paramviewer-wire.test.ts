@@ -82,7 +82,7 @@ describe.each(servings)("ParamViewer through @gradio/client, %s", (_name, serve)
     expect(Object.keys(api.named_endpoints).sort()).toEqual(["/document_tool", "/summarize", "/summarize_parameters"]);
     const [out] = api.named_endpoints["/document_tool"]!.returns;
     expect(out).toMatchObject({
-      component: "ParamViewer",
+      component: "Paramviewer",
       python_type: { type: "str | float | bool | list | dict", description: "any valid json" },
     });
     // The server's own description carries Gradio's schema for it (the client turns it into a TS type).
@@ -92,7 +92,7 @@ describe.each(servings)("ParamViewer through @gradio/client, %s", (_name, serve)
     const [input] = api.named_endpoints["/summarize_parameters"]!.parameters;
     expect(input).toMatchObject({
       parameter_name: "docs",
-      component: "ParamViewer",
+      component: "Paramviewer",
       python_type: { type: "str | float | bool | list | dict", description: "any valid json" },
     });
     // The tool definition is a plain string parameter.
