@@ -1,2 +1,9 @@
-export { HTML, HtmlComponent, type HtmlProps } from "./process.js";
-export { htmlEvents, type HtmlEvent, type HtmlEventData } from "./events.js";
+export {
+  HTML,
+  HtmlComponent,
+  DEFAULT_HTML_TEMPLATE,
+  DEFAULT_JS_ON_LOAD,
+  type HtmlProps,
+  type HtmlServerFunction,
+} from "./process.js";
+export { htmlEvents, customEventNames, type HtmlEvent, type HtmlEventData } from "./events.js";

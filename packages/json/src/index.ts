@@ -1,2 +1,2 @@
-export { JSON, Json, JsonComponent, type JsonProps, type JsonValue } from "./process.js";
+export { JSON, Json, JsonComponent, type JsonProps, type JsonValue, type JsonButton } from "./process.js";
 export { jsonEvents, type JsonEvent, type JsonEventData } from "./events.js";

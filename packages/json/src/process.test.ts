@@ -41,4 +41,19 @@ describe("JSON", () => {
     });
     expect(typeof JsonBox().change).toBe("function");
   });
+
+  it("takes Gradio 6's buttons (copy by default) and refuses unknown ones", () => {
+    expect(JsonBox().configProps()).toMatchObject({ buttons: null, open: false, show_indices: false, height: null, max_height: 500, min_height: null, container: true });
+    expect(JsonBox({ buttons: ["copy"] }).configProps().buttons).toEqual(["copy"]);
+    expect(JsonBox({ buttons: [] }).configProps().buttons).toEqual([]);
+    expect(() => JsonBox({ buttons: ["fullscreen" as "copy"] })).toThrow(/the only button is "copy"/);
+    expect(() => JsonBox({ buttons: "copy" as unknown as ["copy"] })).toThrow(/buttons must be a list/);
+  });
+
+  it("takes a JSON string as its initial value and round trips nested data", () => {
+    const box = JsonBox({ value: '[{"k": "v"}, 2]' });
+    expect(box.configProps().value).toEqual([{ k: "v" }, 2]);
+    const data = { list: [1, { deep: { deeper: [true, null] } }], text: "é ✓" };
+    expect(box.preprocess(box.postprocess(data))).toEqual(data);
+  });
 });

@@ -5,11 +5,14 @@ import { jsonEvents, type JsonEvent, type JsonEventData } from "./events.js";
 /** Any JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
+/** A button the JSON shows over its tree: `"copy"` copies the value's JSON text. */
+export type JsonButton = "copy";
+
 /** Props of a JSON component. */
 export interface JsonProps extends ComponentProps<unknown> {
   /**
    * Whether every node of the tree starts expanded (`true`), or only the top level (`false`,
-   * the default, as in Gradio).
+   * the default; Gradio keeps three levels open).
    */
   open?: boolean;
   /** Whether array items show their index before their value (Gradio's `show_indices`). */
@@ -20,6 +23,11 @@ export interface JsonProps extends ComponentProps<unknown> {
   max_height?: number | string | null;
   /** Minimum height (pixels, or a CSS length). */
   min_height?: number | string | null;
+  /**
+   * The buttons shown over the tree (Gradio 6): `["copy"]` copies the value's JSON text; `[]`
+   * shows none. Default null: the copy button, as in Gradio.
+   */
+  buttons?: readonly JsonButton[] | null;
 }
 
 /**
@@ -40,6 +48,11 @@ export class JsonComponent extends Component<JsonValue, unknown, JsonValue> {
       if (v !== undefined && v !== null && !(typeof v === "string" || (typeof v === "number" && Number.isFinite(v) && v >= 0))) {
         throw new TypeError(`JSON: ${key} must be a number of pixels or a CSS length, got ${String(v)}`);
       }
+    }
+    const buttons = props.buttons;
+    if (buttons !== undefined && buttons !== null) {
+      if (!Array.isArray(buttons)) throw new TypeError(`JSON: buttons must be a list such as ["copy"], got ${globalThis.JSON.stringify(buttons)}`);
+      for (const b of buttons) if (b !== "copy") throw new TypeError(`JSON: the only button is "copy"; got ${globalThis.JSON.stringify(b)}`);
     }
   }
 
@@ -84,6 +97,7 @@ export class JsonComponent extends Component<JsonValue, unknown, JsonValue> {
       height: this.props.height ?? null,
       max_height: this.props.max_height ?? 500,
       min_height: this.props.min_height ?? null,
+      buttons: this.props.buttons ?? null,
     };
   }
 }

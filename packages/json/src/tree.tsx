@@ -8,6 +8,12 @@ export function cssLength(v: number | string | null | undefined): string | undef
   return typeof v === "number" ? `${v}px` : v;
 }
 
+/**
+ * Without `open`, nodes this deep (the root is 0) start collapsed. Gradio collapses from depth 3;
+ * Vitrine shows the top level only (its gallery and browser tests rely on it).
+ */
+export const COLLAPSED_DEPTH = 1;
+
 /** One scalar, coloured by its kind. */
 function Scalar({ value }: { value: Json }) {
   const kind = value === null ? "null" : typeof value;
@@ -23,7 +29,7 @@ export function JsonNode({ name, value, depth, open, showIndices, last }: {
   name: string | null; value: Json; depth: number; open: boolean; showIndices: boolean; last: boolean;
 }) {
   const container = value !== null && typeof value === "object";
-  const [expanded, setExpanded] = useState(open || depth === 0);
+  const [expanded, setExpanded] = useState(open || depth < COLLAPSED_DEPTH);
   const key = name === null ? null : <span className="vt-json-key">{name}: </span>;
   const comma = last ? null : <span className="vt-json-punct">,</span>;
   if (!container) {

@@ -37,6 +37,31 @@ describe("JsonView in a DOM", () => {
     act(() => root.unmount());
   });
 
+  it("shows the copy button by default and with buttons: [\"copy\"], and none with buttons: []", async () => {
+    const written: string[] = [];
+    Object.defineProperty(navigator, "clipboard", { configurable: true, value: { writeText: async (t: string) => void written.push(t) } });
+    for (const buttons of [null, ["copy"]]) {
+      const { container, root } = render({ a: [1, 2] }, { buttons });
+      const copy = container.querySelector<HTMLButtonElement>('button[aria-label="Copy JSON"]')!;
+      await act(async () => copy.click());
+      expect(copy.textContent).toBe("Copied");
+      act(() => root.unmount());
+    }
+    expect(written).toEqual(['{\n  "a": [\n    1,\n    2\n  ]\n}', '{\n  "a": [\n    1,\n    2\n  ]\n}']);
+    const { container, root } = render({ a: 1 }, { buttons: [] });
+    expect(container.querySelector('button[aria-label="Copy JSON"]')).toBeNull();
+    act(() => root.unmount());
+  });
+
+  it("sizes the tree from height and min_height", () => {
+    const { container, root } = render({ a: 1 }, { height: 120, min_height: "3em", max_height: null });
+    const tree = container.querySelector<HTMLElement>(".vt-json-tree")!;
+    expect(tree.style.height).toBe("120px");
+    expect(tree.style.minHeight).toBe("3em");
+    expect(tree.style.maxHeight).toBe("");
+    act(() => root.unmount());
+  });
+
   it("opens everything with open, and shows array indices with show_indices", () => {
     const { container, root } = render({ list: [{ x: 1 }, 2] }, { open: true, show_indices: true });
     expect(container.textContent).toContain('"x": 1');

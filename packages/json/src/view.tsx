@@ -11,6 +11,8 @@ export interface JsonViewProps {
   height: number | string | null;
   max_height: number | string | null;
   min_height: number | string | null;
+  /** Buttons over the tree: null for the default (copy), else the list (`"copy"`). */
+  buttons?: readonly string[] | null;
 }
 
 const style = `
@@ -26,8 +28,9 @@ const style = `
 `;
 
 /**
- * The JSON view: the value as a tree (ARIA `tree`, each object and array folded with a button),
- * and a copy button that puts the value's JSON text on the clipboard.
+ * The JSON view: the value as a tree (ARIA `tree`, each object and array folded with a button;
+ * only the top level starts open unless `open`), and a copy button (unless
+ * `buttons` leaves it out) that puts the value's JSON text on the clipboard.
  */
 export function JsonView({ value, props }: ViewProps<Json, JsonViewProps>) {
   const [copied, setCopied] = useState(false);
@@ -44,7 +47,7 @@ export function JsonView({ value, props }: ViewProps<Json, JsonViewProps>) {
       <style>{style}</style>
       <div className="vt-json-header">
         {showLabel ? <span className="vt-label">{props.label}</span> : <span />}
-        {!empty ? (
+        {!empty && (props.buttons == null || props.buttons.includes("copy")) ? (
           <button type="button" className="vt-button vt-button-sm vt-json-copy" aria-label="Copy JSON" onClick={copy}>
             {copied ? "Copied" : "Copy"}
           </button>

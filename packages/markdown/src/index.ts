@@ -1,2 +1,2 @@
-export { Markdown, MarkdownComponent, cleandoc, type MarkdownProps, type LatexDelimiter } from "./process.js";
+export { Markdown, MarkdownComponent, cleandoc, type MarkdownProps, type LatexDelimiter, type MarkdownButton } from "./process.js";
 export { markdownEvents, type MarkdownEvent, type MarkdownEventData } from "./events.js";

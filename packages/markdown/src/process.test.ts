@@ -180,3 +180,29 @@ describe("LaTeX in Markdown", () => {
     expect(() => Markdown("x", { latex_delimiters: [{ left: "", right: "$", display: false }] })).toThrow(/latex_delimiters/);
   });
 });
+
+describe("Markdown's Gradio 6 parameters", () => {
+  it("takes buttons, keeps show_copy_button as its older spelling, and refuses unknown buttons", () => {
+    expect(Markdown("x").configProps()).toMatchObject({ buttons: [], show_copy_button: false });
+    expect(Markdown("x", { buttons: ["copy"] }).configProps()).toMatchObject({ buttons: ["copy"], show_copy_button: true });
+    expect(Markdown("x", { show_copy_button: true }).configProps()).toMatchObject({ buttons: ["copy"], show_copy_button: true });
+    expect(Markdown("x", { show_copy_button: true, buttons: ["copy"] }).configProps().buttons).toEqual(["copy"]);
+    expect(() => Markdown("x", { buttons: ["download" as "copy"] })).toThrow(/the only button is "copy"/);
+    expect(() => Markdown("x", { buttons: "copy" as unknown as ["copy"] })).toThrow(/buttons must be a list/);
+  });
+
+  it("has no padding and no container by default, as Gradio 6, and takes both", () => {
+    expect(Markdown("x").configProps()).toMatchObject({ padding: false, container: false });
+    expect(Markdown("x", { padding: true, container: true }).configProps()).toMatchObject({ padding: true, container: true });
+  });
+
+  it("checks height, max_height and min_height", () => {
+    expect(Markdown("x", { height: 200, max_height: "50vh", min_height: 10 }).configProps()).toMatchObject({
+      height: 200,
+      max_height: "50vh",
+      min_height: 10,
+    });
+    expect(() => Markdown("x", { height: -1 })).toThrow(/height must be a non-negative number/);
+    expect(() => Markdown("x", { min_height: " " })).toThrow(/min_height/);
+  });
+});

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { Component, type ApiDescription, type ComponentProps, type Listeners } from "@vitrine/core";
-import { markdownEvents, type MarkdownEvent } from "./events.js";
+import { markdownEvents, type MarkdownEvent, type MarkdownEventData } from "./events.js";
 
 /** Props of a Markdown. */
 export interface MarkdownProps extends ComponentProps<string> {
@@ -26,8 +26,18 @@ export interface MarkdownProps extends ComponentProps<string> {
    * them) and a `#` link to themselves, so a section can be linked to. Default false.
    */
   header_links?: boolean;
-  /** Whether a button copies the whole Markdown source. Default false. (Code blocks always have one.) */
+  /**
+   * The buttons shown over the Markdown (Gradio 6): `["copy"]` adds one that copies the whole
+   * Markdown source. Default none. (Code blocks always have their own copy button.)
+   */
+  buttons?: readonly MarkdownButton[] | null;
+  /**
+   * Whether a button copies the whole Markdown source: Gradio 5's spelling of
+   * `buttons: ["copy"]`, still accepted. Default false.
+   */
   show_copy_button?: boolean;
+  /** Whether the Markdown has padding around it (the theme's `--block-padding`). Default false, as in Gradio 6. */
+  padding?: boolean;
   /** Height of the Markdown: pixels, or a CSS length; taller text scrolls. Default: its content's. */
   height?: number | string | null;
   /** Largest height (pixels or a CSS length); taller text scrolls. */
@@ -35,6 +45,9 @@ export interface MarkdownProps extends ComponentProps<string> {
   /** Smallest height (pixels or a CSS length). */
   min_height?: number | string | null;
 }
+
+/** A button the Markdown shows over its text: `"copy"` copies the whole source. */
+export type MarkdownButton = "copy";
 
 /** A pair of LaTeX delimiters (see {@link MarkdownProps.latex_delimiters}). */
 export interface LatexDelimiter {
@@ -64,6 +77,11 @@ export class MarkdownComponent extends Component<string, string | null, string> 
           (d) => typeof d?.left === "string" && d.left !== "" && typeof d.right === "string" && d.right !== "" && typeof d.display === "boolean",
         );
       if (!ok) throw new TypeError("Markdown: latex_delimiters must be a list of { left, right, display } (non-empty strings and a boolean)");
+    }
+    const buttons = props.buttons;
+    if (buttons !== undefined && buttons !== null) {
+      if (!Array.isArray(buttons)) throw new TypeError(`Markdown: buttons must be a list such as ["copy"], got ${JSON.stringify(buttons)}`);
+      for (const b of buttons) if (b !== "copy") throw new TypeError(`Markdown: the only button is "copy"; got ${JSON.stringify(b)}`);
     }
     for (const key of ["height", "max_height", "min_height"] as const) {
       const v = props[key];
@@ -103,7 +121,11 @@ export class MarkdownComponent extends Component<string, string | null, string> 
   protected override ownProps(): Record<string, unknown> {
     const { sanitize_html = true, line_breaks = false, rtl = false } = this.props;
     const latex_delimiters = this.props.latex_delimiters ?? [{ left: "$$", right: "$$", display: true }];
-    const { header_links = false, show_copy_button = false, height = null, max_height = null, min_height = null } = this.props;
+    const { header_links = false, height = null, max_height = null, min_height = null, padding = false } = this.props;
+    // `show_copy_button: true` (Gradio 5) is `buttons: ["copy"]` (Gradio 6); both are sent.
+    const buttons: MarkdownButton[] = [...(this.props.buttons ?? [])];
+    if (this.props.show_copy_button && !buttons.includes("copy")) buttons.push("copy");
+    const show_copy_button = buttons.includes("copy");
     return {
       sanitize_html,
       line_breaks,
@@ -111,6 +133,8 @@ export class MarkdownComponent extends Component<string, string | null, string> 
       latex_delimiters,
       header_links,
       show_copy_button,
+      buttons,
+      padding,
       height,
       max_height,
       min_height,
@@ -118,7 +142,7 @@ export class MarkdownComponent extends Component<string, string | null, string> 
     };
   }
 }
-export interface MarkdownComponent extends Listeners<MarkdownEvent> {}
+export interface MarkdownComponent extends Listeners<MarkdownEvent, MarkdownEventData> {}
 
 /**
  * Removes the indentation shared by every line but the first, the first line's own

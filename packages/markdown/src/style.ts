@@ -5,6 +5,7 @@
 export const markdownStyle = `
 .vt-markdown-field { position: relative; }
 .vt-markdown-scroll { overflow-y: auto; }
+.vt-markdown-padded { padding: var(--block-padding, var(--spacing-lg)); }
 .vt-markdown-copy-all { position: absolute; top: 0; inset-inline-end: 0; z-index: 1; }
 .vt-markdown .vt-code-block { position: relative; }
 .vt-markdown .vt-copy-code, .vt-markdown-copy-all {

@@ -52,6 +52,21 @@ describe("MarkdownView in a DOM", () => {
     unmount();
   });
 
+  it("uses KaTeX and the highlighter already loaded in a Markdown mounted later", async () => {
+    const first = mount("$$x^2$$\n\n```python\npass\n```");
+    const md = first.container.querySelector(".vt-markdown")!;
+    await until(() => md.getAttribute("data-math") === "ready" && md.getAttribute("data-highlight") === "ready");
+    first.unmount();
+    // Rendered at once, with no loading step: the loaded functions are kept, not called.
+    const second = mount("$$y^2$$\n\n```python\nimport os\n```");
+    const again = second.container.querySelector(".vt-markdown")!;
+    expect(again.getAttribute("data-math")).toBe("ready");
+    expect(again.getAttribute("data-highlight")).toBe("ready");
+    expect(again.querySelectorAll(".katex")).toHaveLength(1);
+    expect(again.querySelector("span.hljs-keyword")?.textContent).toBe("import");
+    second.unmount();
+  });
+
   it("marks no highlighting for text without a fenced block", () => {
     const loads = highlighterLoads;
     const { container, unmount } = mount("Just **text** and `inline`.");
@@ -83,6 +98,30 @@ describe("MarkdownView in a DOM", () => {
     const { container, unmount } = mount("text");
     expect(container.querySelector('button[aria-label="Copy Markdown"]')).toBeNull();
     unmount();
+  });
+
+  it("copies the whole source with buttons: [\"copy\"] (Gradio 6's spelling)", async () => {
+    const written: string[] = [];
+    Object.defineProperty(navigator, "clipboard", { configurable: true, value: { writeText: async (t: string) => void written.push(t) } });
+    const { container, events, unmount } = mount("# Title\n\nBody", { buttons: ["copy"] });
+    const all = container.querySelector<HTMLButtonElement>('button[aria-label="Copy Markdown"]')!;
+    await act(async () => all.click());
+    expect(events).toEqual([["copy", { value: "# Title\n\nBody" }]]);
+    expect(written).toEqual(["# Title\n\nBody"]);
+    unmount();
+    const none = mount("text", { buttons: [] });
+    expect(none.container.querySelector('button[aria-label="Copy Markdown"]')).toBeNull();
+    none.unmount();
+  });
+
+  it("pads the text with the theme's block padding only with padding", () => {
+    const padded = mount("text", { padding: true });
+    expect(padded.container.querySelector(".vt-markdown-padded")).not.toBeNull();
+    expect(padded.container.querySelector("style")!.textContent).toContain(".vt-markdown-padded { padding: var(--block-padding");
+    padded.unmount();
+    const plain = mount("text");
+    expect(plain.container.querySelector(".vt-markdown-padded")).toBeNull();
+    plain.unmount();
   });
 
   it("gives headings ids and self links with header_links", () => {

@@ -19,7 +19,12 @@ export interface MarkdownViewProps {
   rtl: boolean;
   latex_delimiters?: readonly LatexDelimiter[];
   header_links?: boolean;
+  /** Gradio 5's spelling of `buttons: ["copy"]`. */
   show_copy_button?: boolean;
+  /** Buttons over the text (Gradio 6): `"copy"` copies the whole source. */
+  buttons?: readonly string[] | null;
+  /** Whether the text has the theme's block padding around it. */
+  padding?: boolean;
   height?: number | string | null;
   max_height?: number | string | null;
   min_height?: number | string | null;
@@ -112,7 +117,7 @@ export function MarkdownView({ value, props, status, dispatch }: ViewProps<strin
   const delimiters = props.latex_delimiters ?? DEFAULT_LATEX_DELIMITERS;
   const text = value ?? "";
   const needsMath = useMemo(() => hasMath(text, delimiters, lineBreaks), [text, delimiters, lineBreaks]);
-  const [math, setMath] = useState<MathRenderer | null>(loadedMath);
+  const [math, setMath] = useState<MathRenderer | null>(() => loadedMath);
   useEffect(() => {
     if (!needsMath || math) return;
     let current = true;
@@ -127,7 +132,7 @@ export function MarkdownView({ value, props, status, dispatch }: ViewProps<strin
     };
   }, [needsMath, math]);
   const needsHighlight = useMemo(() => hasHighlightableCode(text, lineBreaks), [text, lineBreaks]);
-  const [highlight, setHighlight] = useState<CodeHighlighter | null>(loadedHighlight);
+  const [highlight, setHighlight] = useState<CodeHighlighter | null>(() => loadedHighlight);
   useEffect(() => {
     if (!needsHighlight || highlight) return;
     let current = true;
@@ -166,11 +171,13 @@ export function MarkdownView({ value, props, status, dispatch }: ViewProps<strin
     minHeight: cssLength(props.min_height),
   };
   const scrolls = box.height !== undefined || box.maxHeight !== undefined;
+  const copyAll = props.show_copy_button === true || (Array.isArray(props.buttons) && props.buttons.includes("copy"));
+  const padded = props.padding === true;
   return (
     <div className="vt-field vt-markdown-field" aria-busy={status?.stage === "pending" || status?.stage === "generating"}>
       <style>{markdownStyle}</style>
       {props.show_label && label ? <span className="vt-label">{label}</span> : null}
-      {props.show_copy_button ? (
+      {copyAll ? (
         <button
           type="button"
           className="vt-markdown-copy-all"
@@ -184,7 +191,11 @@ export function MarkdownView({ value, props, status, dispatch }: ViewProps<strin
           Copy
         </button>
       ) : null}
-      <div className={scrolls ? "vt-markdown-scroll" : undefined} style={box} onClick={onClick}>
+      <div
+        className={[scrolls ? "vt-markdown-scroll" : "", padded ? "vt-markdown-padded" : ""].filter(Boolean).join(" ") || undefined}
+        style={box}
+        onClick={onClick}
+      >
         {html === null ? (
           <div className="vt-markdown" dir={props.rtl ? "rtl" : undefined}>
             {text}

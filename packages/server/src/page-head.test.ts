@@ -20,6 +20,18 @@ describe("the page's head", () => {
     expect(() => customCssAndHead({ css_paths: join(dir, "missing.css") })).toThrow(/Could not read .*missing\.css/);
   });
 
+  it("puts the config in the page exactly: `$$`, `$&` and `$'` in a value stay as written", async () => {
+    const value = "LaTeX $$x^2$$, a match $& and a suffix $' stay";
+    const server = await launch(Blocks(() => void Textbox({ value })), { server_port: 0, quiet: true });
+    try {
+      const html = await (await fetch(server.url)).text();
+      const config = JSON.parse(html.match(/window\.__VITRINE_CONFIG__=(.*?);<\/script>/)![1]!) as { components: { props: { value?: unknown } }[] };
+      expect(config.components.some((c) => c.props.value === value)).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+
   it("serves the theme, custom CSS and head in the page, and refuses an unknown theme name at launch", async () => {
     const app = Blocks({ theme: "soft", css: ".mine { color: red; }", head: '<meta name="vt" content="1">' }, () => {
       Textbox();

@@ -630,7 +630,7 @@ export class AppService {
     const config = JSON.stringify(this.config(this.guard.rootUrl(req))).replaceAll("<", "\\u003c");
     const script = `<script>window.__VITRINE_CONFIG__=${config};</script>`;
     const head = this.head;
-    sendPage(req, res, this.indexHtml.replace("</head>", `${head}${script}</head>`));
+    sendPage(req, res, this.indexHtml.replace("</head>", () => `${head}${script}</head>`));
   }
 
   /** The app theme's stylesheet (computed once). */
