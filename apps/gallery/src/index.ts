@@ -7,6 +7,7 @@ import { progress } from "./demos/progress.js";
 import { scroll } from "./demos/scroll.js";
 import { stream } from "./demos/stream.js";
 import { timer } from "./demos/timer.js";
+import { liveValues } from "./demos/live-values.js";
 import { toasts } from "./demos/toasts.js";
 import { triggers } from "./demos/triggers.js";
 import { layouts } from "./demos/layouts.js";
@@ -36,12 +37,15 @@ import { pickers } from "./demos/pickers.js";
 import { choices } from "./demos/choices.js";
 import { code } from "./demos/code.js";
 import { textdata } from "./demos/textdata.js";
+import { buttonsExtra } from "./demos/buttons-extra.js";
+import { dataframe } from "./demos/dataframe.js";
+import { markdown } from "./demos/markdown.js";
 
-export { hello, calculator, blocks, stream, progress, toasts, chain, timer, js, triggers, scroll };
+export { hello, calculator, blocks, stream, progress, toasts, chain, timer, liveValues, js, triggers, scroll };
 export { layouts, tabs, accordion, sidebar, render, themes, state, classifier, annotated, model3d };
 export { examples, video, webcam, microphone, images, explorer, streaming, streamingInterface, streamingOutputs };
 export { live, tabbed, parallel, series, load, sketch, choices, textdata, code, type GalleryContext };
-export { pickers };
+export { pickers, dataframe, buttonsExtra, markdown };
 export { startGallery, type Gallery, type GalleryEntry } from "./gallery.js";
 import type { GalleryEntry } from "./gallery.js";
 
@@ -55,6 +59,7 @@ export const demos: Record<string, GalleryEntry> = {
   toasts: { create: toasts, description: "vt.Info and vt.Warning toasts while a function runs, and a vt.Error" },
   chain: { create: chain, description: "Chained events: .then, .success and .failure" },
   timer: { create: timer, description: "A Timer ticking a counter (pause, resume, faster), and a clock refreshed with every" },
+  "live-values": { create: () => liveValues(), description: "Values made by functions: a clock every second, a random number per page load, a summary following a Slider" },
   js: { create: js, description: "Client-side js functions, instead of or before the server function" },
   triggers: { create: triggers, description: "trigger_mode once / multiple / always_last on a slow function" },
   scroll: { create: scroll, description: "scroll_to_output brings a far-away output into view" },
@@ -83,6 +88,9 @@ export const demos: Record<string, GalleryEntry> = {
   choices: { create: choices, description: "Dropdown (single, multiselect with max_choices, custom values) and CheckboxGroup with Select All, as inputs and outputs" },
   code: { create: code, description: "Code: a Python editor (CodeMirror 6) in, its summary as read-only JSON out" },
   textdata: { create: textdata, description: "JSON, HTML and HighlightedText: a tree, sanitized HTML and highlighted entities, each as input and output" },
+  "buttons-extra": { create: buttonsExtra, description: "ClearButton (clears a Textbox, Number, Image, Dropdown and State), DuplicateButton, and ParamViewer documenting a tool from its JSON" },
+  dataframe: { create: dataframe, description: "Dataframe: an editable order (sort, search, copy) whose totals a function computes, and a virtualised 100,000-row table" },
   pickers: { create: pickers, description: "ColorPicker and DateTime in and out: a colour inverted, a meeting in Paris a day later in UTC, relative dates" },
+  markdown: { create: markdown, description: "Markdown: source in, rendered out (KaTeX, highlighted code, tables, header links, a copy button), and a templated HTML card whose js_on_load fires an event" },
   images: { create: images, description: "Gallery of generated squares with captions (select, preview), an upload gallery, and an ImageSlider before/after" },
 };

@@ -26,6 +26,8 @@ describe("Gradio's string shortcuts", () => {
     ["html", "html", {}],
     ["highlight", "highlightedtext", {}],
     ["code", "code", {}],
+    ["paramviewer", "paramviewer", { header: "Parameters" }],
+    ["dataframe", "dataframe", { type: "array", headers: ["1", "2", "3"] }],
   ] as const)("%s makes a %s", (shortcut, type, props) => {
     const component = resolveComponent(shortcut);
     expect(component.type).toBe(type);

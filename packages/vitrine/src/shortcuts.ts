@@ -24,6 +24,8 @@ import { JSON as JsonViewer, type JsonComponent } from "@vitrine/json";
 import { HTML, type HtmlComponent } from "@vitrine/html";
 import { HighlightedText, type HighlightedTextComponent } from "@vitrine/highlightedtext";
 import { Code, type CodeComponent } from "@vitrine/code";
+import { ParamViewer, type ParamViewerComponent } from "@vitrine/paramviewer";
+import { Dataframe, type DataframeComponent } from "@vitrine/dataframe";
 
 /**
  * Gradio's string shortcuts for components (`"text"`, `"number"`, …), by the component
@@ -81,6 +83,10 @@ export interface ComponentShortcuts {
   code: CodeComponent;
   /** A colour picker; the function gets `#rrggbb` (Gradio's `"colorpicker"`). */
   colorpicker: ColorPickerComponent;
+  /** A function's parameters as an expandable list (Gradio's `"paramviewer"`, its class name). */
+  paramviewer: ParamViewerComponent;
+  /** An editable table; the function gets its rows (Gradio's `"dataframe"`). */
+  dataframe: DataframeComponent;
 }
 
 const factories: { [K in keyof ComponentShortcuts]: () => ComponentShortcuts[K] } = {
@@ -121,6 +127,8 @@ const factories: { [K in keyof ComponentShortcuts]: () => ComponentShortcuts[K] 
   highlight: () => HighlightedText(),
   code: () => Code(),
   colorpicker: () => ColorPicker(),
+  paramviewer: () => ParamViewer(),
+  dataframe: () => Dataframe(),
 };
 
 /** A component, or the name of one. */

@@ -1,0 +1,777 @@
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+} from "react";
+import { observeElementRect, useVirtualizer } from "@tanstack/react-virtual";
+import type { ViewProps } from "@vitrine/core";
+import {
+  cellText,
+  columnType,
+  compareCells,
+  conditionIsUnary,
+  FILTER_CONDITIONS,
+  matchesFilter,
+  readNumber,
+  toCsv,
+  toTsv,
+  type CellValue,
+  type DataframeData,
+  type Datatype,
+  type FilterCondition,
+} from "./cells.js";
+import { markdownHtml, sanitizeHtml } from "./rich.js";
+import { dataframeStyle } from "./style.js";
+
+/** Config props the Dataframe view reads. */
+export interface DataframeViewProps {
+  headers: string[];
+  row_count: [number, "fixed" | "dynamic"];
+  col_count: [number, "fixed" | "dynamic"];
+  row_limits: [number | null, number | null] | null;
+  column_limits: [number | null, number | null] | null;
+  datatype: Datatype | Datatype[];
+  max_height: number | string;
+  wrap: boolean;
+  line_breaks: boolean;
+  column_widths: string[];
+  show_fullscreen_button: boolean;
+  show_copy_button: boolean;
+  show_row_numbers: boolean;
+  max_chars: number | null;
+  show_search: "none" | "search" | "filter";
+  pinned_columns: number | null;
+  static_columns: number[];
+}
+
+/** A cell's place: its row in the value (whatever the sort) and its column. */
+interface CellPos {
+  row: number;
+  col: number;
+}
+
+/** The cell being edited (row -1: a header) and the text typed so far. */
+interface Editing extends CellPos {
+  draft: string;
+}
+
+/** The height of a row when text does not wrap (the CSS keeps it so). */
+const ROW_HEIGHT = 36;
+
+/** A CSS length from a number (pixels) or a string. */
+function cssLength(v: number | string | null | undefined): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  return typeof v === "number" ? `${v}px` : v;
+}
+
+/** The pixels of a max height, for the first render before the scroll box is measured. */
+function pixelsOf(v: number | string | null | undefined): number {
+  if (typeof v === "number") return v;
+  const m = typeof v === "string" ? /^(\d+(?:\.\d+)?)px$/.exec(v.trim()) : null;
+  return m ? Number(m[1]) : 500;
+}
+
+/** A CSS declaration list ("color: red; font-weight: bold") as a React style object. */
+function parseStyle(css: string | null | undefined): CSSProperties | undefined {
+  if (!css) return undefined;
+  const style: Record<string, string> = {};
+  for (const decl of css.split(";")) {
+    const at = decl.indexOf(":");
+    if (at < 0) continue;
+    const name = decl.slice(0, at).trim();
+    const value = decl.slice(at + 1).trim();
+    if (!name || !value || /url\s*\(|expression\s*\(/i.test(value)) continue;
+    style[name.startsWith("--") ? name : name.replace(/-([a-z])/g, (_, ch: string) => ch.toUpperCase())] = value;
+  }
+  return style as CSSProperties;
+}
+
+/** Writes text to the clipboard (the async API, else a hidden text area and `execCommand`). */
+async function writeClipboard(text: string): Promise<void> {
+  try {
+    if (navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return;
+    }
+  } catch {
+    // fall through to the old way
+  }
+  const area = document.createElement("textarea");
+  area.value = text;
+  area.setAttribute("readonly", "");
+  area.style.position = "fixed";
+  area.style.opacity = "0";
+  document.body.appendChild(area);
+  area.select();
+  try {
+    document.execCommand?.("copy");
+  } finally {
+    area.remove();
+  }
+}
+
+/** What a typed text becomes in a column of `type`: numbers parsed in "number" columns (text that is no number stays text, for the server to refuse). */
+function typedValue(text: string, type: Datatype): CellValue {
+  if (type === "number") {
+    const n = readNumber(text);
+    return n === undefined ? text : n;
+  }
+  return text;
+}
+
+/** A new empty cell for a column of `type`. */
+function emptyCell(type: Datatype): CellValue {
+  return type === "bool" ? false : "";
+}
+
+/** Whether a cell counts as true (a bool column's checkbox). */
+function truthy(v: CellValue): boolean {
+  return v === true || v === 1 || (typeof v === "string" && /^(true|1)$/i.test(v.trim()));
+}
+
+interface CellContentProps {
+  value: CellValue;
+  display: string | null | undefined;
+  type: Datatype;
+  lineBreaks: boolean;
+  maxChars: number | null;
+  full: boolean;
+}
+
+/** What a cell shows: Markdown and HTML rendered and sanitized, other text cut at `max_chars` unless `full`. */
+function CellContent({ value, display, type, lineBreaks, maxChars, full }: CellContentProps) {
+  const text = display ?? cellText(value);
+  if (type === "markdown") return <span className="vt-df-rich" dangerouslySetInnerHTML={{ __html: markdownHtml(text, lineBreaks) }} />;
+  if (type === "html") return <span className="vt-df-rich" dangerouslySetInnerHTML={{ __html: sanitizeHtml(text) }} />;
+  if (!full && maxChars !== null && maxChars >= 0 && text.length > maxChars) {
+    return <span title={text}>{`${text.slice(0, maxChars)}…`}</span>;
+  }
+  return <>{text}</>;
+}
+
+interface RowProps {
+  uid: string;
+  row: number;
+  position: number;
+  cells: readonly CellValue[];
+  headers: readonly string[];
+  types: readonly Datatype[];
+  display: readonly (string | null)[] | null;
+  styling: readonly (string | null)[] | null;
+  selectedCol: number;
+  editing: Editing | null;
+  editable: readonly boolean[];
+  showRowNumbers: boolean;
+  pinnedLefts: readonly number[];
+  rowNumberWidth: number;
+  lineBreaks: boolean;
+  maxChars: number | null;
+  measure: ((el: Element | null) => void) | undefined;
+  onCellClick(row: number, col: number): void;
+  onCellDoubleClick(row: number, col: number): void;
+  onToggle(row: number, col: number, checked: boolean): void;
+  onDraft(draft: string): void;
+  onEditKey(e: KeyboardEvent<HTMLInputElement>): void;
+  onEditBlur(): void;
+}
+
+/** One row of the table; memoised, so that scrolling renders only the rows that come into view. */
+const DataRow = memo(function DataRow(p: RowProps) {
+  return (
+    <tr role="row" aria-rowindex={p.position + 2} data-index={p.position} ref={p.measure} className={p.position % 2 ? "vt-df-odd" : "vt-df-even"}>
+      {p.showRowNumbers ? (
+        <th scope="row" role="rowheader" className="vt-df-rownum vt-df-pinned" style={{ left: 0 }}>
+          {p.row + 1}
+        </th>
+      ) : null}
+      {p.cells.map((value, col) => {
+        const type = p.types[col] ?? "str";
+        const selected = p.selectedCol === col;
+        const editingHere = p.editing !== null && p.editing.col === col;
+        const pinned = col < p.pinnedLefts.length;
+        const style: CSSProperties = { ...parseStyle(p.styling?.[col]), ...(pinned ? { left: p.pinnedLefts[col] } : {}) };
+        return (
+          <td
+            key={col}
+            id={`${p.uid}-r${p.row}-c${col}`}
+            role="gridcell"
+            aria-colindex={col + 1 + (p.showRowNumbers ? 1 : 0)}
+            aria-selected={selected}
+            aria-readonly={!p.editable[col]}
+            className={`vt-df-cell vt-df-${type}${selected ? " vt-df-selected" : ""}${pinned ? " vt-df-pinned" : ""}`}
+            style={style}
+            onClick={() => p.onCellClick(p.row, col)}
+            onDoubleClick={() => p.onCellDoubleClick(p.row, col)}
+          >
+            {editingHere ? (
+              <input
+                className="vt-df-input"
+                aria-label={`Edit ${p.headers[col] ?? col + 1}, row ${p.row + 1}`}
+                autoFocus
+                value={p.editing!.draft}
+                onChange={(e) => p.onDraft(e.target.value)}
+                onKeyDown={p.onEditKey}
+                onBlur={p.onEditBlur}
+                onClick={(e) => e.stopPropagation()}
+                onDoubleClick={(e) => e.stopPropagation()}
+              />
+            ) : type === "bool" ? (
+              <input
+                type="checkbox"
+                className="vt-df-check"
+                aria-label={`${p.headers[col] ?? col + 1}, row ${p.row + 1}`}
+                checked={truthy(value)}
+                disabled={!p.editable[col]}
+                tabIndex={-1}
+                onChange={(e) => p.onToggle(p.row, col, e.target.checked)}
+              />
+            ) : (
+              <CellContent value={value} display={p.display?.[col]} type={type} lineBreaks={p.lineBreaks} maxChars={p.maxChars} full={selected} />
+            )}
+          </td>
+        );
+      })}
+    </tr>
+  );
+});
+
+/**
+ * The Dataframe view: a `<table role="grid">` whose rows are virtualised (only those in view, plus
+ * a few, are in the DOM), with a sticky header. Click a cell to select it (`select` with its
+ * `[row, col]`, value, row and column); double-click, Enter or typing edits it, Enter/Tab commits
+ * (`edit`, `change`, `input`), Escape cancels; arrow keys move. Clicking a header sorts by it
+ * (ascending, descending, none); the search box filters the rows shown. Neither changes the value.
+ * Buttons add and delete rows (and columns, when their count is dynamic) and copy the table as CSV;
+ * Ctrl+C copies the selected cell.
+ */
+export function DataframeView({ value, props, interactive, onChange, dispatch }: ViewProps<DataframeData | null, DataframeViewProps>) {
+  const uid = useId().replace(/:/g, "");
+  const headers = value?.headers ?? props.headers ?? [];
+  const data = value?.data ?? [];
+  const metadata = value?.metadata ?? null;
+  const width = Math.max(headers.length, ...(data.length ? [data[0]!.length] : [0]));
+  const types = useMemo(() => Array.from({ length: width }, (_, c) => columnType(props.datatype, c)), [props.datatype, width]);
+  const staticCols = props.static_columns ?? [];
+  const editable = useMemo(
+    () => Array.from({ length: width }, (_, c) => interactive && !staticCols.includes(c)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [interactive, width, staticCols.join(",")],
+  );
+  const rowsFixed = props.row_count?.[1] === "fixed";
+  const colsFixed = props.col_count?.[1] === "fixed" || staticCols.length > 0;
+
+  const [sort, setSort] = useState<{ col: number; dir: 1 | -1 } | null>(null);
+  const [query, setQuery] = useState("");
+  const [filterCol, setFilterCol] = useState(-1);
+  const [condition, setCondition] = useState<FilterCondition>("contains");
+  const [selected, setSelected] = useState<CellPos | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const editingRef = useRef<Editing | null>(null);
+  editingRef.current = editing;
+  const [fullscreen, setFullscreen] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  // The rows shown, as indices into the value: filtered by the search, then sorted.
+  const order = useMemo(() => {
+    const needle = query.trim();
+    // "search" mode: a row shows when one of its cells contains the text; "filter" mode: when
+    // the chosen column's cell (or any cell, for all columns) meets the chosen condition.
+    const rule: FilterCondition = props.show_search === "filter" ? condition : "contains";
+    const col = props.show_search === "filter" ? filterCol : -1;
+    let rows: number[] = [];
+    if (needle || conditionIsUnary(rule)) {
+      for (let r = 0; r < data.length; r++) {
+        const row = data[r]!;
+        const hit = col >= 0 ? matchesFilter(row[col] ?? null, rule, needle) : row.some((v) => matchesFilter(v, rule, needle));
+        if (hit) rows.push(r);
+      }
+    } else {
+      rows = Array.from({ length: data.length }, (_, r) => r);
+    }
+    if (sort) {
+      const type = types[sort.col] ?? "str";
+      rows.sort((a, b) => compareCells(data[a]![sort.col] ?? null, data[b]![sort.col] ?? null, type, sort.dir) || a - b);
+    }
+    return rows;
+  }, [data, query, filterCol, condition, props.show_search, sort, types]);
+  const positionOf = useMemo(() => {
+    const map = new Map<number, number>();
+    order.forEach((r, i) => map.set(r, i));
+    return map;
+  }, [order]);
+
+  // A selection outside the value (after an output replaced it) is dropped.
+  useEffect(() => {
+    if (selected && (selected.row >= data.length || selected.col >= width)) setSelected(null);
+  }, [data.length, width, selected]);
+
+  const maxHeightPx = pixelsOf(props.max_height ?? 500);
+  const measured = props.wrap === true || types.some((t) => t === "markdown" || t === "html");
+  const virtualizer = useVirtualizer({
+    count: order.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    initialRect: { width: 800, height: maxHeightPx },
+    // A box not laid out yet (jsdom, a hidden tab) measures 0: render a screenful meanwhile.
+    observeElementRect: (instance, cb) => observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : { width: rect.width, height: maxHeightPx })),
+    ...(measured ? { measureElement: (el: Element) => (el as HTMLElement).getBoundingClientRect().height || ROW_HEIGHT } : {}),
+  });
+  const items = virtualizer.getVirtualItems();
+  const padTop = items.length ? items[0]!.start : 0;
+  const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
+
+  // Pinned columns stay put when the table scrolls sideways: each at the width of those before it.
+  const headRefs = useRef<(HTMLTableCellElement | null)[]>([]);
+  const rowNumRef = useRef<HTMLTableCellElement | null>(null);
+  const pinnedCount = Math.min(props.pinned_columns ?? 0, width);
+  const [pinnedLefts, setPinnedLefts] = useState<number[]>([]);
+  const [rowNumberWidth, setRowNumberWidth] = useState(0);
+  useLayoutEffect(() => {
+    const base = rowNumRef.current?.offsetWidth ?? 0;
+    const lefts: number[] = [];
+    let x = base;
+    for (let c = 0; c < pinnedCount; c++) {
+      lefts.push(x);
+      x += headRefs.current[c]?.offsetWidth ?? 0;
+    }
+    setRowNumberWidth((w) => (w === base ? w : base));
+    setPinnedLefts((old) => (old.length === lefts.length && old.every((v, i) => v === lefts[i]) ? old : lefts));
+  });
+
+  const emit = useCallback(
+    (next: { headers: string[]; data: CellValue[][] }) => {
+      // A user's edit leaves Gradio's display metadata (formatted values, styles) behind.
+      onChange({ headers: next.headers, data: next.data, metadata: null }, { userInput: true });
+    },
+    [onChange],
+  );
+
+  const setCell = useCallback(
+    (row: number, col: number, next: CellValue) => {
+      const previous = data[row]?.[col] ?? null;
+      if (previous === next) return;
+      const rows = data.slice();
+      const cells = rows[row]!.slice();
+      cells[col] = next;
+      rows[row] = cells;
+      emit({ headers: [...headers], data: rows });
+      dispatch("edit", { index: [row, col], value: next, previous_value: previous });
+    },
+    [data, headers, emit, dispatch],
+  );
+
+  const focusGrid = () => tableRef.current?.focus({ preventScroll: true });
+
+  const startEdit = (row: number, col: number, draft?: string) => {
+    if (row >= 0 && (!editable[col] || types[col] === "bool")) return;
+    if (row < 0 && (!interactive || colsFixed)) return;
+    const current = row < 0 ? (headers[col] ?? "") : cellText(data[row]?.[col] ?? null);
+    setEditing({ row, col, draft: draft ?? current });
+  };
+
+  const commitEdit = (keep = true) => {
+    const edit = editingRef.current;
+    if (!edit) return;
+    editingRef.current = null;
+    setEditing(null);
+    if (keep) {
+      if (edit.row < 0) {
+        if (edit.draft !== headers[edit.col]) {
+          const next = [...headers];
+          next[edit.col] = edit.draft;
+          emit({ headers: next, data: data.map((r) => r.slice()) });
+        }
+      } else {
+        setCell(edit.row, edit.col, typedValue(edit.draft, types[edit.col] ?? "str"));
+      }
+    }
+  };
+
+  const select = (row: number, col: number) => {
+    setSelected({ row, col });
+    const cells = data[row] ?? [];
+    dispatch("select", {
+      index: [row, col],
+      value: cells[col] ?? null,
+      row_value: [...cells],
+      col_value: data.map((r) => r[col] ?? null),
+      selected: true,
+    });
+  };
+
+  const onCellClick = (row: number, col: number) => {
+    if (editingRef.current && (editingRef.current.row !== row || editingRef.current.col !== col)) commitEdit();
+    select(row, col);
+  };
+  const onCellDoubleClick = (row: number, col: number) => {
+    setSelected({ row, col });
+    startEdit(row, col);
+  };
+  const onToggle = (row: number, col: number, checked: boolean) => {
+    if (!editable[col]) return;
+    setSelected({ row, col });
+    setCell(row, col, checked);
+  };
+
+  const moveTo = (position: number, col: number) => {
+    if (!order.length) return;
+    const p = Math.max(0, Math.min(order.length - 1, position));
+    const c = Math.max(0, Math.min(width - 1, col));
+    setSelected({ row: order[p]!, col: c });
+    virtualizer.scrollToIndex(p, { align: "auto" });
+  };
+
+  const onEditKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    const edit = editingRef.current;
+    if (!edit) return;
+    if (e.key === "Enter" && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      commitEdit();
+      focusGrid();
+    } else if (e.key === "Escape") {
+      e.preventDefault();
+      commitEdit(false);
+      focusGrid();
+    } else if (e.key === "Tab") {
+      e.preventDefault();
+      commitEdit();
+      focusGrid();
+      if (edit.row >= 0) {
+        const p = positionOf.get(edit.row) ?? 0;
+        moveTo(p, edit.col + (e.shiftKey ? -1 : 1));
+      }
+    }
+    e.stopPropagation();
+  };
+
+  const copyText = async (text: string) => {
+    await writeClipboard(text);
+    setCopied(true);
+    setTimeout(() => setCopied(false), 1500);
+  };
+
+  const onGridKey = (e: KeyboardEvent<HTMLTableElement>) => {
+    if (editingRef.current || e.target !== e.currentTarget) return;
+    const pos = selected ? (positionOf.get(selected.row) ?? -1) : -1;
+    const col = selected?.col ?? 0;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? maxHeightPx) / ROW_HEIGHT) - 1);
+    switch (e.key) {
+      case "ArrowDown": e.preventDefault(); moveTo(pos < 0 ? 0 : pos + 1, col); return;
+      case "ArrowUp": e.preventDefault(); moveTo(pos < 0 ? 0 : pos - 1, col); return;
+      case "ArrowRight": e.preventDefault(); moveTo(Math.max(pos, 0), col + 1); return;
+      case "ArrowLeft": e.preventDefault(); moveTo(Math.max(pos, 0), col - 1); return;
+      case "PageDown": e.preventDefault(); moveTo(pos + page, col); return;
+      case "PageUp": e.preventDefault(); moveTo(pos - page, col); return;
+      case "Home": if (e.ctrlKey) { e.preventDefault(); moveTo(0, col); } return;
+      case "End": if (e.ctrlKey) { e.preventDefault(); moveTo(order.length - 1, col); } return;
+      case "Escape": setSelected(null); return;
+    }
+    if (!selected) return;
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "c") {
+      e.preventDefault();
+      void copyText(toTsv([[data[selected.row]?.[selected.col] ?? null]]));
+      return;
+    }
+    if (e.key === "Enter" || e.key === "F2") {
+      e.preventDefault();
+      if (types[selected.col] === "bool" && editable[selected.col]) setCell(selected.row, selected.col, !truthy(data[selected.row]?.[selected.col] ?? null));
+      else startEdit(selected.row, selected.col);
+      return;
+    }
+    if ((e.key === "Delete" || e.key === "Backspace") && editable[selected.col] && types[selected.col] !== "bool") {
+      e.preventDefault();
+      setCell(selected.row, selected.col, types[selected.col] === "number" ? null : "");
+      return;
+    }
+    if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && editable[selected.col] && types[selected.col] !== "bool") {
+      e.preventDefault();
+      startEdit(selected.row, selected.col, e.key);
+    }
+  };
+
+  const sortBeforeClick = useRef<{ col: number; dir: 1 | -1 } | null>(null);
+  const onHeaderClick = (col: number) => {
+    setSort((s) => (s?.col !== col ? { col, dir: 1 } : s.dir === 1 ? { col, dir: -1 } : null));
+  };
+
+  // Adding and deleting rows and columns, within the count's mode and the limits.
+  const [rowMin, rowMax] = props.row_limits ?? [null, null];
+  const [colMin, colMax] = props.column_limits ?? [null, null];
+  const canAddRow = interactive && !rowsFixed && (rowMax === null || data.length < rowMax);
+  const canDeleteRow = interactive && !rowsFixed && data.length > 0 && (rowMin === null || data.length > rowMin);
+  const canAddCol = interactive && !colsFixed && (colMax === null || width < colMax);
+  const canDeleteCol = interactive && !colsFixed && width > 1 && (colMin === null || width > colMin);
+
+  const addRow = () => {
+    const at = selected ? selected.row + 1 : data.length;
+    const rows = data.slice();
+    rows.splice(at, 0, Array.from({ length: width }, (_, c) => emptyCell(types[c] ?? "str")));
+    emit({ headers: [...headers], data: rows });
+    setSelected({ row: at, col: 0 });
+    // Typing goes to the new row: its first cell is selected and the grid has the focus.
+    focusGrid();
+    if (!sort && !query.trim()) requestAnimationFrame(() => virtualizer.scrollToIndex(at, { align: "auto" }));
+  };
+  const deleteRow = () => {
+    const at = selected ? selected.row : data.length - 1;
+    emit({ headers: [...headers], data: data.filter((_, r) => r !== at) });
+    setSelected(null);
+  };
+  const addColumn = () => {
+    const at = selected ? selected.col + 1 : width;
+    const next = [...headers];
+    next.splice(at, 0, String(width + 1));
+    emit({ headers: next, data: data.map((r) => { const cells = r.slice(); cells.splice(at, 0, ""); return cells; }) });
+    if (sort && sort.col >= at) setSort({ ...sort, col: sort.col + 1 });
+  };
+  const deleteColumn = () => {
+    const at = selected ? selected.col : width - 1;
+    emit({ headers: headers.filter((_, c) => c !== at), data: data.map((r) => r.filter((_, c) => c !== at)) });
+    setSelected(null);
+    if (sort?.col === at) setSort(null);
+    else if (sort && sort.col > at) setSort({ ...sort, col: sort.col - 1 });
+  };
+
+  // Stable handlers for the memoised rows, so that a scroll re-renders only rows coming into view.
+  const live = useRef({ onCellClick, onCellDoubleClick, onToggle, onEditKey, commitEdit });
+  live.current = { onCellClick, onCellDoubleClick, onToggle, onEditKey, commitEdit };
+  const rowHandlers = useMemo(
+    () => ({
+      onCellClick: (row: number, col: number) => live.current.onCellClick(row, col),
+      onCellDoubleClick: (row: number, col: number) => live.current.onCellDoubleClick(row, col),
+      onToggle: (row: number, col: number, checked: boolean) => live.current.onToggle(row, col, checked),
+      onDraft: (draft: string) => setEditing((e) => (e ? { ...e, draft } : e)),
+      onEditKey: (e: KeyboardEvent<HTMLInputElement>) => live.current.onEditKey(e),
+      onEditBlur: () => live.current.commitEdit(),
+    }),
+    [],
+  );
+
+  const copyTable = () => void copyText(toCsv([headers, ...order.map((r) => data[r]!)]));
+
+  const label = props.label ?? "Dataframe";
+  const showLabel = props.show_label !== false && Boolean(props.label);
+  const showSearch = props.show_search === "search" || props.show_search === "filter";
+  const widths = props.column_widths ?? [];
+  const activeId = selected && !editing ? `${uid}-r${selected.row}-c${selected.col}` : undefined;
+  const displayRows = metadata?.display_value ?? null;
+  const styleRows = metadata?.styling ?? null;
+
+  return (
+    <div
+      className={`vt-field vt-dataframe${fullscreen ? " vt-df-fullscreen" : ""}${props.wrap ? " vt-df-wrap" : ""}`}
+      role={fullscreen ? "dialog" : undefined}
+      aria-label={fullscreen ? label : undefined}
+    >
+      <style>{dataframeStyle}</style>
+      <div className="vt-df-header">
+        {showLabel ? <span className="vt-label">{props.label}</span> : <span />}
+        <div className="vt-df-toolbar">
+          {showSearch ? (
+            <input
+              type="search"
+              className="vt-input vt-df-search"
+              placeholder="Search…"
+              aria-label={`Search ${label}`}
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+            />
+          ) : null}
+          {props.show_search === "filter" ? (
+            <select className="vt-input vt-df-filter-col" aria-label={`Search ${label} in column`} value={filterCol} onChange={(e) => setFilterCol(Number(e.target.value))}>
+              <option value={-1}>All columns</option>
+              {headers.map((h, c) => (
+                <option key={c} value={c}>
+                  {h}
+                </option>
+              ))}
+            </select>
+          ) : null}
+          {props.show_search === "filter" ? (
+            <select className="vt-input vt-df-filter-col" aria-label={`Filter ${label} by`} value={condition} onChange={(e) => setCondition(e.target.value as FilterCondition)}>
+              {FILTER_CONDITIONS.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          ) : null}
+          {props.show_copy_button ? (
+            <button type="button" className="vt-button vt-button-secondary vt-button-sm vt-df-tool" aria-label={`Copy ${label} as CSV`} onClick={copyTable}>
+              {copied ? "Copied" : "Copy"}
+            </button>
+          ) : null}
+          {props.show_fullscreen_button ? (
+            <button
+              type="button"
+              className="vt-button vt-button-secondary vt-button-sm vt-df-tool"
+              aria-label={fullscreen ? "Exit full screen" : "Full screen"}
+              aria-pressed={fullscreen}
+              onClick={() => setFullscreen((f) => !f)}
+            >
+              {fullscreen ? "⤡" : "⤢"}
+            </button>
+          ) : null}
+        </div>
+      </div>
+      {props.info ? <span className="vt-info">{props.info}</span> : null}
+      <div className="vt-df-scroll" ref={scrollRef} style={{ maxHeight: fullscreen ? undefined : cssLength(props.max_height ?? 500) }}>
+        <table
+          ref={tableRef}
+          role="grid"
+          aria-label={label}
+          aria-rowcount={order.length + 1}
+          aria-colcount={width + (props.show_row_numbers ? 1 : 0)}
+          aria-readonly={!interactive}
+          aria-activedescendant={activeId}
+          tabIndex={0}
+          onKeyDown={onGridKey}
+          className={widths.length ? "vt-df-table vt-df-fixed" : "vt-df-table"}
+        >
+          {widths.length ? (
+            <colgroup>
+              {props.show_row_numbers ? <col style={{ width: "3.5em" }} /> : null}
+              {headers.map((_, c) => (
+                <col key={c} style={{ width: widths[c] }} />
+              ))}
+            </colgroup>
+          ) : null}
+          <thead>
+            <tr role="row" aria-rowindex={1}>
+              {props.show_row_numbers ? (
+                <th ref={rowNumRef} scope="col" role="columnheader" className="vt-df-rownum vt-df-pinned" style={{ left: 0 }} aria-label="Row number">
+                  #
+                </th>
+              ) : null}
+              {headers.map((h, c) => {
+                const dir = sort?.col === c ? sort.dir : 0;
+                const pinned = c < pinnedCount;
+                const editingHeader = editing !== null && editing.row < 0 && editing.col === c;
+                return (
+                  <th
+                    key={c}
+                    ref={(el) => {
+                      headRefs.current[c] = el;
+                    }}
+                    scope="col"
+                    role="columnheader"
+                    aria-colindex={c + 1 + (props.show_row_numbers ? 1 : 0)}
+                    aria-sort={dir === 1 ? "ascending" : dir === -1 ? "descending" : "none"}
+                    className={`vt-df-head vt-df-${types[c] ?? "str"}${pinned ? " vt-df-pinned" : ""}`}
+                    style={pinned ? { left: pinnedLefts[c] ?? rowNumberWidth } : undefined}
+                    onDoubleClick={() => {
+                      if (!interactive || colsFixed) return;
+                      // The double-click's first click sorted: put the sort back, then rename.
+                      setSort(sortBeforeClick.current);
+                      startEdit(-1, c);
+                    }}
+                  >
+                    {editingHeader ? (
+                      <input
+                        className="vt-df-input"
+                        aria-label={`Edit header ${c + 1}`}
+                        autoFocus
+                        value={editing.draft}
+                        onChange={(e) => setEditing({ ...editing, draft: e.target.value })}
+                        onKeyDown={onEditKey}
+                        onBlur={() => commitEdit()}
+                      />
+                    ) : (
+                      <button
+                        type="button"
+                        className="vt-df-sort"
+                        onClick={(e) => {
+                          if (e.detail > 1) return;
+                          sortBeforeClick.current = sort;
+                          onHeaderClick(c);
+                        }} title="Sort (ascending, descending, none); double-click to rename">
+                        <span className="vt-df-head-text">{h}</span>
+                        <span className="vt-df-sort-mark" aria-hidden="true">
+                          {dir === 1 ? "▲" : dir === -1 ? "▼" : "⇅"}
+                        </span>
+                      </button>
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {padTop > 0 ? (
+              <tr aria-hidden="true" className="vt-df-spacer">
+                <td colSpan={width + 1} style={{ height: padTop }} />
+              </tr>
+            ) : null}
+            {items.map((item) => {
+              const row = order[item.index]!;
+              const cells = data[row]!;
+              return (
+                <DataRow
+                  key={row}
+                  uid={uid}
+                  row={row}
+                  position={item.index}
+                  cells={cells.length >= width ? cells : [...cells, ...Array<CellValue>(width - cells.length).fill(null)]}
+                  headers={headers}
+                  types={types}
+                  display={displayRows?.[row] ?? null}
+                  styling={styleRows?.[row] ?? null}
+                  selectedCol={selected?.row === row ? selected.col : -1}
+                  editing={editing && editing.row === row ? editing : null}
+                  editable={editable}
+                  showRowNumbers={props.show_row_numbers === true}
+                  pinnedLefts={pinnedLefts}
+                  rowNumberWidth={rowNumberWidth}
+                  lineBreaks={props.line_breaks !== false}
+                  maxChars={props.max_chars ?? null}
+                  measure={measured ? virtualizer.measureElement : undefined}
+                  {...rowHandlers}
+                />
+              );
+            })}
+            {padBottom > 0 ? (
+              <tr aria-hidden="true" className="vt-df-spacer">
+                <td colSpan={width + 1} style={{ height: padBottom }} />
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+        {order.length === 0 ? <div className="vt-df-empty">{data.length === 0 ? "No rows" : "No matching rows"}</div> : null}
+      </div>
+      {interactive && (!rowsFixed || !colsFixed) ? (
+        <div className="vt-df-actions">
+          {!rowsFixed ? (
+            <>
+              <button type="button" className="vt-button vt-button-secondary vt-button-sm" disabled={!canAddRow} onClick={addRow}>
+                Add row
+              </button>
+              <button type="button" className="vt-button vt-button-secondary vt-button-sm" disabled={!canDeleteRow} onClick={deleteRow}>
+                Delete row
+              </button>
+            </>
+          ) : null}
+          {!colsFixed ? (
+            <>
+              <button type="button" className="vt-button vt-button-secondary vt-button-sm" disabled={!canAddCol} onClick={addColumn}>
+                Add column
+              </button>
+              <button type="button" className="vt-button vt-button-secondary vt-button-sm" disabled={!canDeleteCol} onClick={deleteColumn}>
+                Delete column
+              </button>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
