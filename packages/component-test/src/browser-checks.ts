@@ -102,7 +102,8 @@ export function registerBrowserChecks<P extends object>(spec: ComponentSpec<P>):
 
   function registerDrawnChecks(): void {
     const labelled = spec.labelled !== false;
-    it(labelled ? "shows its label and info, and hides the label with show_label: false" : "draws without a label (it has none)", async () => {
+    const noLabelName = spec.labelIsText ? "draws its label as its control's text" : "draws without a label (it has none)";
+    it(labelled ? "shows its label and info, and hides the label with show_label: false" : noLabelName, async () => {
       if (labelled) {
         expect(await shows(block(MARKS.main), MARKS.label)).toBe(true);
         expect(await shows(block(MARKS.main), MARKS.info)).toBe(true);
@@ -110,7 +111,7 @@ export function registerBrowserChecks<P extends object>(spec: ComponentSpec<P>):
         expect(await shows(block(MARKS.noLabel), MARKS.hiddenLabel)).toBe(false);
       } else {
         expect(await block(MARKS.main).isVisible()).toBe(true);
-        expect(await shows(block(MARKS.main), MARKS.label)).toBe(false);
+        expect(await shows(block(MARKS.main), MARKS.label)).toBe(spec.labelIsText === true);
       }
     }, CHECK_TIMEOUT_MS);
 

@@ -58,6 +58,11 @@ export interface ComponentSpec<P extends object = object> {
   drawn?: boolean;
   /** Whether it shows a label and info text (false for buttons, whose text is their value). Default true. */
   labelled?: boolean;
+  /**
+   * With `labelled: false`: its `label` is the text of its control, as Gradio's UploadButton and
+   * DownloadButton take it, so the label must show there. Default false.
+   */
+  labelIsText?: boolean;
   /** Options of the headless browser. */
   browser?: { fakeMedia?: boolean; args?: readonly string[] };
   /** The test suite's name. Default the component's type. */

@@ -20,7 +20,7 @@ function isSafeSrc(url: string): boolean {
 }
 
 /** A short text for one sample value, for the row's accessible name. */
-function cellText(value: unknown, type: string | undefined, props: Record<string, unknown> | undefined): string {
+export function cellText(value: unknown, type: string | undefined, props: Record<string, unknown> | undefined): string {
   if (value === null || value === undefined) return "";
   if (Array.isArray(props?.choices)) {
     const labels = (props.choices as unknown[]).filter(Array.isArray) as [unknown, unknown][];
@@ -105,6 +105,7 @@ export function DatasetView({ value, props, interactive, onChange, dispatch, ren
           {props.label}
         </span>
       ) : null}
+      {props.info ? <span className="vt-info">{props.info}</span> : null}
       <table className="vt-dataset-table" aria-labelledby={showLabel ? labelId : undefined} aria-label={showLabel ? undefined : label}>
         <thead>
           <tr>

@@ -65,6 +65,17 @@ export class DownloadButtonComponent extends Component<string, DownloadButtonOut
     return Array.isArray(payload) ? null : payload;
   }
 
+  override processExample(example: unknown): unknown {
+    const payload = plainPayload(example);
+    return Array.isArray(payload) ? null : (payload ?? example ?? null);
+  }
+
+  /** An example given as a path (or bytes) is copied into the cache when the server starts, and shown from there. */
+  override async processExampleWithFiles(example: unknown, context: ProcessContext): Promise<unknown> {
+    if (example === null || example === undefined) return null;
+    return plainPayload(example) ?? (await this.postprocess(example as DownloadButtonOutput, context));
+  }
+
   api(): ApiDescription {
     return { type: FILE_DATA_SCHEMA, python_type: { type: "filepath", description: "" } };
   }

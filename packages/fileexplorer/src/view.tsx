@@ -262,6 +262,7 @@ export function FileExplorerView({ id, value, props, interactive, onChange, disp
   return (
     <div className="vt-fx-wrap">
       {props.show_label !== false ? <span className="vt-label">{label}</span> : null}
+      {props.info ? <span className="vt-info">{props.info}</span> : null}
       <div className="vt-fx" style={style} aria-label={label} role="group">
         <Folder key={key([props.root_dir, props.glob, props.ignore_glob ?? ""])} path={[]} index={[]} ctx={ctx} />
       </div>

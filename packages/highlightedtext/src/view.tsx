@@ -15,9 +15,9 @@ const style = `
 .vt-hl-span { border: none; font: inherit; color: inherit; cursor: pointer; padding: 0 var(--spacing-xs); border-radius: var(--radius-sm); background: transparent; white-space: pre-wrap; }
 .vt-hl-span[data-label] { background: color-mix(in srgb, var(--vt-hl-color) 30%, transparent); }
 .vt-hl-span[data-score] { background: var(--vt-hl-color); }
-.vt-hl-category { margin-left: var(--spacing-xs); padding: 0 var(--spacing-xs); border-radius: var(--radius-sm); background: var(--vt-hl-color); color: var(--button-primary-text-color); font-size: var(--text-xs); font-weight: bold; }
+.vt-hl-category { margin-left: var(--spacing-xs); padding: 0 var(--spacing-xs); border-radius: var(--radius-sm); background: color-mix(in srgb, var(--vt-hl-color) 25%, var(--block-background-fill)); box-shadow: inset 0 0 0 1px var(--vt-hl-color); color: var(--body-text-color); font-size: var(--text-xs); font-weight: bold; }
 .vt-hl-legend { display: flex; flex-wrap: wrap; gap: var(--spacing-sm); margin-bottom: var(--spacing-md); list-style: none; padding: 0; }
-.vt-hl-legend li { padding: 0 var(--spacing-md); border-radius: var(--radius-sm); background: var(--vt-hl-color); color: var(--button-primary-text-color); font-size: var(--text-sm); }
+.vt-hl-legend li { padding: 0 var(--spacing-md); border-radius: var(--radius-sm); background: color-mix(in srgb, var(--vt-hl-color) 25%, var(--block-background-fill)); box-shadow: inset 0 0 0 1px var(--vt-hl-color); color: var(--body-text-color); font-size: var(--text-sm); }
 .vt-hl-scale { display: flex; justify-content: space-between; width: 12rem; padding: 0 var(--spacing-sm); border-radius: var(--radius-sm); font-size: var(--text-sm); margin-bottom: var(--spacing-md); background: linear-gradient(to right, var(--error-text-color), transparent, var(--vt-success-color)); color: var(--body-text-color); }
 .vt-hl-edit { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 10rem) auto; gap: var(--spacing-sm); margin-top: var(--spacing-md); }
 .vt-hl-edit input { min-width: 0; font: inherit; color: var(--body-text-color); background: var(--input-background-fill, transparent); border: 1px solid var(--border-color-primary); border-radius: var(--radius-sm); padding: var(--spacing-xs) var(--spacing-sm); }

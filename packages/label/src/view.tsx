@@ -51,6 +51,7 @@ export function LabelView({ value, props, dispatch }: ViewProps<LabelData | null
   return (
     <div className="vt-field vt-label-output">
       {props.show_label !== false && props.label ? <span className="vt-label">{props.label}</span> : null}
+      {props.info ? <span className="vt-info">{props.info}</span> : null}
       {props.show_heading !== false && heading !== null ? (
         <h2 className="vt-label-heading" data-color={props.color ? "true" : "false"} style={props.color ? { background: props.color } : undefined}>
           {heading}

@@ -85,6 +85,16 @@ export class UploadButtonComponent<T extends FileType = "filepath", C extends Fi
     return plainPayload(this.props.value);
   }
 
+  override processExample(example: unknown): unknown {
+    return plainPayload(example) ?? example ?? null;
+  }
+
+  /** An example given as a path (or bytes) is copied into the cache when the server starts, and shown from there. */
+  override async processExampleWithFiles(example: unknown, context: ProcessContext): Promise<unknown> {
+    if (example === null || example === undefined) return null;
+    return plainPayload(example) ?? (await this.postprocess(example as never, context));
+  }
+
   api(): ApiDescription {
     return filesApi(this.fileCount);
   }
