@@ -71,6 +71,8 @@ export function registerBrowserChecks<P extends object>(spec: ComponentSpec<P>):
     await p.goto(`${server!.url}?__theme=${theme}`);
     await p.locator(`#${MARKS.probe}`).waitFor({ state: "visible", timeout: 15_000 });
     await waitFor(async () => (await p.getByTestId("skeleton").count()) === 0, 15_000, () => "the views did not finish loading");
+    // Views that load more code when they mount (CodeMirror, KaTeX) have it once the network is quiet.
+    await p.waitForLoadState("networkidle", { timeout: 15_000 });
     return p;
   }
 
