@@ -180,6 +180,22 @@ describe("AnnotatedImage preprocess, config and API", () => {
   });
 });
 
+describe("AnnotatedImage initial value and examples", () => {
+  it("makes an initial value or example given as [image, annotations] with the file store", async () => {
+    const value = [grey(), [[[10, 5, 30, 25], "car"]]] as const;
+    const component = AnnotatedImage({ value, color_map: { car: "#00ff00" } });
+    expect(component.initialPayload()).toBeNull();
+    expect(component.initialValueNeedsFiles()).toBe(true);
+    const initial = (await component.initialPayloadWithFiles(ctx)) as AnnotatedImageData;
+    expect(initial.annotations.map((a) => a.label)).toEqual(["car"]);
+    expect(pixel(await overlay(initial, 0), 20, 15)).toEqual([0, 255, 0, 128]);
+    const example = (await component.processExampleWithFiles(value, ctx)) as AnnotatedImageData;
+    expect(example.annotations.map((a) => a.label)).toEqual(["car"]);
+    expect(await component.processExampleWithFiles(initial, ctx)).toBe(initial);
+    expect(AnnotatedImage({ value: initial }).initialValueNeedsFiles()).toBe(false);
+  });
+});
+
 describe("AnnotatedImage in a Blocks", () => {
   it("adds only itself to the layout (the Image it saves base images with is not rendered)", () => {
     const demo = Blocks(() => {

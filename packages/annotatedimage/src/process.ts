@@ -196,8 +196,20 @@ export class AnnotatedImageComponent extends Component<AnnotatedImageInput, Anno
     return isWireValue(this.props.value) ? this.props.value : null;
   }
 
+  /** Whether the initial value is `[image, annotations]` (not yet a wire value): the server makes it with its file store. */
+  override initialValueNeedsFiles(): boolean {
+    const value = this.props.value;
+    return value !== null && value !== undefined && !isWireValue(value);
+  }
+
   override processExample(example: unknown): unknown {
     return isWireValue(example) ? example : null;
+  }
+
+  /** An example given as `[image, annotations]` is made when the server starts: its image copied into the cache, its overlays painted. */
+  override async processExampleWithFiles(example: unknown, context: ProcessContext): Promise<unknown> {
+    if (example === null || example === undefined) return null;
+    return isWireValue(example) ? example : await this.postprocess(example as AnnotatedImageOutput, context);
   }
 
   api(): ApiDescription {

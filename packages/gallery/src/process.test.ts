@@ -208,6 +208,18 @@ describe("Gallery config", () => {
     ]);
   });
 
+  it("copies an initial value of paths (captioned or not) into the store", async () => {
+    const path = join(dir, "initial.png");
+    await writeFile(path, await pngBytes(pixels(4)));
+    const g = Gallery({ value: [[path, "A"], path] });
+    expect(g.initialValueNeedsFiles()).toBe(true);
+    expect(Gallery({ value: ["https://example.com/a.png"] }).initialValueNeedsFiles()).toBe(false);
+    expect(Gallery({ value: [] }).initialValueNeedsFiles()).toBe(false);
+    const payload = (await g.initialPayloadWithFiles(ctx)) as GalleryImageData[];
+    expect(payload.map((item) => item.caption)).toEqual(["A", null]);
+    expect(Array.from((await decoded(payload[0]!.image)).data)).toEqual(Array.from(pixels(4).data));
+  });
+
   it("declares its events as listener methods", () => {
     const g = Gallery();
     for (const event of ["select", "upload", "change", "delete", "preview_close", "preview_open"] as const) expect(typeof g[event]).toBe("function");

@@ -260,6 +260,12 @@ export class GalleryComponent<T extends ImageType = "filepath"> extends Componen
     return storelessGallery(this.props.value) ?? [];
   }
 
+  /** Whether the initial value has an item given as a path, bytes or an array (captioned or not), which the server copies into the cache. */
+  override initialValueNeedsFiles(): boolean {
+    const value = this.props.value;
+    return Array.isArray(value) && value.length > 0 && storelessGallery(value) === null;
+  }
+
   override processExample(example: unknown): unknown {
     return storelessGallery(example) ?? example ?? [];
   }

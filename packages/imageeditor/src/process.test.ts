@@ -271,4 +271,17 @@ describe("ImageEditor props and config", () => {
     expect(ImageEditor({ value: "/some/path.png" }).initialPayload()).toBeNull();
     expect(ImageEditor().processExample({ background: fd, layers: [], composite: null })).toEqual({ background: fd, layers: [], composite: null });
   });
+
+  it("copies the paths inside a { background, layers, composite } initial value or example into the store", async () => {
+    const files = await payload();
+    const value = { background: files.background!.path, layers: [files.layers[0]!.path], composite: files.composite!.path };
+    const editor = ImageEditor({ value, format: "png" });
+    expect(editor.initialValueNeedsFiles()).toBe(true);
+    expect(ImageEditor({ value: { background: fileData("/cache/bg.png"), layers: [], composite: null } }).initialValueNeedsFiles()).toBe(false);
+    const example = (await editor.processExampleWithFiles(value, ctx)) as EditorData;
+    expect(await pixelsOf(example.background)).toEqual(Array.from(backgroundPixels()));
+    expect(await pixelsOf(example.layers[0]!)).toEqual(Array.from(layerPixels()));
+    expect(await pixelsOf(example.composite)).toEqual(Array.from(compositePixels()));
+    expect(((await editor.initialPayloadWithFiles(ctx)) as EditorData).layers).toHaveLength(1);
+  });
 });

@@ -251,19 +251,32 @@ export class ImageEditorComponent<T extends ImageType = "array"> extends Compone
     };
   }
 
-  /** The initial value: FileData and URLs as given; other values need the file store, so they wait for an event. */
+  /** Whether a value has an image (itself, or its background, a layer or its composite) that needs the file store: a path, bytes, an array. */
+  private needsFiles(value: unknown): boolean {
+    if (value === null || value === undefined) return false;
+    if (!isEditorObject(value)) return storelessFile(value) === null;
+    const parts = [value.background, ...(Array.isArray(value.layers) ? value.layers : []), value.composite];
+    return parts.some((part) => part !== null && part !== undefined && storelessFile(part) === null);
+  }
+
+  /** The initial value: FileData and URLs as given; other values need the file store, so the server makes them ({@link initialValueNeedsFiles}). */
   override initialPayload(): unknown {
     return this.storeless(this.props.value);
+  }
+
+  /** Whether the initial value has an image given as a path, bytes or an array (also inside `{ background, layers, composite }`). */
+  override initialValueNeedsFiles(): boolean {
+    return this.needsFiles(this.props.value);
   }
 
   override processExample(example: unknown): unknown {
     return this.storeless(example);
   }
 
-  /** An example given as a path (or bytes) is copied into the cache when the server starts, and shown from there. */
+  /** An example given as a path (or bytes), or with one in its background, layers or composite, is copied into the cache when the server starts, and shown from there. */
   override async processExampleWithFiles(example: unknown, context: ProcessContext): Promise<unknown> {
     if (example === null || example === undefined) return null;
-    return this.storeless(example) ?? (await this.postprocess(example as never, context));
+    return this.needsFiles(example) ? await this.postprocess(example as never, context) : this.storeless(example);
   }
 
   api(): ApiDescription {

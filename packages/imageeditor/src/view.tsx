@@ -163,6 +163,7 @@ function StaticEditor({ value, props, dispatch, fileUrl }: ViewProps<EditorWireV
   return (
     <div className="vt-field vt-ie" style={props.width ? { width: cssLength(props.width) } : undefined}>
       {props.show_label !== false && props.label ? <span className="vt-label">{props.label}</span> : null}
+      {props.info ? <span className="vt-info">{props.info}</span> : null}
       <div className="vt-ie-frame" ref={frame} style={props.height ? { height: cssLength(props.height) } : undefined} aria-label={url ? undefined : `${label}: empty`}>
         {url ? (
           <>

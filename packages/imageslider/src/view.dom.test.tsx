@@ -48,7 +48,7 @@ describe("ImageSliderView in a DOM", () => {
     expect(container.querySelector(".vt-slider-second")!.getAttribute("src")).toBe("/f=/cache/after.png");
     expect(knob(container).getAttribute("aria-valuenow")).toBe("30");
     expect(clip(container)).toBe("inset(0 70% 0 0)");
-    expect(container.querySelector('[aria-label="Download second image"]')!.getAttribute("download")).toBe("after.png");
+    expect(container.querySelector('[aria-label="Download image 2"]')!.getAttribute("download")).toBe("after.png");
   });
 
   it("moves the slider with the keyboard, and follows a new slider_position", () => {

@@ -149,7 +149,7 @@ export function ImageSliderView({ value, props, interactive, onChange, dispatch,
         ? pair.map((file, i) =>
             file ? (
               <a key={i} className="vt-slider-tool" href={fileUrl(file)} download={file.orig_name ?? `image-${i + 1}`}
-                aria-label={`Download ${SIDES[i]} image`} title={`Download ${SIDES[i]} image`}>⤓{i + 1}</a>
+                aria-label={`Download image ${i + 1}`} title={`Download the ${SIDES[i]} image`}><DownloadIcon />{i + 1}</a>
             ) : null,
           )
         : null}
@@ -228,6 +228,15 @@ export function ImageSliderView({ value, props, interactive, onChange, dispatch,
       ) : null}
       {error ? <span className="vt-slider-error" role="alert">{error}</span> : null}
     </div>
+  );
+}
+
+/** The download buttons' icon (an arrow onto a line); the button's text is the image's number, which its name includes. */
+function DownloadIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.6">
+      <path d="M8 1v9M4 6l4 4 4-4M2 14h12" />
+    </svg>
   );
 }
 
