@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "@jest/globals";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium, type ChromiumOptions } from "@vitrine/component-test";
+import { launchChromium, type ChromiumOptions } from "@vitrine/component-test/chromium";
 import { startGallery, type Gallery } from "@vitrine/demo-gallery";
 import type { App } from "vitrine";
 
-export { CHROMIUM, FAKE_MEDIA_ARGS } from "@vitrine/component-test";
+export { CHROMIUM, FAKE_MEDIA_ARGS } from "@vitrine/component-test/chromium";
 
 /**
  * Starts headless chromium with the flags this machine needs and a fresh profile; `fakeMedia`
