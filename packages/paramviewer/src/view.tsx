@@ -63,7 +63,8 @@ function ParameterRow({
 }
 
 /**
- * The ParamViewer view: a header with a button that opens or closes every parameter, then one
+ * The ParamViewer view: its label and info when given (Gradio shows none), a header with a button
+ * that opens or closes every parameter, then one
  * `<details>` per parameter (name and type; when opened, default and Markdown description).
  * With `anchor_links`, each parameter has an id and a link to it, and the page's `#hash` opens
  * the parameter it names.
@@ -107,6 +108,8 @@ export function ParamViewerView({ value, props }: ViewProps<ParamViewerValue | n
   return (
     <div className="vt-paramviewer" ref={root} role="region" aria-label={name} style={{ maxHeight: cssLength(props.max_height) }}>
       <style>{paramViewerStyle}</style>
+      {props.show_label !== false && props.label ? <span className="vt-label">{props.label}</span> : null}
+      {props.info ? <span className="vt-info">{props.info}</span> : null}
       {header !== null ? (
         <div className="vt-paramviewer-header">
           <span className="vt-paramviewer-title">{header}</span>

@@ -60,11 +60,12 @@ describe("Markdown in a browser", () => {
     await expect(code.locator("span.hljs-string").first().textContent()).resolves.toBe('"Hello "');
     await expect(code.locator("span.hljs-comment").first().textContent()).resolves.toBe("# say hello");
     expect(requests.some((u) => u.endsWith("/components/markdown/highlight.js"))).toBe(true);
-    // Token colours come from the theme: the keyword is coloured as --color-accent.
+    // Token colours come from the theme: the keyword is --color-accent mixed toward the text
+    // colour (so that it meets 4.5:1 contrast).
     const colours = await page.evaluate(() => {
       const keyword = document.querySelector(".vt-markdown span.hljs-keyword")!;
       const probe = document.createElement("span");
-      probe.style.color = "var(--color-accent)";
+      probe.style.color = "color-mix(in srgb, var(--color-accent) 60%, var(--body-text-color))";
       keyword.parentElement!.append(probe);
       const result = { keyword: getComputedStyle(keyword).color, accent: getComputedStyle(probe).color, text: getComputedStyle(keyword.parentElement!).color };
       probe.remove();
@@ -79,9 +80,10 @@ describe("Markdown in a browser", () => {
     /** Each token's colour beside the theme variable it should have, in the mode shown. */
     const tokenColours = () =>
       page.evaluate(() => {
-        const probe = (v: string, near: Element) => {
+        // Each token is its theme colour mixed toward the text colour (for 4.5:1 contrast).
+        const probe = (v: string, near: Element, share = 60) => {
           const span = document.createElement("span");
-          span.style.color = `var(${v})`;
+          span.style.color = `color-mix(in srgb, var(${v}) ${share}%, var(--body-text-color))`;
           near.append(span);
           const c = getComputedStyle(span).color;
           span.remove();
@@ -91,7 +93,7 @@ describe("Markdown in a browser", () => {
         const pick = (sel: string) => getComputedStyle(code.querySelector(sel)!).color;
         return {
           string: [pick(".hljs-string"), probe("--vt-success-color", code)],
-          comment: [pick(".hljs-comment"), probe("--body-text-color-subdued", code)],
+          comment: [pick(".hljs-comment"), probe("--body-text-color-subdued", code, 70)],
           keyword: [pick(".hljs-keyword"), probe("--color-accent", code)],
         };
       });
