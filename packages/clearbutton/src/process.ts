@@ -4,25 +4,19 @@ import {
   listen,
   rootScope,
   type AnyComponent,
-  type ApiDescription,
-  type ComponentProps,
   type Listeners,
 } from "@vitrine/core";
-import { isSafeUrl } from "@vitrine/button";
+import { BUTTON_VARIANTS, ButtonBase, type ButtonBaseProps } from "@vitrine/button";
 import { clearButtonEvents, type ClearButtonEvent } from "./events.js";
 
 /** Props of a ClearButton. */
-export interface ClearButtonProps extends ComponentProps<string> {
+export interface ClearButtonProps extends ButtonBaseProps<(typeof BUTTON_VARIANTS)[number]> {
   /** The button's text. Default "Clear". */
   value?: string | null;
   /** `"primary"`, `"secondary"` (default) or `"stop"`: the button's colours. */
-  variant?: "primary" | "secondary" | "stop";
+  variant?: (typeof BUTTON_VARIANTS)[number];
   /** Size of the button. Default "lg". */
   size?: "sm" | "md" | "lg";
-  /** URL of an image shown before the text (http(s) or relative). */
-  icon?: string | null;
-  /** URL opened in a new tab when the button is clicked (http(s), mailto or relative). */
-  link?: string | null;
   /**
    * API name of the server event that resets added State components (the only part of a clear
    * that runs on the server). Default none: the event is private.
@@ -55,29 +49,15 @@ function isStateLike(c: AnyComponent): c is AnyComponent & StateLike {
  * Add components when creating the button or later with {@link ClearButtonComponent.add},
  * inside a Blocks builder callback.
  */
-export class ClearButtonComponent extends Component<string, string | null, string> {
+export class ClearButtonComponent extends ButtonBase<ClearButtonProps> {
   static override readonly events = clearButtonEvents;
   readonly type = "clearbutton";
   readonly ui = { file: fileURLToPath(new URL("../dist/ui.js", import.meta.url)) };
-  declare readonly props: ClearButtonProps;
   /** The components this button clears, in the order they were added. */
   readonly cleared: AnyComponent[] = [];
 
   constructor(components: Clearable | null = null, props: ClearButtonProps = {}) {
-    super(props);
-    const { variant, size, icon, link } = props;
-    if (variant !== undefined && !["primary", "secondary", "stop"].includes(variant)) {
-      throw new TypeError(`ClearButton: variant must be "primary", "secondary" or "stop", got ${JSON.stringify(variant)}`);
-    }
-    if (size !== undefined && !["sm", "md", "lg"].includes(size)) {
-      throw new TypeError(`ClearButton: size must be "sm", "md" or "lg", got ${JSON.stringify(size)}`);
-    }
-    if (typeof icon === "string" && !isSafeUrl(icon, { allowMailto: false })) {
-      throw new TypeError(`ClearButton: icon must be an http(s) or relative URL, got ${JSON.stringify(icon)}`);
-    }
-    if (typeof link === "string" && !isSafeUrl(link)) {
-      throw new TypeError(`ClearButton: link must be an http(s), mailto or relative URL, got ${JSON.stringify(link)}`);
-    }
+    super(props, { name: "ClearButton", variants: BUTTON_VARIANTS });
     if (components !== null && listOf(components).length > 0) this.add(components);
   }
 
@@ -128,47 +108,8 @@ export class ClearButtonComponent extends Component<string, string | null, strin
     return this;
   }
 
-  /** Buttons stay clickable when a function sets their text, unless made non-interactive. */
-  override get explicitInteractive(): boolean | null {
-    return this.props.interactive ?? true;
-  }
-
-  /** Buttons are left out of the API description, as in Gradio. */
-  override get skipApi(): boolean {
-    return true;
-  }
-
-  /** The button's text, as a string. */
-  override preprocess(payload: string | null | undefined): string {
-    if (payload === null || payload === undefined) return "";
-    if (typeof payload !== "string") throw new TypeError(`ClearButton expects a string, got ${typeof payload}`);
-    return payload;
-  }
-
-  /** A function's new text for the button. */
-  override postprocess(value: string | null): string {
-    return value === null || value === undefined ? "" : String(value);
-  }
-
-  override initialPayload(): string {
-    return this.postprocess(this.props.value ?? "Clear");
-  }
-
-  /** Clearing a button keeps its text. */
-  override emptyPayload(): string {
-    return this.initialPayload();
-  }
-
-  api(): ApiDescription {
-    return { type: { type: "string" }, python_type: { type: "str", description: "" } };
-  }
-
-  override exampleInput(): string {
+  protected get defaultText(): string {
     return "Clear";
-  }
-
-  protected override defaultProps(): Record<string, unknown> {
-    return { show_label: false, container: false, min_width: 160 };
   }
 
   protected override ownProps(): Record<string, unknown> {

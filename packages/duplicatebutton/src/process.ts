@@ -1,22 +1,21 @@
 import { fileURLToPath } from "node:url";
-import { Component, type ApiDescription, type ComponentProps, type Listeners } from "@vitrine/core";
-import { isSafeUrl } from "@vitrine/button";
+import type { Listeners } from "@vitrine/core";
+import { BUTTON_VARIANTS, ButtonBase, type ButtonBaseProps } from "@vitrine/button";
 import { duplicateButtonEvents, type DuplicateButtonEvent } from "./events.js";
 import { currentSpace, duplicateUrl } from "./space.js";
 
 /** The DuplicateButton's colours: the Button's, and `"huggingface"` (dark, as on the Hub; the default). */
-export type DuplicateButtonVariant = "primary" | "secondary" | "stop" | "huggingface";
+export const DUPLICATE_BUTTON_VARIANTS = [...BUTTON_VARIANTS, "huggingface"] as const;
+export type DuplicateButtonVariant = (typeof DUPLICATE_BUTTON_VARIANTS)[number];
 
 /** Props of a DuplicateButton. */
-export interface DuplicateButtonProps extends ComponentProps<string> {
+export interface DuplicateButtonProps extends ButtonBaseProps<DuplicateButtonVariant> {
   /** The button's text. Default "Duplicate Space". */
   value?: string | null;
   /** The button's colours. Default `"huggingface"`, as in Gradio 5. */
   variant?: DuplicateButtonVariant;
   /** Size of the button. Default "sm". */
   size?: "sm" | "md" | "lg";
-  /** URL of an image shown before the text (http(s) or relative). */
-  icon?: string | null;
   /**
    * A URL to open instead (http(s), mailto or relative). By default, on a Space, the button
    * links to the Space's duplication page; elsewhere it links nowhere.
@@ -30,29 +29,15 @@ export interface DuplicateButtonProps extends ComponentProps<string> {
  * button is made) it links to `https://huggingface.co/spaces/owner/name?duplicate=true`, opened
  * in a new tab; elsewhere it does nothing but fire `click`, as in Gradio 5 (where it stays visible).
  */
-export class DuplicateButtonComponent extends Component<string, string | null, string> {
+export class DuplicateButtonComponent extends ButtonBase<DuplicateButtonProps> {
   static override readonly events = duplicateButtonEvents;
   readonly type = "duplicatebutton";
   readonly ui = { file: fileURLToPath(new URL("../dist/ui.js", import.meta.url)) };
-  declare readonly props: DuplicateButtonProps;
   /** The Space this app runs in (`owner/name`), or null when not on a Space. */
   readonly space: string | null;
 
   constructor(props: DuplicateButtonProps = {}) {
-    super(props);
-    const { variant, size, icon, link } = props;
-    if (variant !== undefined && !["primary", "secondary", "stop", "huggingface"].includes(variant)) {
-      throw new TypeError(`DuplicateButton: variant must be "primary", "secondary", "stop" or "huggingface", got ${JSON.stringify(variant)}`);
-    }
-    if (size !== undefined && !["sm", "md", "lg"].includes(size)) {
-      throw new TypeError(`DuplicateButton: size must be "sm", "md" or "lg", got ${JSON.stringify(size)}`);
-    }
-    if (typeof icon === "string" && !isSafeUrl(icon, { allowMailto: false })) {
-      throw new TypeError(`DuplicateButton: icon must be an http(s) or relative URL, got ${JSON.stringify(icon)}`);
-    }
-    if (typeof link === "string" && !isSafeUrl(link)) {
-      throw new TypeError(`DuplicateButton: link must be an http(s), mailto or relative URL, got ${JSON.stringify(link)}`);
-    }
+    super(props, { name: "DuplicateButton", variants: DUPLICATE_BUTTON_VARIANTS });
     this.space = currentSpace();
   }
 
@@ -62,43 +47,8 @@ export class DuplicateButtonComponent extends Component<string, string | null, s
     return this.space === null ? null : duplicateUrl(this.space);
   }
 
-  /** Buttons stay clickable when a function sets their text, unless made non-interactive. */
-  override get explicitInteractive(): boolean | null {
-    return this.props.interactive ?? true;
-  }
-
-  /** Buttons are left out of the API description, as in Gradio. */
-  override get skipApi(): boolean {
-    return true;
-  }
-
-  /** The button's text, as a string. */
-  override preprocess(payload: string | null | undefined): string {
-    if (payload === null || payload === undefined) return "";
-    if (typeof payload !== "string") throw new TypeError(`DuplicateButton expects a string, got ${typeof payload}`);
-    return payload;
-  }
-
-  /** A function's new text for the button. */
-  override postprocess(value: string | null): string {
-    return value === null || value === undefined ? "" : String(value);
-  }
-
-  override initialPayload(): string {
-    return this.postprocess(this.props.value ?? "Duplicate Space");
-  }
-
-  /** Clearing a button keeps its text. */
-  override emptyPayload(): string {
-    return this.initialPayload();
-  }
-
-  api(): ApiDescription {
-    return { type: { type: "string" }, python_type: { type: "str", description: "" } };
-  }
-
-  override exampleInput(): string {
-    return this.initialPayload();
+  protected get defaultText(): string {
+    return "Duplicate Space";
   }
 
   protected override defaultProps(): Record<string, unknown> {
