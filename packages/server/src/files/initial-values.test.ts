@@ -95,7 +95,7 @@ describe("initial file values", () => {
       new Picture({ value: "/etc/hostname", label: "Photo" });
     });
     await expect(launch(app, { server_port: 0, quiet: true })).rejects.toThrow(
-      /^The initial value of Picture "Photo" \(id \d+\) cannot be served: Cannot return the file \/etc\/hostname: it is not in the working directory/,
+      /^The initial value of Testpicture "Photo" \(id \d+\) cannot be served: Cannot return the file \/etc\/hostname: it is not in the working directory/,
     );
     const missing = Blocks(() => {
       new Picture({ value: join(dir, "nope.png") });
