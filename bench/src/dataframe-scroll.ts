@@ -12,16 +12,11 @@
  * frame time p50/p95/p99/max, the frames over 50 ms, the rows in the DOM at the end, whether the
  * last row was shown, and the time from navigation until the table was shown. Nothing is asserted.
  */
-import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import { launchChromium } from "@vitrine/component-test/chromium";
 import { summarize, type Summary } from "./stats.js";
-
-/** Debian's chromium (the integration tests use the same). */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Options of one run. */
 export interface DataframeScrollOptions {
@@ -122,24 +117,6 @@ async function measureSide(page: Page, selector: string, options: DataframeScrol
   return { frames: { ...frames, p95 }, longFrames: deltas.filter((d) => d > 50).length, rowsInDom: end.rowsInDom, lastRowShown: end.lastRowShown, readyMs };
 }
 
-async function launch(): Promise<{ browser: Browser; close(): Promise<void> }> {
-  const home = mkdtempSync(join(tmpdir(), "vitrine-bench-chromium-"));
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    // The flags of the integration tests' launchBrowser (tests/integration/test/browser.ts).
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    env: { ...process.env, HOME: home },
-  });
-  return {
-    browser,
-    async close() {
-      await browser.close();
-      rmSync(home, { recursive: true, force: true });
-    },
-  };
-}
-
 /** Runs both sides: the Vitrine app in this process, the plain table from a bare node:http server. */
 export async function measureDataframeScroll(options: DataframeScrollOptions): Promise<DataframeScrollResult> {
   const rows = makeRows(options.rows);
@@ -162,7 +139,7 @@ export async function measureDataframeScroll(options: DataframeScrollOptions): P
   });
   await new Promise<void>((resolve) => plain.listen(0, "127.0.0.1", resolve));
   const plainUrl = `http://127.0.0.1:${(plain.address() as AddressInfo).port}/`;
-  const { browser, close } = await launch();
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1000, height: options.boxHeight + 300 } });
     const page = await context.newPage();
@@ -179,7 +156,7 @@ export async function measureDataframeScroll(options: DataframeScrollOptions): P
     await context.close();
     return { options, vitrine, table };
   } finally {
-    await close();
+    await browser.close();
     await new Promise<void>((resolve) => plain.close(() => resolve()));
     await app.close();
   }

@@ -14,15 +14,10 @@
  * The same loads also run on an emulated slower link (CDP `Network.emulateNetworkConditions`),
  * where the bytes count.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "@vitrine/component-test/chromium";
 import { summarize, type Summary } from "./stats.js";
-
-/** Debian's chromium (the integration tests use the same). */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** The page scenario's parameters. */
 export interface PageScenario {
@@ -81,34 +76,6 @@ export interface PageResult {
   acceptEncoding: string | null;
   /** Loads that failed, by reason. */
   errors: Record<string, number>;
-}
-
-/** Starts headless chromium with the flags this machine needs (as tests/integration does). */
-export async function launchChromium(): Promise<{ browser: Browser; close: () => Promise<void> }> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
-  const home = mkdtempSync(join(tmpdir(), "vitrine-bench-chromium-"));
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-    env: { ...process.env, HOME: home },
-  });
-  return {
-    browser,
-    close: async () => {
-      await browser.close();
-      rmSync(home, { recursive: true, force: true });
-    },
-  };
 }
 
 /**
@@ -258,7 +225,7 @@ function weigh(responses: LoadOutcome["responses"], base: string): { weight: Pag
 
 /** Runs the page scenario against the demo at `url` (its trailing slash included). */
 export async function measurePage(url: string, s: PageScenario, timeoutMs = 30_000): Promise<PageResult> {
-  const { browser, close } = await launchChromium();
+  const browser = await launchChromium();
   const errors: Record<string, number> = {};
   const interactive: number[] = [];
   const greeting: number[] = [];
@@ -292,7 +259,7 @@ export async function measurePage(url: string, s: PageScenario, timeoutMs = 30_0
       throttledGreeting.push(load.greeting);
     }
   } finally {
-    await close();
+    await browser.close();
   }
   const { weight, scripts } = weigh(first?.responses ?? [], url);
   return {

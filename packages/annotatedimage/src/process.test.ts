@@ -1,44 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
-import { createHash } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { Jimp } from "jimp";
-import { Blocks, fileData, type FileData, type FileStore, type ProcessContext } from "@vitrine/core";
+import { Blocks, type ProcessContext } from "@vitrine/core";
+import { TempFileStore } from "@vitrine/component-test";
 import { decodeImage as decode, type ImageArray } from "@vitrine/image";
 import { AnnotatedImage, ANNOTATION_PALETTE as DEFAULT_PALETTE, type AnnotatedImageData } from "./index.js";
 import { BOX_BORDER } from "./overlay.js";
 
-/** A FileStore over a temp folder: save writes a file, resolve gives its path. */
-class TempStore implements FileStore {
-  constructor(readonly dir: string) {}
-  async save(data: Uint8Array, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
-    const hash = createHash("sha256").update(data).digest("hex").slice(0, 16);
-    const path = join(this.dir, `${hash}-${options.name ?? "file"}`);
-    await writeFile(path, data);
-    return fileData(path, { orig_name: options.name ?? null, size: data.length, mime_type: options.mime_type ?? null });
-  }
-  async adopt(path: string, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
-    return this.save(await readFile(path), { name: options.name ?? basename(path), ...(options.mime_type ? { mime_type: options.mime_type } : {}) });
-  }
-  async resolve(file: FileData): Promise<string> {
-    if (!file.path.startsWith(this.dir)) throw new Error(`not in the store: ${file.path}`);
-    return file.path;
-  }
-  async read(path: string): Promise<Uint8Array> {
-    return new Uint8Array(await readFile(path));
-  }
-}
-
-let dir: string;
+let store: TempFileStore;
 let ctx: ProcessContext;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "vitrine-annotated-"));
-  ctx = { files: new TempStore(dir) };
+beforeAll(() => {
+  store = new TempFileStore();
+  ctx = store.context;
 });
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => store.dispose());
 
 const W = 40;
 const H = 30;
@@ -106,7 +82,7 @@ describe("AnnotatedImage postprocess", () => {
   it("takes the base image as a path, bytes, a Jimp image and a FileData, reading its size", async () => {
     const jimp = new Jimp({ width: 16, height: 12, color: 0x336699ff });
     const bytes = new Uint8Array(await jimp.getBuffer("image/png"));
-    const path = join(dir, "base.png");
+    const path = join(store.dir, "base.png");
     await writeFile(path, bytes);
     const saved = await ctx.files.save(bytes, { name: "saved.png" });
     const c = AnnotatedImage({ format: "png" });
@@ -149,7 +125,7 @@ describe("AnnotatedImage postprocess", () => {
     await expect(c.postprocess([grey(), [[rgbMask, "rgb"]]], ctx)).rejects.toThrow(/needs 1 channel \(L\), got 3/);
     await expect(c.postprocess([null, []] as never, ctx)).rejects.toThrow(/base image is missing/);
     await expect(c.postprocess([new Uint8Array([1, 2, 3]), [[[0, 0, 1, 1], "a"]]], ctx)).rejects.toThrow(/not an image/);
-    const svg = join(dir, "a.svg");
+    const svg = join(store.dir, "a.svg");
     await writeFile(svg, '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"></svg>');
     await expect(c.postprocess([svg, [[[0, 0, 1, 1], "a"]]], ctx)).rejects.toThrow(/is an SVG; annotations need a raster image/);
     expect(() => AnnotatedImage({ color_map: { cat: "red" } })).toThrow(/color_map\["cat"\] must be a hex colour/);

@@ -4,41 +4,18 @@
  * message outside the limits, and the options reach the view's props with Gradio's defaults.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { randomUUID } from "node:crypto";
 import wavefile from "wavefile";
-import { VitrineError, fileData, type FileData, type FileStore, type ProcessContext } from "@vitrine/core";
+import { VitrineError, type FileData, type ProcessContext } from "@vitrine/core";
+import { TempFileStore } from "@vitrine/component-test";
 import { Audio, WaveformOptions } from "./index.js";
 
-/** A FileStore on a temp folder. */
-class TempStore implements FileStore {
-  constructor(readonly dir: string) {}
-  async save(data: Uint8Array, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
-    const path = join(this.dir, `${randomUUID()}-${options.name ?? "file"}`);
-    await writeFile(path, data);
-    return fileData(path, { orig_name: options.name ?? null, size: data.length });
-  }
-  async adopt(path: string): Promise<FileData> {
-    return this.save(await readFile(path));
-  }
-  async resolve(file: FileData): Promise<string> {
-    if (!file.path.startsWith(this.dir)) throw new Error(`not in the store: ${file.path}`);
-    return file.path;
-  }
-  async read(path: string): Promise<Uint8Array> {
-    return new Uint8Array(await readFile(path));
-  }
-}
-
-let dir: string;
+let store: TempFileStore;
 let ctx: ProcessContext;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "vitrine-audio-length-"));
-  ctx = { files: new TempStore(dir) };
+beforeAll(() => {
+  store = new TempFileStore();
+  ctx = store.context;
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(() => store.dispose());
 
 /** A WAV of `seconds` of a 440 Hz sine, `channels` channels at `rate`, written by wavefile. */
 async function clip(seconds: number, channels = 1, rate = 8000): Promise<FileData> {

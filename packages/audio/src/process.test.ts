@@ -1,45 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
-import { createHash } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import wavefile from "wavefile";
-import { VitrineError, fileData, type FileData, type FileStore, type ProcessContext } from "@vitrine/core";
+import { VitrineError, fileData, type FileData, type ProcessContext } from "@vitrine/core";
+import { TempFileStore } from "@vitrine/component-test";
 import { Audio, Microphone, decodeWav, sniffAudio, type AudioArray } from "./index.js";
 import { encodeWav16 } from "./wav.js";
 
-/** A FileStore in memory of a temp folder: save writes a file, resolve gives its path. */
-class TempStore implements FileStore {
-  constructor(readonly dir: string) {}
-  async save(data: Uint8Array, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
-    const hash = createHash("sha256").update(data).digest("hex").slice(0, 16);
-    const path = join(this.dir, `${hash}-${options.name ?? "file"}`);
-    await writeFile(path, data);
-    return fileData(path, { orig_name: options.name ?? null, size: data.length, mime_type: options.mime_type ?? null });
-  }
-  async adopt(path: string, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
-    return this.save(await readFile(path), { name: options.name ?? basename(path), ...(options.mime_type ? { mime_type: options.mime_type } : {}) });
-  }
-  async resolve(file: FileData): Promise<string> {
-    if (!file.path.startsWith(this.dir)) throw new Error(`not in the store: ${file.path}`);
-    return file.path;
-  }
-  async read(path: string): Promise<Uint8Array> {
-    return new Uint8Array(await readFile(path));
-  }
-}
-
-let dir: string;
-let store: TempStore;
+let store: TempFileStore;
 let ctx: ProcessContext;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "vitrine-audio-"));
-  store = new TempStore(dir);
-  ctx = { files: store };
+beforeAll(() => {
+  store = new TempFileStore();
+  ctx = store.context;
 });
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => store.dispose());
 
 /** `frames` frames of a sine per channel (a different pitch each), interleaved, scaled by `scale`. */
 function sine(frames: number, channels: number, rate: number, scale: number): number[] {
@@ -131,7 +105,7 @@ describe("Audio preprocess and postprocess", () => {
 
   it("postprocesses paths (adopt), bytes (save), URLs and FileData", async () => {
     const bytes = wav(1, 8000, "16", Int16Array.from([1, 2, 3]));
-    const path = join(dir, "given.wav");
+    const path = join(store.dir, "given.wav");
     await writeFile(path, bytes);
     const adopted = (await Audio().postprocess(path, ctx))!;
     expect(adopted.orig_name).toBe("given.wav");

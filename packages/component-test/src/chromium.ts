@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
@@ -19,13 +19,14 @@ export interface ChromiumOptions {
 
 /**
  * Starts headless chromium with the flags a sandboxed test machine needs and a fresh profile
- * (its own HOME). Never downloads a browser.
+ * (its own HOME, removed when the browser closes). Never downloads a browser.
  */
 export async function launchChromium(options: ChromiumOptions = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install it ("apt-get install -y chromium") or set CHROMIUM_PATH`);
   }
-  return chromium.launch({
+  const home = mkdtempSync(join(tmpdir(), "vitrine-chromium-"));
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -40,6 +41,8 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Bro
       ...(options.fakeMedia ? FAKE_MEDIA_ARGS : []),
       ...(options.args ?? []),
     ],
-    env: { ...process.env, HOME: mkdtempSync(join(tmpdir(), "vitrine-chromium-")) },
+    env: { ...process.env, HOME: home },
   });
+  browser.on("disconnected", () => rmSync(home, { recursive: true, force: true }));
+  return browser;
 }

@@ -1,42 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
-import { createHash } from "node:crypto";
-import { Blocks, VitrineError, fileData, isFileData, type FileData, type FileStore, type ProcessContext } from "@vitrine/core";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { Blocks, VitrineError, fileData, isFileData, type FileData, type ProcessContext } from "@vitrine/core";
+import { TempFileStore } from "@vitrine/component-test";
 import { Image, type ImageArray, type JimpImage } from "@vitrine/image";
 import { Gallery, type GalleryImageData, type GalleryVideoData } from "./index.js";
 
-/** A FileStore in a temp folder: save writes a file, resolve gives its path. */
-class TempStore implements FileStore {
-  constructor(readonly dir: string) {}
-  async save(data: Uint8Array, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
-    const hash = createHash("sha256").update(data).digest("hex").slice(0, 16);
-    const path = join(this.dir, `${hash}-${options.name ?? "file"}`);
-    await writeFile(path, data);
-    return fileData(path, { orig_name: options.name ?? null, size: data.length, mime_type: options.mime_type ?? null });
-  }
-  async adopt(path: string, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
-    return this.save(await readFile(path), { name: options.name ?? basename(path), ...(options.mime_type ? { mime_type: options.mime_type } : {}) });
-  }
-  async resolve(file: FileData): Promise<string> {
-    if (!file.path.startsWith(this.dir)) throw new Error(`not in the store: ${file.path}`);
-    return file.path;
-  }
-  async read(path: string): Promise<Uint8Array> {
-    return new Uint8Array(await readFile(path));
-  }
-}
-
-let dir: string;
+let store: TempFileStore;
 let ctx: ProcessContext;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "vitrine-gallery-"));
-  ctx = { files: new TempStore(dir) };
+beforeAll(() => {
+  store = new TempFileStore();
+  ctx = store.context;
 });
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => store.dispose());
 
 /** A w x h RGB image whose every pixel differs, seeded so that two images differ. */
 function pixels(seed: number, width = 4, height = 3): ImageArray {
@@ -79,7 +55,7 @@ describe("Gallery postprocess", () => {
 
   it("takes Jimp images, encoded bytes, paths, URLs and FileData", async () => {
     const png = await pngBytes(pixels(4));
-    const path = join(dir, "given.png");
+    const path = join(store.dir, "given.png");
     await writeFile(path, png);
     const jimp = (await Image({ type: "jimp" }).preprocess(await ctx.files.save(png, { name: "j.png" }), ctx)) as JimpImage;
     const given = fileData("/elsewhere/x.png", { orig_name: "x.png" });
@@ -96,7 +72,7 @@ describe("Gallery postprocess", () => {
   });
 
   it("shows videos by path, URL or FileData as videos", async () => {
-    const path = join(dir, "clip.mp4");
+    const path = join(store.dir, "clip.mp4");
     await writeFile(path, new Uint8Array([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70]));
     const out = (await Gallery().postprocess([[path, "a clip"], "https://example.com/v/movie.webm", fileData("/x/y.mov", { mime_type: "video/quicktime" })], ctx)) as GalleryVideoData[];
     expect(out[0]).toEqual({ video: expect.objectContaining({ orig_name: "clip.mp4", mime_type: "video/mp4" }), caption: "a clip" });
@@ -209,7 +185,7 @@ describe("Gallery config", () => {
   });
 
   it("copies an initial value of paths (captioned or not) into the store", async () => {
-    const path = join(dir, "initial.png");
+    const path = join(store.dir, "initial.png");
     await writeFile(path, await pngBytes(pixels(4)));
     const g = Gallery({ value: [[path, "A"], path] });
     expect(g.initialValueNeedsFiles()).toBe(true);

@@ -1,48 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
-import { createHash } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { Jimp } from "jimp";
-import { Blocks, fileData, isFileData, type FileData, type FileStore, type ProcessContext } from "@vitrine/core";
+import { Blocks, fileData, isFileData, type FileData, type ProcessContext } from "@vitrine/core";
+import { TempFileStore } from "@vitrine/component-test";
 import { Image, type ImageArray, type JimpImage } from "./index.js";
 import { decode, sniffFormat } from "./codec.js";
 
-/** A FileStore in memory of a temp folder: save writes a file, resolve gives its path. */
-class TempStore implements FileStore {
-  constructor(readonly dir: string) {}
-  saved: FileData[] = [];
-  async save(data: Uint8Array, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
-    const hash = createHash("sha256").update(data).digest("hex").slice(0, 16);
-    const path = join(this.dir, `${hash}-${options.name ?? "file"}`);
-    await writeFile(path, data);
-    const fd = fileData(path, { orig_name: options.name ?? null, size: data.length, mime_type: options.mime_type ?? null });
-    this.saved.push(fd);
-    return fd;
-  }
-  async adopt(path: string, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
-    return this.save(await readFile(path), { name: options.name ?? basename(path), ...(options.mime_type ? { mime_type: options.mime_type } : {}) });
-  }
-  async resolve(file: FileData): Promise<string> {
-    if (!file.path.startsWith(this.dir)) throw new Error(`not in the store: ${file.path}`);
-    return file.path;
-  }
-  async read(path: string): Promise<Uint8Array> {
-    return new Uint8Array(await readFile(path));
-  }
-}
-
-let dir: string;
-let store: TempStore;
+let store: TempFileStore;
 let ctx: ProcessContext;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "vitrine-image-"));
-  store = new TempStore(dir);
-  ctx = { files: store };
+beforeAll(() => {
+  store = new TempFileStore();
+  ctx = store.context;
 });
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => store.dispose());
 
 /** A 5x3 RGBA image with distinct pixels, some transparent. */
 function rgbaPixels(): { width: number; height: number; data: Uint8Array } {
@@ -186,7 +157,7 @@ describe("Image postprocess", () => {
   });
 
   it("adopts a returned path, and passes URLs and FileData through", async () => {
-    const file = join(dir, "given.png");
+    const file = join(store.dir, "given.png");
     const { pixels } = await pngFile();
     await writeFile(file, await Jimp.fromBitmap({ ...pixels, data: pixels.data }).getBuffer("image/png"));
     const out = await Image().postprocess(file, ctx);

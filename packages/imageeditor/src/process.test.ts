@@ -1,45 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
-import { createHash } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { Jimp } from "jimp";
-import { Blocks, VitrineError, fileData, isFileData, type FileData, type FileStore, type ProcessContext } from "@vitrine/core";
+import { Blocks, VitrineError, fileData, isFileData, type FileData, type ProcessContext } from "@vitrine/core";
+import { TempFileStore } from "@vitrine/component-test";
 import type { ImageArray, JimpImage } from "@vitrine/image";
 import { Brush, Eraser, ImageEditor, ImageMask, LayerOptions, Paint, Sketchpad, WebcamOptions, type EditorData, type EditorValue } from "./index.js";
 
-/** A FileStore over a temp folder: save writes a file, resolve gives its path. */
-class TempStore implements FileStore {
-  constructor(readonly dir: string) {}
-  async save(data: Uint8Array, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
-    const hash = createHash("sha256").update(data).digest("hex").slice(0, 16);
-    const path = join(this.dir, `${hash}-${options.name ?? "file"}`);
-    await writeFile(path, data);
-    return fileData(path, { orig_name: options.name ?? null, size: data.length, mime_type: options.mime_type ?? null });
-  }
-  async adopt(path: string, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
-    return this.save(await readFile(path), { name: options.name ?? basename(path), ...(options.mime_type ? { mime_type: options.mime_type } : {}) });
-  }
-  async resolve(file: FileData): Promise<string> {
-    if (!file.path.startsWith(this.dir)) throw new Error(`not in the store: ${file.path}`);
-    return file.path;
-  }
-  async read(path: string): Promise<Uint8Array> {
-    return new Uint8Array(await readFile(path));
-  }
-}
-
-let dir: string;
-let store: TempStore;
+let store: TempFileStore;
 let ctx: ProcessContext;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "vitrine-imageeditor-"));
-  store = new TempStore(dir);
-  ctx = { files: store };
+beforeAll(() => {
+  store = new TempFileStore();
+  ctx = store.context;
 });
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => store.dispose());
 
 const W = 4;
 const H = 3;
@@ -148,7 +122,7 @@ describe("ImageEditor postprocess", () => {
     const array: ImageArray = { width: W, height: H, channels: 4, data: new Uint8ClampedArray(backgroundPixels()) };
     const jimp = Jimp.fromBitmap({ width: W, height: H, data: owned(backgroundPixels()) });
     const bytes = new Uint8Array(await jimp.getBuffer("image/png"));
-    const path = join(dir, "given.png");
+    const path = join(store.dir, "given.png");
     await writeFile(path, bytes);
     for (const image of [array, jimp, bytes, path, `data:image/png;base64,${Buffer.from(bytes).toString("base64")}`]) {
       const out = (await editor.postprocess(image, ctx))!;

@@ -1,42 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
-import { createHash } from "node:crypto";
-import { Blocks, VitrineError, fileData, type FileData, type FileStore, type ProcessContext } from "@vitrine/core";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { Blocks, VitrineError, fileData, type ProcessContext } from "@vitrine/core";
+import { TempFileStore } from "@vitrine/component-test";
 import { Image, type ImageArray, type JimpImage } from "@vitrine/image";
 import { ImageSlider } from "./index.js";
 
-/** A FileStore in a temp folder: save writes a file, resolve gives its path. */
-class TempStore implements FileStore {
-  constructor(readonly dir: string) {}
-  async save(data: Uint8Array, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
-    const hash = createHash("sha256").update(data).digest("hex").slice(0, 16);
-    const path = join(this.dir, `${hash}-${options.name ?? "file"}`);
-    await writeFile(path, data);
-    return fileData(path, { orig_name: options.name ?? null, size: data.length, mime_type: options.mime_type ?? null });
-  }
-  async adopt(path: string, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
-    return this.save(await readFile(path), { name: options.name ?? basename(path), ...(options.mime_type ? { mime_type: options.mime_type } : {}) });
-  }
-  async resolve(file: FileData): Promise<string> {
-    if (!file.path.startsWith(this.dir)) throw new Error(`not in the store: ${file.path}`);
-    return file.path;
-  }
-  async read(path: string): Promise<Uint8Array> {
-    return new Uint8Array(await readFile(path));
-  }
-}
-
-let dir: string;
+let store: TempFileStore;
 let ctx: ProcessContext;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "vitrine-imageslider-"));
-  ctx = { files: new TempStore(dir) };
+beforeAll(() => {
+  store = new TempFileStore();
+  ctx = store.context;
 });
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => store.dispose());
 
 function pixels(seed: number, width = 5, height = 4): ImageArray {
   const data = new Uint8ClampedArray(width * height * 3);
@@ -68,7 +44,7 @@ describe("ImageSlider", () => {
 
   it("takes bytes, paths, URLs and FileData; saves webp by default", async () => {
     const png = await readFile((await Image({ format: "png" }).postprocess(pixels(4), ctx))!.path);
-    const path = join(dir, "before.png");
+    const path = join(store.dir, "before.png");
     await writeFile(path, png);
     const out = await ImageSlider().postprocess([path, "https://example.com/after.jpg"], ctx);
     expect(out![0]).toMatchObject({ orig_name: "before.png", mime_type: "image/png" });

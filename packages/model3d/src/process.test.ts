@@ -1,45 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
-import { Blocks, fileData, type FileData, type FileStore, type ProcessContext } from "@vitrine/core";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { Blocks, fileData, type ProcessContext } from "@vitrine/core";
+import { TempFileStore } from "@vitrine/component-test";
 import { EXAMPLE_MODEL_PATH, Model3D, modelExtension } from "./index.js";
 
-/** A FileStore over a temp folder: adopt copies a file in, resolve accepts only its own files. */
-class TempStore implements FileStore {
-  constructor(readonly dir: string) {}
-  async save(data: Uint8Array, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
-    const path = join(this.dir, `${Math.random().toString(36).slice(2)}-${options.name ?? "file"}`);
-    await writeFile(path, data);
-    return fileData(path, { orig_name: options.name ?? null, size: data.length, mime_type: options.mime_type ?? null });
-  }
-  async adopt(path: string, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
-    return this.save(await readFile(path), { name: options.name ?? basename(path), ...(options.mime_type ? { mime_type: options.mime_type } : {}) });
-  }
-  async resolve(file: FileData): Promise<string> {
-    if (!file.path.startsWith(this.dir)) throw new Error(`not in the store: ${file.path}`);
-    return file.path;
-  }
-  async read(path: string): Promise<Uint8Array> {
-    return new Uint8Array(await readFile(path));
-  }
-}
-
-let dir: string;
+let store: TempFileStore;
 let ctx: ProcessContext;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "vitrine-model3d-"));
-  ctx = { files: new TempStore(dir) };
+beforeAll(() => {
+  store = new TempFileStore();
+  ctx = store.context;
 });
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => store.dispose());
 
 describe("Model3D", () => {
   it("returns a model path as a FileData of the cache, with the model's MIME type, and the same bytes", async () => {
     const out = (await Model3D().postprocess(EXAMPLE_MODEL_PATH, ctx))!;
     expect(out).toMatchObject({ orig_name: "cube.obj", mime_type: "model/obj" });
-    expect(out.path.startsWith(dir)).toBe(true);
+    expect(out.path.startsWith(store.dir)).toBe(true);
     expect(Buffer.from(await readFile(out.path)).equals(await readFile(EXAMPLE_MODEL_PATH))).toBe(true);
     const url = (await Model3D().postprocess("https://example.com/models/duck.glb", ctx))!;
     expect(url).toMatchObject({ path: "https://example.com/models/duck.glb", url: "https://example.com/models/duck.glb", mime_type: "model/gltf-binary" });
@@ -55,7 +33,7 @@ describe("Model3D", () => {
   });
 
   it("refuses files that are not models, and bad props, with clear messages", async () => {
-    const txt = join(dir, "notes.txt");
+    const txt = join(store.dir, "notes.txt");
     await writeFile(txt, "hello");
     await expect(Model3D().postprocess(txt, ctx)).rejects.toThrow(/"notes.txt" is not a 3D model \(.obj, .glb, .gltf, .stl, .ply, .splat\)/);
     await expect(Model3D().postprocess(42 as never, ctx)).rejects.toThrow(/return a path, a URL or a FileData/);

@@ -2,18 +2,24 @@ import { fileURLToPath } from "node:url";
 import {
   Component,
   VitrineError,
+  choiceSchema,
+  normalizeChoice,
+  pythonRepr,
   type AnyValueFunction,
   type ApiDescription,
+  type Choice,
+  type ChoiceValue,
+  type ChoiceValues,
   type ComponentProps,
   type Listeners,
 } from "@vitrine/core";
 import { radioEvents, type RadioEvent, type RadioEventData } from "./events.js";
 
 /** A choice's value: what the function receives and returns. */
-export type RadioValue = string | number;
+export type RadioValue = ChoiceValue;
 
 /** A choice: its value (shown as is), or a `[label, value]` pair, as in Gradio 4. */
-export type RadioChoice<C extends RadioValue = RadioValue> = C | readonly [label: string, value: C];
+export type RadioChoice<C extends RadioValue = RadioValue> = Choice<C>;
 
 /** What the function receives: the chosen value, or its position in `choices`. */
 export type RadioType = "value" | "index";
@@ -47,7 +53,7 @@ export class RadioComponent<C extends RadioValue = string, T extends RadioType =
 
   constructor(props: RadioProps<C, T> = {}) {
     super(props as ComponentProps<C | null>);
-    this.choices = (props.choices ?? []).map((choice) => normalizeChoice(choice));
+    this.choices = (props.choices ?? []).map((choice) => normalizeChoice("Radio", choice));
     const type = props.type ?? "value";
     if (type !== "value" && type !== "index") {
       throw new TypeError(`Radio: type must be "value" or "index", got ${JSON.stringify(type)}`);
@@ -92,9 +98,7 @@ export class RadioComponent<C extends RadioValue = string, T extends RadioType =
 
   api(): ApiDescription {
     const values = this.choices.map(([, v]) => v);
-    const type: Record<string, unknown> = { enum: values };
-    if (values.every((v) => typeof v === "string")) type.type = "string";
-    else if (values.every((v) => typeof v === "number")) type.type = "number";
+    const type = choiceSchema(values);
     const pythonType = values.length ? `Literal[${values.map(pythonRepr).join(", ")}]` : "str";
     return { type, python_type: { type: pythonType, description: "" } };
   }
@@ -108,52 +112,6 @@ export class RadioComponent<C extends RadioValue = string, T extends RadioType =
   }
 }
 export interface RadioComponent<C extends RadioValue = string, T extends RadioType = "value"> extends Listeners<RadioEvent, RadioEventData> {}
-
-function normalizeChoice<C extends RadioValue>(choice: RadioChoice<C>): readonly [string, C] {
-  if (Array.isArray(choice)) {
-    const [label, value] = choice as readonly [string, C];
-    if (choice.length !== 2 || typeof label !== "string" || !isChoiceValue(value)) {
-      throw new TypeError(`Radio: a choice pair must be [label: string, value: string | number], got ${JSON.stringify(choice)}`);
-    }
-    return [label, value];
-  }
-  if (!isChoiceValue(choice)) {
-    throw new TypeError(`Radio: a choice must be a string, a number or a [label, value] pair, got ${JSON.stringify(choice)}`);
-  }
-  return [String(choice), choice as C];
-}
-
-function isChoiceValue(value: unknown): value is RadioValue {
-  return typeof value === "string" || (typeof value === "number" && Number.isFinite(value));
-}
-
-/** A value as Python's `repr` prints it (`'add'`, `"it's"`, `3`), for `Literal[...]`. */
-function pythonRepr(value: RadioValue): string {
-  if (typeof value === "number") return String(value);
-  const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
-  let out = "";
-  for (const ch of value) {
-    if (ch === "\\") out += "\\\\";
-    else if (ch === quote) out += `\\${quote}`;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\t") out += "\\t";
-    else if (ch < " " || ch === "\x7f") out += `\\x${ch.charCodeAt(0).toString(16).padStart(2, "0")}`;
-    else out += ch;
-  }
-  return quote + out + quote;
-}
-
-/** The value type of a list of choices: each plain value, and each pair's value. */
-export type ChoiceValues<Choices extends readonly RadioChoice[]> = [Choices[number]] extends [never]
-  ? string
-  : Choices[number] extends infer Ch
-    ? Ch extends readonly [string, infer V extends RadioValue]
-      ? V
-      : Ch extends RadioValue
-        ? Ch
-        : never
-    : never;
 
 /**
  * A group of radio buttons. The choice values type the function: with

@@ -1,41 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
-import { createHash } from "node:crypto";
-import { Blocks, fileData, type FileData, type FileStore, type ProcessContext } from "@vitrine/core";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { Blocks, fileData, type ProcessContext } from "@vitrine/core";
+import { TempFileStore } from "@vitrine/component-test";
 import { SimpleImage } from "./index.js";
 
-/** A FileStore in a temp folder: save writes a file, resolve gives its path. */
-class TempStore implements FileStore {
-  constructor(readonly dir: string) {}
-  async save(data: Uint8Array, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
-    const hash = createHash("sha256").update(data).digest("hex").slice(0, 16);
-    const path = join(this.dir, `${hash}-${options.name ?? "file"}`);
-    await writeFile(path, data);
-    return fileData(path, { orig_name: options.name ?? null, size: data.length, mime_type: options.mime_type ?? null });
-  }
-  async adopt(path: string, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
-    return this.save(await readFile(path), { name: options.name ?? basename(path), ...(options.mime_type ? { mime_type: options.mime_type } : {}) });
-  }
-  async resolve(file: FileData): Promise<string> {
-    if (!file.path.startsWith(this.dir)) throw new Error(`not in the store: ${file.path}`);
-    return file.path;
-  }
-  async read(path: string): Promise<Uint8Array> {
-    return new Uint8Array(await readFile(path));
-  }
-}
-
-let dir: string;
+let store: TempFileStore;
 let ctx: ProcessContext;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "vitrine-simpleimage-"));
-  ctx = { files: new TempStore(dir) };
+beforeAll(() => {
+  store = new TempFileStore();
+  ctx = store.context;
 });
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => store.dispose());
 
 describe("SimpleImage", () => {
   it("gives the uploaded file's path, untouched", async () => {
@@ -48,14 +24,14 @@ describe("SimpleImage", () => {
   });
 
   it("refuses a file the store did not issue, and what is not a FileData", async () => {
-    await expect(SimpleImage().preprocess(fileData("/etc/passwd"), ctx)).rejects.toThrow(/not in the store/);
+    await expect(SimpleImage().preprocess(fileData("/etc/passwd"), ctx)).rejects.toThrow(/Not a file of this store/);
     await expect(SimpleImage().preprocess({ path: "/x.png" } as never, ctx)).rejects.toThrow(/expects a FileData/);
   });
 
   it("returns a path as the same bytes, with its name and MIME type (no re-encoding)", async () => {
     // Bytes that are not a valid image at all: SimpleImage never decodes them.
     const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4, 5]);
-    const path = join(dir, "given.jpg");
+    const path = join(store.dir, "given.jpg");
     await writeFile(path, bytes);
     const out = await SimpleImage().postprocess(path, ctx);
     expect(out).toMatchObject({ orig_name: "given.jpg", mime_type: "image/jpeg" });

@@ -1,44 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { readFile, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { pipeline } from "node:stream/promises";
-import { Blocks, fileData, isFileData, type FileData, type FileStore, type ProcessContext } from "@vitrine/core";
+import { Blocks, isFileData, type ProcessContext } from "@vitrine/core";
+import { TempFileStore } from "@vitrine/component-test";
 import { Video, PlayableVideo, ffmpegPath, mediaDuration, probeMedia, runFfmpeg, srtToVtt, type VideoData } from "./index.js";
 
-/** A FileStore over a temp folder: save writes a file, adopt copies one in, resolve checks it is inside. */
-class TempStore implements FileStore {
-  constructor(readonly dir: string) {}
-  async save(data: Uint8Array, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
-    const hash = createHash("sha256").update(data).digest("hex").slice(0, 16);
-    const path = join(this.dir, `${hash}-${options.name ?? "file"}`);
-    await writeFile(path, data);
-    return fileData(path, { orig_name: options.name ?? null, size: data.length, mime_type: options.mime_type ?? null });
-  }
-  async adopt(path: string, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
-    return this.save(await readFile(path), { name: options.name ?? basename(path), ...(options.mime_type ? { mime_type: options.mime_type } : {}) });
-  }
-  async resolve(file: FileData): Promise<string> {
-    if (!file.path.startsWith(this.dir)) throw new Error(`not in the store: ${file.path}`);
-    return file.path;
-  }
-  async read(path: string): Promise<Uint8Array> {
-    return new Uint8Array(await readFile(path));
-  }
-}
-
-let dir: string;
-let store: TempStore;
+let store: TempFileStore;
 let ctx: ProcessContext;
 /** Test clips, made once with lavfi sources. */
 const clip: Record<string, string> = {};
 
 /** Runs ffmpeg quietly to make a test file. */
 async function make(name: string, args: string[]): Promise<string> {
-  const path = join(dir, name);
+  const path = join(store.dir, name);
   await runFfmpeg(["-loglevel", "error", ...args, "-y", path]);
   return path;
 }
@@ -49,9 +27,8 @@ const SINE = ["-f", "lavfi", "-i", "sine=frequency=440:duration=1"];
 const HALVES = ["-f", "lavfi", "-i", "color=white:size=64x48:rate=10:duration=1,drawbox=x=32:y=0:w=32:h=48:color=black:t=fill"];
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "vitrine-video-test-"));
-  store = new TempStore(dir);
-  ctx = { files: store };
+  store = new TempFileStore();
+  ctx = store.context;
   clip.mp4 = await make("clip.mp4", [...TESTSRC, ...SINE, "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest"]);
   clip.avi = await make("clip.avi", [...TESTSRC, ...SINE, "-c:v", "mpeg4", "-c:a", "mp3", "-shortest"]);
   clip.mkv = await make("clip.mkv", [...TESTSRC, "-c:v", "libx264", "-pix_fmt", "yuv420p"]);
@@ -60,9 +37,7 @@ beforeAll(async () => {
   clip.black = await make("black.mp4", ["-f", "lavfi", "-i", "color=black:size=64x48:rate=10:duration=1", "-c:v", "libx264", "-pix_fmt", "yuv420p"]);
   clip.red = await make("red.png", ["-f", "lavfi", "-i", "color=red:size=16x16", "-frames:v", "1"]);
 });
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => store.dispose());
 
 /** Copies a clip into the store, as an upload would. */
 async function upload(path: string, name = basename(path)): Promise<VideoData> {
@@ -97,7 +72,7 @@ describe("ffmpeg helpers", () => {
   });
 
   it("measures a webm without a duration in its header (as MediaRecorder writes it) by decoding it", async () => {
-    const path = join(dir, "stream.webm");
+    const path = join(store.dir, "stream.webm");
     const child = spawn(ffmpegPath(), ["-v", "error", ...TESTSRC, "-c:v", "libvpx", "-deadline", "realtime", "-f", "webm", "pipe:1"]);
     const exited = new Promise<void>((resolve, reject) => {
       child.on("error", reject);
@@ -157,20 +132,20 @@ describe("Video postprocess", () => {
   });
 
   it("serves subtitles as WebVTT: .srt converted, .vtt kept", async () => {
-    const srt = join(dir, "subs.srt");
+    const srt = join(store.dir, "subs.srt");
     await writeFile(srt, "1\n00:00:00,000 --> 00:00:01,000\nHello, video\n");
     const out = (await Video().postprocess([clip.mp4!, srt], ctx))!;
     expect(out.subtitles).toMatchObject({ orig_name: "subs.vtt", mime_type: "text/vtt" });
     expect(await readFile(out.subtitles!.path, "utf8")).toBe("WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nHello, video\n");
-    const vtt = join(dir, "subs.vtt");
+    const vtt = join(store.dir, "subs.vtt");
     await writeFile(vtt, "WEBVTT\n\n00:00.000 --> 00:01.000\nHi\n");
     const kept = (await Video().postprocess([clip.mp4!, vtt], ctx))!;
     expect(await readFile(kept.subtitles!.path, "utf8")).toBe("WEBVTT\n\n00:00.000 --> 00:01.000\nHi\n");
     expect((await Video().postprocess([clip.mp4!, null], ctx))!.subtitles).toBeNull();
-    const txt = join(dir, "subs.txt");
+    const txt = join(store.dir, "subs.txt");
     await writeFile(txt, "hello");
     await expect(Video().postprocess([clip.mp4!, txt], ctx)).rejects.toThrow(/subtitles must be an \.srt or \.vtt file, got "subs.txt"/);
-    const fake = join(dir, "fake.vtt");
+    const fake = join(store.dir, "fake.vtt");
     await writeFile(fake, "hello");
     await expect(Video().postprocess([clip.mp4!, fake], ctx)).rejects.toThrow(/are not WebVTT/);
   });
@@ -194,11 +169,11 @@ describe("Video postprocess", () => {
   });
 
   it("gives a clear error for a broken file, and leaves no temp file when a conversion fails", async () => {
-    const broken = join(dir, "broken.mp4");
+    const broken = join(store.dir, "broken.mp4");
     await writeFile(broken, "this is not a video");
     await expect(Video().postprocess(broken, ctx)).rejects.toThrow(/"broken.mp4" is not a video this app can read \(ffmpeg cannot read it: .*Invalid data/);
     const before = await strayTempDirs();
-    const missing = Video({ watermark: join(dir, "missing.png") });
+    const missing = Video({ watermark: join(store.dir, "missing.png") });
     await expect(missing.postprocess(clip.mp4!, ctx)).rejects.toThrow(/could not convert "clip.mp4" to mp4: ffmpeg failed .*missing\.png/);
     expect(await strayTempDirs()).toEqual(before);
     await expect(Video().postprocess(42 as never, ctx)).rejects.toThrow(/return a path, a URL/);

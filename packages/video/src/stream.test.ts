@@ -4,42 +4,19 @@
  * one MP4 when the generator ends.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { createHash } from "node:crypto";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
-import { Blocks, fileData, type FileData, type FileStore, type ProcessContext } from "@vitrine/core";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { Blocks, type ProcessContext } from "@vitrine/core";
+import { TempFileStore } from "@vitrine/component-test";
 import { Video, mediaDuration, probeMedia, runFfmpeg, type VideoData } from "./index.js";
 
-class TempStore implements FileStore {
-  constructor(readonly dir: string) {}
-  async save(data: Uint8Array, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
-    const hash = createHash("sha256").update(data).digest("hex").slice(0, 16);
-    const path = join(this.dir, `${hash}-${options.name ?? "file"}`);
-    await writeFile(path, data);
-    return fileData(path, { orig_name: options.name ?? null, size: data.length, mime_type: options.mime_type ?? null });
-  }
-  async adopt(path: string, options: { name?: string; mime_type?: string } = {}): Promise<FileData> {
-    return this.save(await readFile(path), { name: options.name ?? basename(path), ...(options.mime_type ? { mime_type: options.mime_type } : {}) });
-  }
-  async resolve(file: FileData): Promise<string> {
-    if (!file.path.startsWith(this.dir)) throw new Error(`not in the store: ${file.path}`);
-    return file.path;
-  }
-  async read(path: string): Promise<Uint8Array> {
-    return new Uint8Array(await readFile(path));
-  }
-}
-
-let dir: string;
+let store: TempFileStore;
 let ctx: ProcessContext;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "vitrine-video-stream-test-"));
-  ctx = { files: new TempStore(dir) };
+beforeAll(() => {
+  store = new TempFileStore();
+  ctx = store.context;
 });
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => store.dispose());
 
 /** The top-level MP4 boxes of a file, in order. */
 function boxes(bytes: Uint8Array): string[] {
@@ -56,8 +33,8 @@ function boxes(bytes: Uint8Array): string[] {
 
 describe("a streaming Video output", () => {
   it("turns each yielded clip (ts, with sound or not) into a fragmented MP4 segment, and joins the clips into one MP4 at the end", async () => {
-    const a = join(dir, "a.ts");
-    const b = join(dir, "b.mp4");
+    const a = join(store.dir, "a.ts");
+    const b = join(store.dir, "b.mp4");
     await runFfmpeg(["-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=90x60:rate=30:duration=1", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-y", a]);
     await runFfmpeg(["-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=64x48:rate=10:duration=1.5", "-f", "lavfi", "-i", "sine=duration=1.5",
       "-c:v", "libx264", "-pix_fmt", "yuv420p", "-shortest", "-y", b]);
@@ -92,7 +69,7 @@ describe("a streaming Video output", () => {
   });
 
   it("keeps the clips' sound in the joined file when every clip has some", async () => {
-    const c = join(dir, "c.mp4");
+    const c = join(store.dir, "c.mp4");
     await runFfmpeg(["-loglevel", "error", "-f", "lavfi", "-i", "testsrc=size=64x48:rate=10:duration=1", "-f", "lavfi", "-i", "sine=duration=1",
       "-c:v", "libx264", "-pix_fmt", "yuv420p", "-shortest", "-y", c]);
     const out = Video({ streaming: true });
@@ -107,7 +84,7 @@ describe("a streaming Video output", () => {
   it("refuses a yield that is not a clip, with a clear message", async () => {
     const out = Video({ streaming: true });
     await expect(out.postprocess(42 as never, ctx)).rejects.toThrow(/a streaming output yields clips/);
-    const text = join(dir, "not-a-video.txt");
+    const text = join(store.dir, "not-a-video.txt");
     await writeFile(text, "hello");
     await expect(out.postprocess(text, ctx)).rejects.toThrow(/is not a video this app can read/);
   });
