@@ -1,6 +1,7 @@
-import type { Locator } from "playwright-core";
-import { describeComponent } from "@vitrine/component-test";
-import { Dataframe } from "./index.js";
+import { describeComponent, type TriggerContext } from "@vitrine/component-test";
+import { Dataframe, type DataframeProps } from "./index.js";
+
+type Locator = TriggerContext["block"];
 
 /** Edits the first cell of `block`'s table: double-click, type, Enter (as a user does). */
 async function editFirstCell(block: Locator, text: string): Promise<void> {
@@ -11,7 +12,7 @@ async function editFirstCell(block: Locator, text: string): Promise<void> {
 }
 
 describeComponent({
-  create: Dataframe,
+  create: (props: DataframeProps) => Dataframe(props),
   props: { headers: ["fruit", "count"], datatype: ["str", "number"] },
   samples: [
     [["apple", 3], ["pear", 5]],
