@@ -68,11 +68,25 @@ export function registerBrowserChecks<P extends object>(spec: ComponentSpec<P>):
     p.on("console", (msg) => {
       if (msg.type() === "error") pageErrors.push(`${theme} console: ${msg.text()}`);
     });
+    // Views and the code they load when they mount (CodeMirror, KaTeX) come from /components/:
+    // the page is ready once none of those is in flight (a Timer's polling never stops, so
+    // waiting for the whole network to go quiet would not do).
+    const viewRequests = new Set<unknown>();
+    p.on("request", (r) => void (new URL(r.url()).pathname.includes("/components/") && viewRequests.add(r)));
+    p.on("requestfinished", (r) => void viewRequests.delete(r));
+    p.on("requestfailed", (r) => void viewRequests.delete(r));
     await p.goto(`${server!.url}?__theme=${theme}`);
     await p.locator(`#${MARKS.probe}`).waitFor({ state: "visible", timeout: 15_000 });
     await waitFor(async () => (await p.getByTestId("skeleton").count()) === 0, 15_000, () => "the views did not finish loading");
-    // Views that load more code when they mount (CodeMirror, KaTeX) have it once the network is quiet.
-    await p.waitForLoadState("networkidle", { timeout: 15_000 });
+    let quietSince = Date.now();
+    await waitFor(
+      () => {
+        if (viewRequests.size > 0) quietSince = Date.now();
+        return Date.now() - quietSince >= 300;
+      },
+      15_000,
+      () => `view code still loading after 15 s (${viewRequests.size} requests in flight)`,
+    );
     return p;
   }
 
