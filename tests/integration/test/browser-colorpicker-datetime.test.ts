@@ -103,11 +103,11 @@ describe("ColorPicker and DateTime in a browser", () => {
     const api = await client.view_api();
     const params = (api as { named_endpoints: Record<string, { parameters: { label: string; component: string; python_type: { type: string } }[] }> })
       .named_endpoints["/predict"]!.parameters;
-    // view_api names each parameter's component as Gradio's class does, and its type as str.
+    // view_api names each parameter's component as Gradio does (its type, capitalized), and its type as str.
     expect(params.map((p) => [p.label, p.component, p.python_type.type])).toEqual([
-      ["colour", "ColorPicker", "str"],
-      ["meeting", "DateTime", "str"],
-      ["deadline", "DateTime", "str"],
+      ["colour", "Colorpicker", "str"],
+      ["meeting", "Datetime", "str"],
+      ["deadline", "Datetime", "str"],
     ]);
   });
 });
