@@ -85,15 +85,15 @@ const vitrineTheme = EditorView.theme({
   // Tokens (classHighlighter's tok-* classes), coloured from the palette the theme defines, each
   // mixed with the body text colour (dark in light mode, light in dark mode) so that every token
   // keeps a 4.5:1 contrast on the code background in both modes.
-  ".tok-keyword, .tok-operatorKeyword, .tok-modifier": { color: tone("var(--primary-600, #c2410c)") },
-  ".tok-string, .tok-string2": { color: tone("var(--secondary-600, #2563eb)") },
-  ".tok-number, .tok-bool, .tok-atom": { color: tone("var(--primary-500, #f97316)") },
+  ".tok-keyword, .tok-operatorKeyword, .tok-modifier": { color: tone("var(--primary-600)") },
+  ".tok-string, .tok-string2": { color: tone("var(--secondary-600)") },
+  ".tok-number, .tok-bool, .tok-atom": { color: tone("var(--primary-500)") },
   ".tok-comment": { color: tone("var(--body-text-color-subdued)", 80), fontStyle: "italic" },
-  ".tok-propertyName, .tok-attributeName": { color: tone("var(--secondary-500, #3b82f6)") },
+  ".tok-propertyName, .tok-attributeName": { color: tone("var(--secondary-500)") },
   ".tok-definition, .tok-variableName.tok-definition": { color: "var(--body-text-color)", fontWeight: "bold" },
-  ".tok-typeName, .tok-className, .tok-namespace": { color: tone("var(--secondary-700, #1d4ed8)") },
+  ".tok-typeName, .tok-className, .tok-namespace": { color: tone("var(--secondary-700)") },
   ".tok-meta, .tok-macroName": { color: tone("var(--body-text-color-subdued)", 80) },
-  ".tok-invalid": { color: "var(--error-text-color, #ef4444)" },
+  ".tok-invalid": { color: "var(--error-text-color)" },
   ".tok-heading": { fontWeight: "bold" },
   ".tok-emphasis": { fontStyle: "italic" },
   ".tok-strong": { fontWeight: "bold" },
