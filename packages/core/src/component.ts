@@ -42,6 +42,15 @@ export interface ApiDescription {
 export interface ComponentUi {
   /** Absolute path of the built browser module on disk. */
   file: string;
+  /**
+   * Folders of files the view loads by URL, shared with other component types: folder name →
+   * absolute directory. The view, served at `components/<type>.js`, reaches them at
+   * `components/<folder>/<file>` (`new URL("./<folder>/<file>", import.meta.url)`), the same URL
+   * whichever component on the page asks, so the browser downloads them once (plotly.js for
+   * Plot and the native plots; Markdown's highlighter for Chatbot). A folder named like a
+   * component type on the page is that type's own folder, which wins.
+   */
+  assets?: Readonly<Record<string, string>>;
 }
 
 /** What a component's server function gets besides its data. */

@@ -609,15 +609,31 @@ export class AppService {
   private componentAsset(req: Request, res: Response): void {
     const type = String(req.params.type);
     const name = String(req.params.file);
-    const component = /^[a-z0-9_-]+$/.test(type) ? (this.componentViews().get(type) ?? this.renderedViews.get(type)) : undefined;
-    if (!component || !/^[A-Za-z0-9_-][\w.-]*$/.test(name)) {
+    const dir = /^[a-z0-9_-]+$/.test(type) ? this.assetFolder(type) : undefined;
+    if (!dir || !/^[A-Za-z0-9_-][\w.-]*$/.test(name)) {
       res.status(404).type("text/plain").send(`No file ${type}/${name}`);
       return;
     }
-    const file = join(dirname(component.ui.file), type, name);
+    const file = join(dir, name);
     sendAsset(req, res, file, { cacheControl: versionedCacheControl(file, req.query.v) }).then((sent) => {
       if (!sent) res.status(404).type("text/plain").send(`No file ${type}/${name}`);
     }, req.next);
+  }
+
+  /**
+   * The directory behind `components/<folder>/`: the folder beside the view of the component
+   * type so named, else a shared folder a component on the page declares in `ui.assets`.
+   */
+  private assetFolder(folder: string): string | undefined {
+    const own = this.componentViews().get(folder) ?? this.renderedViews.get(folder);
+    if (own) return join(dirname(own.ui.file), folder);
+    for (const views of [this.componentViews().values(), this.renderedViews.values()]) {
+      for (const component of views) {
+        const dir = component.ui.assets?.[folder];
+        if (dir !== undefined) return dir;
+      }
+    }
+    return undefined;
   }
 
   private page(req: Request, res: Response): void {

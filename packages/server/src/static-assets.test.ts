@@ -375,3 +375,32 @@ describe("a launched app", () => {
     expect(r.body.toString()).toContain("window.__VITRINE_CONFIG__=");
   });
 });
+
+describe("a view's shared asset folders (ui.assets)", () => {
+  let server: RunningServer;
+  let shared: string;
+  beforeAll(async () => {
+    shared = mkdtempSync(join(tmpdir(), "vitrine-shared-assets-"));
+    writeFileSync(join(shared, "lib.js"), "export const shared = 42;\n");
+    const app = Blocks({ title: "Shared assets" }, () => {
+      const box = Textbox({ label: "name" });
+      // A component declaring a folder other views may share, as Plot shares plotly.js.
+      Object.defineProperty(box, "ui", { value: { file: box.ui.file, assets: { sharedlib: shared } } });
+    });
+    server = await launch(app, { server_port: 0, quiet: true });
+  });
+  afterAll(() => {
+    server.close();
+    rmSync(shared, { recursive: true, force: true });
+  });
+
+  it("serves a declared folder at components/<folder>/<file>, and nothing outside it", async () => {
+    const r = await get(server.url, "/components/sharedlib/lib.js");
+    expect(r.status).toBe(200);
+    expect(r.headers["content-type"]).toBe("text/javascript; charset=utf-8");
+    expect(r.body.toString()).toContain("shared = 42");
+    expect((await get(server.url, "/components/sharedlib/missing.js")).status).toBe(404);
+    expect((await get(server.url, "/components/sharedlib/..%2flib.js")).status).toBe(404);
+    expect((await get(server.url, "/components/undeclared/lib.js")).status).toBe(404);
+  });
+});
