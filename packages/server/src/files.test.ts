@@ -406,7 +406,8 @@ describe("FileStore through events", () => {
     const client = await Client.connect(server.url, { events: ["data", "status"] });
     const outs: FileData[] = [];
     for await (const msg of client.submit("/count", [])) {
-      if (msg.type === "data") outs.push((msg.data as FileData[])[0]!);
+      // @gradio/client applies diffs in place: keep a copy of each message as it came.
+      if (msg.type === "data") outs.push(structuredClone((msg.data as FileData[])[0]!));
     }
     const sizes = await Promise.all(outs.map(async (o) => (await (await fetch(o.url!)).arrayBuffer()).byteLength));
     expect(sizes.slice(0, 3)).toEqual([1, 2, 3]);

@@ -68,7 +68,8 @@ async function run(endpoint: string) {
   const client = await Client.connect(server.url, { events: ["data", "status"] });
   const data: unknown[][] = [];
   for await (const msg of client.submit(endpoint, [])) {
-    if (msg.type === "data") data.push(msg.data as unknown[]);
+    // @gradio/client applies diffs in place: keep a copy of each message as it came.
+    if (msg.type === "data") data.push(structuredClone(msg.data as unknown[]));
     if (msg.type === "status" && (msg.stage === "complete" || msg.stage === "error")) break;
   }
   return data;

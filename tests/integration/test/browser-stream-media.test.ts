@@ -138,7 +138,8 @@ describe("streaming media", () => {
     const client = await Client.connect(`${suite.url}streaming-outputs/`, { events: ["data", "status"] });
     const values: { url: string; orig_name: string }[] = [];
     for await (const msg of client.submit("/tone", [])) {
-      if (msg.type === "data") values.push((msg.data as { url: string; orig_name: string }[])[0]!);
+      // @gradio/client applies diffs in place: keep a copy of each message as it came.
+      if (msg.type === "data") values.push(structuredClone((msg.data as { url: string; orig_name: string }[])[0]!));
       if (msg.type === "status" && (msg.stage === "complete" || msg.stage === "error")) break;
     }
     expect(values).toHaveLength(4);
