@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { Blocks, Column, Row, parameterNames } from "./index.js";
+import { Blocks, Column, Row, parameterNames, withParameterNames } from "./index.js";
 import { parameterList } from "./names.js";
 import { Field } from "../test/fixtures.js";
 
@@ -70,6 +70,12 @@ describe("parameterNames", () => {
     expect(parameterNames(async (a: number) => a)).toEqual(["a"]);
     expect(parameterNames(function* gen(x: unknown, { signal }: { signal?: unknown } = {}) { yield [x, signal]; })).toEqual(["x", null]);
     expect(parameterNames(((x: number) => x) as never)).toEqual(["x"]);
+  });
+
+  it("reads a wrapper's names from the function it stands for", () => {
+    const wrapper = withParameterNames((...args: unknown[]) => args, ["message", null, "tokens"]);
+    expect(parameterNames(wrapper)).toEqual(["message", null, "tokens"]);
+    expect(parameterNames((...args: unknown[]) => args)).toEqual([null]);
   });
 });
 

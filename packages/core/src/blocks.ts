@@ -85,7 +85,7 @@ export interface BlocksProps extends BlockProps {
   /** Whether the app spans the whole window's width instead of a centred column. Default false. */
   fill_width?: boolean;
   /** Shown as "interface" or "blocks" in the config. */
-  mode?: "blocks" | "interface";
+  mode?: "blocks" | "interface" | "chat_interface";
   /** Whether the page's footer links to the API page (the endpoints stay callable). Default true. */
   show_api?: boolean;
 }

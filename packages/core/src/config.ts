@@ -9,7 +9,7 @@ export interface AppConfig {
   api_prefix: string;
   /** Absolute public URL of the app, no trailing slash; set per request by the server. */
   root?: string;
-  mode: "blocks" | "interface";
+  mode: "blocks" | "interface" | "chat_interface";
   title: string;
   css: string | null;
   /** The theme's name (its stylesheet is in the page and at `/theme.css`). */

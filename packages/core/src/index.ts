@@ -70,7 +70,7 @@ export { eventData, type EventContext, type EventData, type RequestInfo } from "
 export type { SelectData, KeyUpData, LikeData, EditData, RetryData, CopyData, DownloadData } from "./event-data.js";
 export { VitrineError, VitrineError as Error, isUserError, type MessageOptions } from "./errors.js";
 export * from "./config.js";
-export { parameterNames, toIdentifier } from "./names.js";
+export { parameterNames, toIdentifier, withParameterNames } from "./names.js";
 export { VERSION } from "./version.js";
 export { StartupError, StartupTasks, type StartTask } from "./startup.js";
 export {

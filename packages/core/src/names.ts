@@ -1,9 +1,23 @@
+const namedWrappers = new WeakMap<(...args: never[]) => unknown, readonly (string | null)[]>();
+
+/**
+ * Gives a wrapper function the parameter names of the function it stands for, so that API
+ * parameters and default labels are named after the user's function, not the wrapper's
+ * `(...args)` (ChatInterface's endpoint is named after its `fn`). Returns `wrapper`.
+ */
+export function withParameterNames<F extends (...args: never[]) => unknown>(wrapper: F, names: readonly (string | null)[]): F {
+  namedWrappers.set(wrapper, [...names]);
+  return wrapper;
+}
+
 /**
  * Best-effort parameter names of a function, read from its source: used as default
  * labels and API parameter names, the way Gradio reads Python signatures.
  * Destructured or unreadable parameters come back as `null`.
  */
 export function parameterNames(fn: ((...args: never[]) => unknown) | null | undefined): (string | null)[] {
+  const given = fn ? namedWrappers.get(fn) : undefined;
+  if (given) return [...given];
   return parameterList(fn).map((p) => /^([A-Za-z_$][\w$]*)\s*(=|$)/.exec(p)?.[1] ?? null);
 }
 
