@@ -40,12 +40,18 @@ import { textdata } from "./demos/textdata.js";
 import { buttonsExtra } from "./demos/buttons-extra.js";
 import { dataframe } from "./demos/dataframe.js";
 import { markdown } from "./demos/markdown.js";
+import { plot } from "./demos/plot.js";
+import { plots } from "./demos/plots.js";
+import { chatbot, type ChatbotDemoOptions } from "./demos/chatbot.js";
+import { chatEcho, chatMultimodal, type ChatDemoOptions } from "./demos/chat.js";
+import { multimodal } from "./demos/multimodal.js";
 
 export { hello, calculator, blocks, stream, progress, toasts, chain, timer, liveValues, js, triggers, scroll };
 export { layouts, tabs, accordion, sidebar, render, themes, state, classifier, annotated, model3d };
 export { examples, video, webcam, microphone, images, explorer, streaming, streamingInterface, streamingOutputs };
 export { live, tabbed, parallel, series, load, sketch, choices, textdata, code, type GalleryContext };
-export { pickers, dataframe, buttonsExtra, markdown };
+export { pickers, dataframe, buttonsExtra, markdown, plot, chatbot, type ChatbotDemoOptions };
+export { chatEcho, chatMultimodal, plots, multimodal, type ChatDemoOptions };
 export { startGallery, type Gallery, type GalleryEntry } from "./gallery.js";
 import type { GalleryEntry } from "./gallery.js";
 
@@ -92,5 +98,11 @@ export const demos: Record<string, GalleryEntry> = {
   dataframe: { create: dataframe, description: "Dataframe: an editable order (sort, search, copy) whose totals a function computes, and a virtualised 100,000-row table" },
   pickers: { create: pickers, description: "ColorPicker and DateTime in and out: a colour inverted, a meeting in Paris a day later in UTC, relative dates" },
   markdown: { create: markdown, description: "Markdown: source in, rendered out (KaTeX, highlighted code, tables, header links, a copy button), and a templated HTML card whose js_on_load fires an event" },
+  chatbot: { create: () => chatbot(), description: "Chatbot: a streamed reply after a thinking block (pending, then done with its duration), Markdown with code and math, likes recorded below" },
+  plot: { create: plot, description: "Plot: a frequency in, a plotly figure of a sine and a cosine out; plotly.js loads only when the first figure arrives" },
+  chat: { create: () => chatEcho(), description: "ChatInterface: a streaming echo with additional inputs (a prefix, a repeat count), examples, Stop, retry, undo, edit, and conversations kept in the browser" },
+  "chat-multimodal": { create: () => chatMultimodal(), description: "ChatInterface(multimodal): attach an image and write; the image and your text come back" },
+  multimodal: { create: multimodal, description: "MultimodalTextbox: text and attached files (paperclip, drop, paste) in; what the function got, the first image, and an echo out" },
+  plots: { create: plots, description: "LinePlot, BarPlot and ScatterPlot of generated tables, each with a selection: drag a range (a box on the scatter plot), see it in a Textbox; double-click clears" },
   images: { create: images, description: "Gallery of generated squares with captions (select, preview), an upload gallery, and an ImageSlider before/after" },
 };

@@ -11,12 +11,15 @@ export * from "@vitrine/core";
 export * as themes from "@vitrine/themes";
 export { App, Blocks } from "./app.js";
 export { Interface, type InterfaceOptions, type InterfaceComponents } from "./interface.js";
+export { ChatInterface, type ChatInterfaceOptions, type ChatInterfaceParts, type ChatFn, type ChatFnResult } from "./chat-interface.js";
+export { appendMessages, asMessages, popLastUserTurn, type ChatInput, type ChatResponse, type HistoryMessage } from "./chat-history.js";
 export { TabbedInterface, Parallel, Series, type AnyInterface, type ComposeOptions, type TabbedInterfaceOptions, type Tabbable } from "./compose.js";
 export { load, LoadedApp, LOADABLE_TYPES, type LoadOptions, type RemoteFunction } from "./load.js";
 export { copyComponent } from "./copy.js";
 export { resolveComponent, type ComponentShortcuts, type ComponentLike, type Resolve, type ResolveAll } from "./shortcuts.js";
 export { launch, mount, attachLiveChannel, installCrashGuards, listenOnFreePort, closeServer, AppService, type LaunchOptions, type RunningServer, type ServeOptions, type SafetyOptions } from "@vitrine/server";
 export * from "@vitrine/textbox";
+export * from "@vitrine/multimodaltextbox";
 export * from "@vitrine/number";
 export * from "@vitrine/slider";
 export * from "@vitrine/checkbox";
@@ -53,3 +56,31 @@ export * from "@vitrine/datetime";
 export * from "@vitrine/clearbutton";
 export * from "@vitrine/duplicatebutton";
 export * from "@vitrine/paramviewer";
+export {
+  Chatbot,
+  ChatbotComponent,
+  chatbotEvents,
+  type ChatbotProps,
+  type ChatbotValue,
+  type ChatbotPayload,
+  type ChatbotButton,
+  type ChatbotEvent,
+  type ChatMessage,
+  type ChatOption,
+  type ChatRole,
+  type ChatExample,
+  type MessageContent,
+  type MessageMetadata,
+  type NormalizedMessage,
+  type ContentPart,
+  type FilePart,
+  type TextPart,
+  type ComponentPart,
+  type FileRef,
+  type UndoData,
+  type ChatbotLikeData,
+  type ChatbotEventData,
+  messageText,
+} from "@vitrine/chatbot";
+export * from "@vitrine/plot";
+export * from "@vitrine/nativeplot";

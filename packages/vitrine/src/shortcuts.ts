@@ -6,6 +6,7 @@ import { Markdown, type MarkdownComponent } from "@vitrine/markdown";
 import { Number as NumberInput, type NumberComponent } from "@vitrine/number";
 import { Slider, type SliderComponent } from "@vitrine/slider";
 import { Textbox, type TextboxComponent } from "@vitrine/textbox";
+import { MultimodalTextbox, type MultimodalTextboxComponent } from "@vitrine/multimodaltextbox";
 import { State, type StateComponent } from "@vitrine/state";
 import { Image, type ImageComponent } from "@vitrine/image";
 import { Audio, Microphone, type AudioComponent } from "@vitrine/audio";
@@ -26,6 +27,8 @@ import { HighlightedText, type HighlightedTextComponent } from "@vitrine/highlig
 import { Code, type CodeComponent } from "@vitrine/code";
 import { ParamViewer, type ParamViewerComponent } from "@vitrine/paramviewer";
 import { Dataframe, type DataframeComponent } from "@vitrine/dataframe";
+import { Plot, type PlotComponent } from "@vitrine/plot";
+import { BarPlot, LinePlot, ScatterPlot, type BarPlotComponent, type LinePlotComponent, type ScatterPlotComponent } from "@vitrine/nativeplot";
 
 /**
  * Gradio's string shortcuts for components (`"text"`, `"number"`, …), by the component
@@ -35,6 +38,8 @@ export interface ComponentShortcuts {
   text: TextboxComponent;
   textbox: TextboxComponent;
   textarea: TextboxComponent;
+  /** A text box that takes files too; the function gets `{ text, files }` (Gradio's `"multimodaltextbox"`). */
+  multimodaltextbox: MultimodalTextboxComponent;
   number: NumberComponent;
   slider: SliderComponent;
   checkbox: CheckboxComponent;
@@ -87,12 +92,21 @@ export interface ComponentShortcuts {
   paramviewer: ParamViewerComponent;
   /** An editable table; the function gets its rows (Gradio's `"dataframe"`). */
   dataframe: DataframeComponent;
+  /** A plot: the function returns a plotly figure or a plot image (Gradio's `"plot"`). */
+  plot: PlotComponent;
+  /** A line plot of a table the function returns (Gradio's `"lineplot"`). */
+  lineplot: LinePlotComponent;
+  /** A bar plot of a table the function returns (Gradio's `"barplot"`). */
+  barplot: BarPlotComponent;
+  /** A scatter plot of a table the function returns (Gradio's `"scatterplot"`). */
+  scatterplot: ScatterPlotComponent;
 }
 
 const factories: { [K in keyof ComponentShortcuts]: () => ComponentShortcuts[K] } = {
   text: () => Textbox(),
   textbox: () => Textbox(),
   textarea: () => Textbox({ lines: 7 }),
+  multimodaltextbox: () => MultimodalTextbox(),
   number: () => NumberInput(),
   slider: () => Slider(),
   checkbox: () => Checkbox(),
@@ -129,6 +143,10 @@ const factories: { [K in keyof ComponentShortcuts]: () => ComponentShortcuts[K] 
   colorpicker: () => ColorPicker(),
   paramviewer: () => ParamViewer(),
   dataframe: () => Dataframe(),
+  plot: () => Plot(),
+  lineplot: () => LinePlot(),
+  barplot: () => BarPlot(),
+  scatterplot: () => ScatterPlot(),
 };
 
 /** A component, or the name of one. */
