@@ -4,7 +4,8 @@
  * reports the start and end of the measured window (the orchestrator samples the server's
  * CPU at those points) and sends back the result.
  */
-import { endpoints, makeTarget, makeUser, runEvent, type Target } from "./protocol-client.js";
+import { runChatEvent } from "./chat-client.js";
+import { endpoints, makeTarget, makeUser, runEvent, type EventResult, type Target, type User } from "./protocol-client.js";
 import { summarize, type Summary } from "./stats.js";
 import { countTokens, expectedText } from "./tokens.js";
 
@@ -32,6 +33,12 @@ export type Scenario =
       /** Before the measurement, this many users stream `warmupTokens` tokens each (JIT warm-up). */
       warmupUsers: number;
       warmupTokens: number;
+      /**
+       * `"chat"`: on Vitrine, the users call a ChatInterface's `/chat` (data `[message, null]`,
+       * the reply read from outputs `[reply, <history State>]`); the baseline serves the same
+       * tokens as its `/stream`.
+       */
+      chat?: boolean;
     };
 
 export interface EchoResult {
@@ -82,6 +89,8 @@ export interface RunCommand {
   scenario: Scenario;
   /** Seconds after which every request still in flight is aborted. */
   deadline: number;
+  /** The endpoint called (default: `echo` or `stream`, after the scenario's kind; `chat` for a ChatInterface). */
+  endpoint?: string;
 }
 
 /** Load generator → orchestrator. */
@@ -157,24 +166,28 @@ export async function runEcho(
   };
 }
 
+/** One streamed call: `runEvent` for `/stream`, `runChatEvent` for a ChatInterface's `/chat`. */
+type StreamCall = (user: User, fnIndex: number, prompt: string) => Promise<EventResult>;
+
 /** Runs a streaming scenario: every user joins at once and reads its stream to the end. */
 export async function runStream(
   target: Target,
   fnIndex: number,
   s: Extract<Scenario, { kind: "stream" }>,
   phase: (p: "measure-start" | "measure-end") => void,
+  call: StreamCall = runEvent,
 ): Promise<StreamResult> {
   const expected = expectedText(s.tokens);
   if (s.warmupUsers > 0) {
     const warm = Array.from({ length: s.warmupUsers }, () => makeUser(target));
-    await Promise.all(warm.map((user) => runEvent(user, fnIndex, String(s.warmupTokens))));
+    await Promise.all(warm.map((user) => call(user, fnIndex, String(s.warmupTokens))));
     for (const user of warm) user.connection.close();
   }
   phase("measure-start");
   const cpu = process.cpuUsage();
   const begin = now();
   const users = Array.from({ length: s.users }, () => makeUser(target));
-  const results = await Promise.all(users.map((user, u) => runEvent(user, fnIndex, `prompt ${u}`)));
+  const results = await Promise.all(users.map((user, u) => call(user, fnIndex, `prompt ${u}`)));
   for (const user of users) user.connection.close();
   const window = (now() - begin) / 1000;
   const clientCpu = cpuSeconds(cpu);
@@ -212,21 +225,27 @@ export async function runStream(
   };
 }
 
-/** Runs a scenario against the server on `port`, with a deadline for everything in flight. */
+/**
+ * Runs a scenario against the server on `port`, with a deadline for everything in flight.
+ * `endpoint` is the API name called (default: the scenario's kind, `echo` or `stream`);
+ * `chat` calls a ChatInterface's `/chat`.
+ */
 export async function runScenario(
   port: number,
   scenario: Scenario,
   deadline: number,
   phase: (p: "measure-start" | "measure-end") => void = () => {},
+  endpoint: string = scenario.kind,
 ): Promise<LoadResult> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), deadline * 1000);
   const target = makeTarget(port, controller.signal);
   try {
     const fns = await endpoints(target);
-    const fn = fns.get(scenario.kind === "echo" ? "echo" : "stream");
-    if (fn === undefined) throw new Error(`the server has no /${scenario.kind} endpoint`);
-    return scenario.kind === "echo" ? await runEcho(target, fn, scenario, phase) : await runStream(target, fn, scenario, phase);
+    const fn = fns.get(endpoint);
+    if (fn === undefined) throw new Error(`the server has no /${endpoint} endpoint`);
+    if (scenario.kind === "echo") return await runEcho(target, fn, scenario, phase);
+    return await runStream(target, fn, scenario, phase, endpoint === "chat" ? runChatEvent : runEvent);
   } finally {
     clearTimeout(timer);
   }
@@ -242,7 +261,7 @@ if (process.send && process.argv[2] === "--child") {
   process.once("message", (command: RunCommand) => {
     // Whatever happens, this process ends shortly after the deadline.
     setTimeout(() => process.exit(2), (command.deadline + 10) * 1000).unref();
-    runScenario(command.port, command.scenario, command.deadline, (phase) => void reply({ type: "phase", phase }))
+    runScenario(command.port, command.scenario, command.deadline, (phase) => void reply({ type: "phase", phase }), command.endpoint)
       .then((result) => reply({ type: "result", result }))
       .catch((err: unknown) => reply({ type: "failed", error: err instanceof Error ? err.stack ?? err.message : String(err) }))
       .finally(() => process.disconnect());

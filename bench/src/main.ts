@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--quick] [--only echo-50,stream-250,page,sessions,upload,image] [--servers vitrine,baseline] [--cpu-prof] [--wait-quiet 120]`
+ * `pnpm bench [--quick] [--only echo-50,stream-250,chat-100,page,sessions,upload,image] [--servers vitrine,baseline] [--cpu-prof] [--wait-quiet 120]`
  *
  * The orchestrator: for each scenario and each server (Vitrine, then the bare node:http
  * baseline, alternating who goes first), starts a fresh server process, measures its idle
@@ -55,6 +55,7 @@ function scenarios(quick: boolean): (Scenario | PageScenario)[] {
       { kind: "echo", name: "echo-50", users: 50, warmup: 0.5, duration: 3 },
       { kind: "stream", name: "stream-100", users: 20, tokens: 100, rate: 100, warmupUsers: 20, warmupTokens: 20 },
       { kind: "stream", name: "stream-250", users: 50, tokens: 100, rate: 100, warmupUsers: 20, warmupTokens: 20 },
+      { kind: "stream", name: "chat-100", users: 20, tokens: 100, rate: 100, warmupUsers: 20, warmupTokens: 20, chat: true },
       pageScenario(true),
     ];
   }
@@ -63,6 +64,7 @@ function scenarios(quick: boolean): (Scenario | PageScenario)[] {
     { kind: "echo", name: "echo-50", users: 50, warmup: 2, duration: 15 },
     { kind: "stream", name: "stream-100", users: 100, tokens: 500, rate: 100, warmupUsers: 50, warmupTokens: 100 },
     { kind: "stream", name: "stream-250", users: 250, tokens: 500, rate: 100, warmupUsers: 50, warmupTokens: 100 },
+    { kind: "stream", name: "chat-100", users: 100, tokens: 500, rate: 100, warmupUsers: 50, warmupTokens: 100, chat: true },
     pageScenario(false),
   ];
 }
@@ -141,7 +143,7 @@ async function startServer(kind: ServerKind, s: Scenario | PageScenario, lifetim
 }
 
 /** Runs the load generator process against `port`; calls `onPhase` at the window's edges. */
-function runLoad(port: number, scenario: Scenario, onPhase: (p: "measure-start" | "measure-end") => void): Promise<LoadResult> {
+function runLoad(port: number, scenario: Scenario, endpoint: string, onPhase: (p: "measure-start" | "measure-end") => void): Promise<LoadResult> {
   const deadline = deadlineOf(scenario);
   const child = fork(join(here, "loadgen.js"), ["--child"], { stdio: ["ignore", 2, 2, "ipc"] });
   return new Promise((done, fail) => {
@@ -158,7 +160,7 @@ function runLoad(port: number, scenario: Scenario, onPhase: (p: "measure-start" 
       if (result) done(result);
       else fail(new Error(`load generator failed (exit ${code}): ${error ?? "no result"}`));
     });
-    const command: RunCommand = { type: "run", port, scenario, deadline };
+    const command: RunCommand = { type: "run", port, scenario, deadline, endpoint };
     child.send(command);
   });
 }
@@ -214,7 +216,9 @@ async function measure(
     let ioEnd: IoCounters | null = null;
     let wallStart = 0;
     let wallEnd = 0;
-    const result = await runLoad(server.port, scenario, (phase) => {
+    // A chat scenario calls the ChatInterface's /chat on Vitrine, the same tokens' /stream on the baseline.
+    const endpoint = scenario.kind === "stream" && scenario.chat && kind === "vitrine" ? "chat" : scenario.kind;
+    const result = await runLoad(server.port, scenario, endpoint, (phase) => {
       if (phase === "measure-start") {
         cpuStart = cpuTime(server.pid);
         busyStart = machineBusy();

@@ -2,12 +2,34 @@
  * The Vitrine side: the same two functions as the baseline, as a Vitrine app. `echo`
  * returns its input; `stream` yields `tokens` tokens at `rate` tokens/s, each yield the
  * text so far (Vitrine turns that into `append` diffs). Neither has a concurrency limit.
+ * A `vt.ChatInterface` rendered in the same app streams the same tokens as its reply
+ * (`/chat`, inputs `[message, <history State>]`): the `chat-100` scenario.
  */
 import * as vt from "vitrine";
 import { sleepUntil, tokenText, tokensFor, type StreamSpec } from "./tokens.js";
 
+/**
+ * The token stream as a chat function: `fn(message, history, ctx)` yielding the reply so far,
+ * `tokensFor(message)` tokens at `spec.rate` tokens/s (the same schedule as `/stream`).
+ */
+export function chatStream(spec: StreamSpec): (message: string, history: vt.HistoryMessage[], ctx: vt.EventContext) => AsyncGenerator<string> {
+  const interval = 1000 / spec.rate;
+  return async function* (message: string, _history: vt.HistoryMessage[], { signal }: vt.EventContext) {
+    const started = performance.now();
+    const tokens = tokensFor(message, spec);
+    let text = "";
+    for (let i = 0; i < tokens; i++) {
+      await sleepUntil(started + (i + 1) * interval, signal);
+      if (signal.aborted) return;
+      text += tokenText(i);
+      yield text;
+    }
+  };
+}
+
 export function benchApp(spec: StreamSpec): vt.App {
   const interval = 1000 / spec.rate;
+  const chat = new vt.ChatInterface({ fn: chatStream(spec), concurrency_limit: null });
   return vt.Blocks({ title: "bench" }, () => {
     const input = vt.Textbox({ label: "input" });
     const output = vt.Textbox({ label: "output" });
@@ -35,5 +57,6 @@ export function benchApp(spec: StreamSpec): vt.App {
       api_name: "stream",
       concurrency_limit: null,
     });
+    chat.render();
   });
 }

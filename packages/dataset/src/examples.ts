@@ -9,6 +9,7 @@ import {
   type EventContext,
   type EventFn,
   type ReturnOf,
+  VitrineError,
 } from "@vitrine/core";
 import { ExamplesCache, type CacheMode } from "./cache.js";
 import { readExamplesFolder } from "./folder.js";
@@ -217,6 +218,13 @@ export function Examples<
   const app = root instanceof BlocksApp ? root : null;
   const id = app ? `${slug(app.title)}-${dataset.id - app.id}` : `examples-${dataset.id}`;
 
+  /** The example at `index`, or a clear error for one the examples do not have. */
+  const sampleAt = (index: number): readonly unknown[] => {
+    const row = samples[index];
+    if (row === undefined) throw new VitrineError(`Examples ${JSON.stringify(label ?? id)}: there is no example ${index} (there are ${samples.length})`);
+    return row;
+  };
+
   if (mode) {
     const cache = new ExamplesCache({
       id,
@@ -234,8 +242,8 @@ export function Examples<
     // The click answers with the inputs' and the outputs' wire values, in one round trip.
     const loadCached = async (index: number, context: EventContext): Promise<unknown[]> => {
       if (mode === "eager") await cache.prepare();
+      const row = sampleAt(index);
       const cached = await cache.outputsOf(index, context);
-      const row = samples[index]!;
       return [...filled.map((c, k) => c.postprocess(row[k] ?? null)), ...cached];
     };
     const loadInputEvent = dataset.click({
@@ -256,7 +264,7 @@ export function Examples<
   // number of inputs is only known at run time, hence the loose return type.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const loadExample = (index: number): any => {
-    const row = samples[index]!;
+    const row = sampleAt(index);
     return filled.length === 1 ? row[0] : [...row];
   };
   const loadInputEvent = dataset.click({

@@ -23,6 +23,8 @@ describe("Dataset", () => {
     expect(values.preprocess(1)).toEqual(["Grace", 3]);
     const byIndex = Dataset({ components: columns(), samples: [["Ada", 2], ["Grace", 3]], type: "index" });
     expect(byIndex.preprocess(1)).toBe(1);
+    // Samples replaced on the page by an update: the index still reaches the function.
+    expect(byIndex.preprocess(7)).toBe(7);
     expect(byIndex.postprocess(0)).toBe(0);
     expect(byIndex.postprocess(null)).toBeNull();
   });
@@ -142,7 +144,7 @@ describe("Examples", () => {
     const fn = app.dependencies[loadInputEvent.id]!.fn!;
     expect(fn(dataset.preprocess(1))).toEqual(["Grace", 3]);
     expect(fn(dataset.preprocess(0))).toEqual(["Ada", 2]);
-    expect(() => dataset.preprocess(2)).toThrow(VitrineError);
+    expect(() => fn(dataset.preprocess(2))).toThrow(VitrineError);
   });
 
   it("returns the bare value for a single input, and accepts bare examples", () => {

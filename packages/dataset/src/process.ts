@@ -88,7 +88,9 @@ export class DatasetComponent<Cs extends readonly AnyComponent[] = AnyComponent[
   }
 
   /**
-   * Turns the clicked index into the function's argument. A missing or unknown index is a
+   * Turns the clicked index into the function's argument: with `type: "index"` the index itself
+   * (as Gradio, not checked against the samples, which an update may have replaced on the page),
+   * else the sample's values. A missing, negative or (for values) unknown index is a
    * {@link VitrineError}; a non-integer a `TypeError`.
    */
   override preprocess(payload: number | null | undefined): T extends "index" ? number : SampleRow<Cs> {
@@ -96,12 +98,14 @@ export class DatasetComponent<Cs extends readonly AnyComponent[] = AnyComponent[
     if (typeof payload !== "number" || !Number.isInteger(payload)) {
       throw new TypeError(`${this.title} expects a sample index (an integer), got ${JSON.stringify(payload) ?? typeof payload}`);
     }
-    const row = this.samples[payload];
-    if (payload < 0 || row === undefined) {
-      throw new VitrineError(`${this.title}: there is no sample ${payload} (it has ${this.samples.length})`);
-    }
     type Out = T extends "index" ? number : SampleRow<Cs>;
-    return ((this.props.type ?? "values") === "index" ? payload : [...row]) as Out;
+    if (payload < 0) throw new VitrineError(`${this.title}: there is no sample ${payload} (it has ${this.samples.length})`);
+    // As Gradio: an index is passed as it is. The samples may have been replaced on the page
+    // by an update (a list that grows with the session), which the server does not keep.
+    if ((this.props.type ?? "values") === "index") return payload as Out;
+    const row = this.samples[payload];
+    if (row === undefined) throw new VitrineError(`${this.title}: there is no sample ${payload} (it has ${this.samples.length})`);
+    return [...row] as unknown as Out;
   }
 
   /** The function returns the index of the sample to show as selected, or `null` for none. */

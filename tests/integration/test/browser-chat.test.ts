@@ -3,7 +3,11 @@
  * ends the stream and frees the slot (the generator's signal fires and its `finally` runs), and
  * retry, undo and edit call the function with the right message and history.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
+import { chatMultimodal } from "@vitrine/demo-gallery";
 import type { Locator, Page } from "playwright-core";
 import * as vt from "vitrine";
 import { useBrowserSuite } from "./browser.js";
@@ -56,9 +60,33 @@ function streamingChat(delay: number) {
   });
 }
 
+/** Examples in the empty chat: run on click, or answered from the cache computed at start. */
+let exampleRuns = 0;
+function examplesChat(cache: boolean) {
+  return new vt.ChatInterface({
+    fn: (message: string) => {
+      exampleRuns++;
+      return `Answer to ${message}`;
+    },
+    examples: ["What is Vitrine?", "Say hi"],
+    example_labels: ["About Vitrine", "Greeting"],
+    cache_examples: cache,
+  });
+}
+
+// Cached examples go to a folder of this test's own.
+process.env.VITRINE_EXAMPLES_CACHE = mkdtempSync(join(tmpdir(), "vitrine-chat-examples-"));
+
 const suite = useBrowserSuite({
   slow: { create: () => streamingChat(150), description: "a slow streaming chat" },
   fast: { create: () => streamingChat(5), description: "a fast streaming chat" },
+  saved: {
+    create: () => new vt.ChatInterface({ fn: (message: string) => `Noted: ${message}`, save_history: true, title: "Saved chats" }),
+    description: "conversations kept in the browser",
+  },
+  examples: { create: () => examplesChat(false), description: "examples run on click" },
+  cached: { create: () => examplesChat(true), description: "cached examples" },
+  multimodal: { create: () => chatMultimodal(), description: "multimodal echo" },
 });
 
 const log = (page: Page) => page.getByRole("log");
@@ -184,5 +212,63 @@ describe("ChatInterface in the browser", () => {
     expect(calls[2]).toEqual({ message: "gamma", history: [] });
     await waitText(assistant(page).last(), /You said gamma/);
     await expect(user(page).count()).resolves.toBe(1);
+  });
+
+  it("an example runs on click, with its label shown; a cached one answers without calling fn", async () => {
+    let page = await suite.open("examples");
+    const before = exampleRuns;
+    await page.getByRole("button", { name: "About Vitrine" }).click();
+    await waitText(assistant(page).last(), /Answer to What is Vitrine\?/);
+    await expect(user(page).first().innerText()).resolves.toContain("What is Vitrine?");
+    expect(exampleRuns).toBe(before + 1);
+
+    page = await suite.open("cached");
+    const cachedBefore = exampleRuns;
+    await page.getByRole("button", { name: "Greeting" }).click();
+    await waitText(assistant(page).last(), /Answer to Say hi/);
+    // Computed when the app started; the click did not run fn.
+    expect(exampleRuns).toBe(cachedBefore);
+    // The conversation goes on from the cached exchange.
+    await send(page, "and then?");
+    await waitText(assistant(page).last(), /Answer to and then\?/);
+    await expect(assistant(page).count()).resolves.toBe(2);
+  });
+
+  it("save_history keeps conversations in the browser: listed after a reload, reopened with a click", async () => {
+    const page = await suite.open("saved");
+    await send(page, "remember me");
+    await waitText(assistant(page).last(), /Noted: remember me/);
+    await page.reload();
+    const saved = page.getByRole("button", { name: /remember me/ });
+    await saved.waitFor({ timeout: 10_000 });
+    await expect(log(page).getByRole("listitem").count()).resolves.toBe(0);
+    await saved.click();
+    await waitText(assistant(page).last(), /Noted: remember me/);
+    // A new chat starts empty; its first exchange is listed too, first.
+    await page.getByRole("button", { name: /New chat/ }).click();
+    await until(() => log(page).getByRole("listitem").count(), 0);
+    await send(page, "second topic");
+    await waitText(assistant(page).last(), /Noted: second topic/);
+    await page.getByRole("button", { name: /second topic/ }).waitFor({ timeout: 10_000 });
+    await expect(page.getByRole("button", { name: /remember me/ }).count()).resolves.toBe(1);
+  });
+
+  it("a multimodal chat sends an attached image with the text; the image comes back in the reply", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vitrine-chat-mm-"));
+    const png = join(dir, "dot.png");
+    writeFileSync(png, Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64"));
+    const page = await suite.open("multimodal");
+    await page.locator("input[type=file]").setInputFiles(png);
+    await page.getByRole("button", { name: "Remove dot.png" }).waitFor({ timeout: 10_000 });
+    await box(page).fill("what is this?");
+    await box(page).press("Enter");
+    await waitText(assistant(page).last(), /You wrote: what is this\?/);
+    // The user's message shows the image; so does the reply, with its size in bytes.
+    await expect(user(page).locator("img").count()).resolves.toBeGreaterThan(0);
+    await waitText(log(page), /You sent \*?\*?dot\.png/);
+    const images = log(page).getByRole("listitem", { name: "Assistant message" }).locator("img");
+    await images.first().waitFor({ timeout: 10_000 });
+    const loaded = await images.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 1);
+    expect(loaded).toBe(true);
   });
 });
