@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Client, handle_file } from "@gradio/client";
 import { chatEcho, chatMultimodal } from "@vitrine/demo-gallery";
+import * as vt from "vitrine";
 import { serveAtRoot, type Served } from "./harness.js";
 
 /** Every data message of a submission (copies: the client applies diffs in place), until it completes. */
@@ -117,6 +118,26 @@ describe("ChatInterface through @gradio/client", () => {
     expect(reply[2]!.content).toBe("You wrote: what is this?");
     expect(String(reply[1]!.content)).toMatch(/\(\d+ bytes\)/);
     expect(String(reply[1]!.content)).toContain(`(${(await readFile(png)).byteLength} bytes)`);
+    client.close();
+  });
+});
+
+describe("ChatInterface with additional outputs", () => {
+  let served: Served;
+  beforeAll(async () => {
+    served = await serveAtRoot(
+      new vt.ChatInterface({
+        fn: (message: string, history: vt.HistoryMessage[]) => [`Echo ${message}`, `${history.length} earlier messages`] as const,
+        additional_outputs: [vt.Textbox({ label: "Stats" })],
+      }),
+    );
+  });
+  afterAll(() => served.close());
+
+  it("returns the reply and the additional outputs' values", async () => {
+    const client = await Client.connect(served.url);
+    expect((await client.predict("/chat", { message: "a" })).data).toEqual(["Echo a", "0 earlier messages"]);
+    expect((await client.predict("/chat", { message: "b" })).data).toEqual(["Echo b", "2 earlier messages"]);
     client.close();
   });
 });
