@@ -3,7 +3,7 @@ export const chatbotStyle = `
 .vt-chatbot { position: relative; display: flex; flex-direction: column; gap: var(--spacing-sm); min-width: 0; }
 .vt-chatbot-toolbar { display: flex; justify-content: flex-end; gap: var(--spacing-xs); }
 .vt-chatbot-log {
-  display: flex; flex-direction: column; gap: var(--spacing-lg); overflow-y: auto; padding: var(--spacing-md);
+  display: flex; flex-direction: column; gap: var(--spacing-lg); overflow-y: auto; padding: var(--spacing-md); contain: layout paint;
   font-size: var(--chatbot-text-size, var(--text-md)); color: var(--body-text-color);
   background: var(--background-fill-primary); border-radius: var(--radius-md);
 }
@@ -18,7 +18,8 @@ export const chatbotStyle = `
 }
 .vt-chatbot-example:hover { border-color: var(--border-color-accent); }
 .vt-chatbot-example img { width: 2em; height: 2em; object-fit: cover; border-radius: var(--radius-sm); }
-.vt-chatbot-group { display: flex; gap: var(--spacing-md); align-items: flex-start; max-width: 100%; }
+.vt-chatbot-group { display: flex; gap: var(--spacing-md); align-items: flex-start; max-width: 100%; content-visibility: auto; contain-intrinsic-size: auto 80px; }
+.vt-chatbot-group:last-child { content-visibility: visible; }
 .vt-chatbot-group[data-role="user"] { flex-direction: row-reverse; }
 .vt-chatbot[data-layout="panel"] .vt-chatbot-group[data-role="user"] { flex-direction: row; }
 .vt-chatbot-avatar { width: 2.25em; height: 2.25em; flex: none; border-radius: 50%; object-fit: cover; }
