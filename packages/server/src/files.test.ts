@@ -413,6 +413,13 @@ describe("FileStore through events", () => {
     expect(sizes.slice(0, 3)).toEqual([1, 2, 3]);
   });
 
+  it("gives file URLs at the app's root from /run, not under the API prefix twice", async () => {
+    const run = await fetch(`${api}/run/count`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ data: [] }) });
+    const [file] = ((await run.json()) as { data: FileData[] }).data;
+    expect(file!.url).toMatch(new RegExp(`^${server.url}gradio_api/file=`));
+    expect((await fetch(file!.url!)).status).toBe(200);
+  });
+
   it("drives a generator whose file input is resolved asynchronously, and answers /run with a file input", async () => {
     const path = await uploadOne("one\ntwo\nthree", "lines.txt");
     const client = await Client.connect(server.url, { events: ["data", "status"] });

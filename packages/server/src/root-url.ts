@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { TLSSocket } from "node:tls";
 import type { Request } from "express";
 import proxyaddr from "proxy-addr";
+import { API_PREFIX } from "@vitrine/core";
 
 /**
  * Whether a request came straight from a trusted proxy, whose `X-Forwarded-Host` and
@@ -49,13 +50,17 @@ export function publicHost(req: IncomingMessage, trusted: boolean): string | und
  * through a trusted proxy, see {@link proxyTrust}), plus the path the app is mounted under.
  * Gradio's JS client builds every URL from it, and the page loads its scripts from it. A plain
  * node:http request (the hot routes of {@link launch}) has no `baseUrl`: the app is at the root.
+ * A request answered under the API prefix (`/gradio_api/...`) has the prefix in its `baseUrl`,
+ * which is not part of the app's root.
  */
 export function rootUrl(req: Request, trusted: boolean): string {
   const forwardedProto = trusted ? firstValue(req.headers["x-forwarded-proto"])?.toLowerCase() : undefined;
   const proto =
     forwardedProto === "http" || forwardedProto === "https" ? forwardedProto : (req.socket as TLSSocket).encrypted ? "https" : "http";
   const host = publicHost(req, trusted) ?? "127.0.0.1";
-  return `${proto}://${host}${req.baseUrl ?? ""}`.replace(/\/+$/, "");
+  const base = (req.baseUrl ?? "").replace(/\/+$/, "");
+  const mount = base.endsWith(API_PREFIX) ? base.slice(0, -API_PREFIX.length) : base;
+  return `${proto}://${host}${mount}`;
 }
 
 function firstValue(value: string | string[] | undefined): string | undefined {
