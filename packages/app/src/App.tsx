@@ -5,6 +5,8 @@ import { Page, type PageContext } from "./context.js";
 import { LayoutRoot } from "./layout.js";
 import { Toasts } from "./Toasts.js";
 import type { ToastState } from "./toasts.js";
+import type { ApiRecorderState } from "./api-recorder.js";
+import { ApiRecorderBadge } from "./ApiRecorderBadge.js";
 
 const ApiPanel = lazy(() => import("./ApiPanel.js"));
 
@@ -39,7 +41,7 @@ function Footer({ config, onApi }: { config: AppConfig; onApi: () => void }) {
 }
 
 /** The whole page: the app's layout, its footer, the API panel and the toasts. */
-export function App({ config, page, toasts, root }: { config: AppConfig; page: PageContext; toasts: StoreApi<ToastState>; root: string }) {
+export function App({ config, page, toasts, root, recorder }: { config: AppConfig; page: PageContext; toasts: StoreApi<ToastState>; root: string; recorder?: StoreApi<ApiRecorderState> }) {
   const [apiOpen, setApiOpen] = useState(false);
   return (
     <Page.Provider value={page}>
@@ -49,9 +51,10 @@ export function App({ config, page, toasts, root }: { config: AppConfig; page: P
       </main>
       {apiOpen ? (
         <Suspense fallback={null}>
-          <ApiPanel root={root} config={config} onClose={() => setApiOpen(false)} />
+          <ApiPanel root={root} config={config} recorder={recorder} onClose={() => setApiOpen(false)} />
         </Suspense>
       ) : null}
+      {recorder && !apiOpen ? <ApiRecorderBadge recorder={recorder} onOpen={() => setApiOpen(true)} /> : null}
       <Toasts store={toasts} />
     </Page.Provider>
   );

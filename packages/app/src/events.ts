@@ -36,6 +36,8 @@ export interface EventRunnerOptions {
   onRender?: (region: RenderConfig) => void;
   /** Resolves once the views' uploads are done (`PageFiles.settled`): events wait for it before reading their inputs. */
   uploadsSettled?: () => Promise<void>;
+  /** Called as each event is sent to the server, with the data sent (the API recorder listens). */
+  onSubmit?: (dep: DependencyConfig, data: readonly unknown[]) => void;
 }
 
 const NO_CAUSE: ReadonlySet<number> = new Set();
@@ -71,6 +73,7 @@ export class EventRunner {
   private readonly now: () => number;
   private readonly scrollTo?: (blockId: number) => void;
   private readonly uploadsSettled?: () => Promise<void>;
+  private readonly onSubmit?: (dep: DependencyConfig, data: readonly unknown[]) => void;
   /** Repeat timers of dependencies with `every`, by dependency id. */
   private readonly repeats = new Map<number, ReturnType<typeof setInterval>>();
   private client: Promise<EventClient> | null = null;
@@ -91,6 +94,7 @@ export class EventRunner {
     this.scrollTo = options.scrollTo;
     this.onRender = options.onRender;
     this.uploadsSettled = options.uploadsSettled;
+    this.onSubmit = options.onSubmit;
     // A streaming source learns how often to send chunks, and for how long (as Gradio's page tells it).
     for (const dep of this.deps) {
       if (!isStreamDependency(dep)) continue;
@@ -333,6 +337,7 @@ export class EventRunner {
         // The streamed inputs start empty: their chunks come on the live channel.
         inputs = inputs.map((v, i) => (sources.includes(dep.inputs[i]!) ? null : v));
       }
+      this.onSubmit?.(dep, inputs);
       run.job = client.submit(dep.id, inputs, { trigger_id: origin.targetId, event_data: origin.data ?? null });
       if (streamEntry) {
         const values = () => this.store.getState().values(dep.inputs);

@@ -14,6 +14,7 @@ import { ViewLoader } from "./loadViews.js";
 import { persistBrowserValues } from "./browserStorage.js";
 import { createAppStore } from "./store.js";
 import { createToastStore } from "./toasts.js";
+import { createApiRecorder } from "./api-recorder.js";
 import "./styles.css";
 import "./layouts.css";
 
@@ -46,6 +47,7 @@ async function start(element: HTMLElement): Promise<void> {
   const store = createAppStore(config.components);
   persistBrowserValues(store);
   const toasts = createToastStore();
+  const recorder = createApiRecorder();
   let sessionHash: string | null = null;
   const callServer = componentServer(root, config.api_prefix, () => sessionHash);
   const runner = new EventRunner({
@@ -56,9 +58,10 @@ async function start(element: HTMLElement): Promise<void> {
     scrollTo: (id) => document.querySelector(`[data-testid="block-${id}"]`)?.scrollIntoView({ behavior: "smooth", block: "start" }),
     onRender: (region) => void views.ensure(region.ui_modules),
     uploadsSettled: () => files.settled(),
+    onSubmit: (dep, data) => recorder.getState().record(dep, data),
   });
   const files = pageFiles(root, config.api_prefix, (list, options) => runner.upload(list, options));
-  createRoot(element).render(<App config={config} page={{ store, runner, views: views.store, files, callServer }} toasts={toasts} root={root} />);
+  createRoot(element).render(<App config={config} page={{ store, runner, views: views.store, files, callServer }} toasts={toasts} root={root} recorder={recorder} />);
   if (config.dependencies.some((d) => d.backend_fn)) runner.preconnect();
   void runner.fire(config.layout.id, "load");
   void runAppJs(config.js);

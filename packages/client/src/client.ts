@@ -46,6 +46,7 @@ export class Client {
     const fetchImpl: typeof fetch = userFetch ?? ((input, init) => globalThis.fetch(input, init));
     const headers = { ...(options.headers ?? {}) };
     const base = String(url).split(/[?#]/)[0]!.replace(/\/+$/, "");
+    if (options.auth) await logIn(fetchImpl, base, options.auth, headers);
 
     const raw = await getJson(fetchImpl, `${base}/config`, headers, "the app config");
     if (!isRecord(raw)) throw new Error(`${base}/config did not return an app config.`);
@@ -277,6 +278,42 @@ export class Client {
  */
 export function connect(url: string, options?: ClientOptions): Promise<Client> {
   return Client.connect(url, options);
+}
+
+/**
+ * Logs in to an app launched with `auth` (`POST {base}/login`, form fields `username` and
+ * `password`, as Gradio's clients send them) and adds the session cookie it sets to `headers`.
+ */
+async function logIn(fetchImpl: typeof fetch, base: string, auth: readonly [string, string], headers: Record<string, string>): Promise<void> {
+  if (!Array.isArray(auth) || auth.length !== 2 || typeof auth[0] !== "string" || typeof auth[1] !== "string") {
+    throw new TypeError("auth: give [username, password], two strings");
+  }
+  let res: Response;
+  try {
+    res = await fetchImpl(`${base}/login`, {
+      method: "POST",
+      headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ username: auth[0], password: auth[1] }).toString(),
+      credentials: "same-origin",
+    });
+  } catch (err) {
+    throw new Error(`Could not log in to ${base}: ${errorText(err)}`, { cause: err });
+  }
+  if (res.status === 400 || res.status === 401) throw new Error(`Could not log in to ${base}: invalid credentials.`);
+  if (!res.ok) throw new Error(`Could not log in to ${base}: ${httpFailure(res, await readBody(res)).message}`);
+  const cookies = setCookies(res.headers).map((c) => c.split(";")[0]!.trim()).filter((c) => /^[^=\s]+=\S/.test(c));
+  if (cookies.length === 0) return;
+  const existing = headers["Cookie"] ?? headers["cookie"];
+  delete headers["cookie"];
+  headers["Cookie"] = [existing, ...cookies].filter(Boolean).join("; ");
+}
+
+/** The `Set-Cookie` headers of a response (none in a browser, which keeps the cookies itself). */
+function setCookies(headers: Headers): string[] {
+  const all = (headers as Headers & { getSetCookie?: () => string[] }).getSetCookie?.();
+  if (all) return all;
+  const joined = headers.get("set-cookie");
+  return joined ? joined.split(/,(?=\s*[^\s=;,]+=)/) : [];
 }
 
 async function getJson(fetchImpl: typeof fetch, url: string, headers: Record<string, string>, what: string): Promise<unknown> {

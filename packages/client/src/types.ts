@@ -6,6 +6,12 @@ export interface ClientOptions {
   session_hash?: string;
   /** Extra headers sent with every request (e.g. `Authorization`, `Cookie`). */
   headers?: Record<string, string>;
+  /**
+   * `[username, password]` for an app launched with `auth` (Vitrine or Gradio): the client logs
+   * in first (`POST {url}/login`, as Gradio's clients do) and sends the session cookie with
+   * every request. In a browser the browser keeps the cookie (same origin only).
+   */
+  auth?: readonly [string, string];
   /** The `fetch` to use; defaults to the platform's `globalThis.fetch`. */
   fetch?: typeof fetch;
   /**

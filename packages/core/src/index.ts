@@ -66,6 +66,7 @@ export {
   type FnResult,
   type ResultOf,
 } from "./events.js";
+export { api, isStandardSchema, jsonSchemaOf, validateWith, type ApiComponentOptions, type ApiEndpointOptions, type ApiObjectSchemaOptions, type ApiSchemaListOptions, type SchemaComponentFactory, type SchemaSlot, type StandardSchema, type StandardResult } from "./api-endpoint.js";
 export { eventData, type EventContext, type EventData, type RequestInfo } from "./context.js";
 export type { SelectData, KeyUpData, LikeData, EditData, RetryData, CopyData, DownloadData } from "./event-data.js";
 export { VitrineError, VitrineError as Error, isUserError, type MessageOptions } from "./errors.js";

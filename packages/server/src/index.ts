@@ -4,3 +4,5 @@ export { AppService, type ServeOptions } from "./service.js";
 export { installCrashGuards } from "./crash-guard.js";
 export type { SafetyOptions } from "./guard.js";
 export { diff, type DiffEdit } from "./diff.js";
+export type { AuthOptions } from "./auth/auth.js";
+export type { AuthSpec, AuthFunction } from "./auth/credentials.js";

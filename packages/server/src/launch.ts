@@ -5,6 +5,7 @@ import type { BlocksApp } from "@vitrine/core";
 import { attachUpgrades } from "./live.js";
 import { AppService, type ServeOptions } from "./service.js";
 import { installCrashGuards } from "./crash-guard.js";
+import { MCP_PATH, mcpEnabled } from "./mcp.js";
 
 /** Options of {@link launch}. */
 export interface LaunchOptions extends ServeOptions {
@@ -72,6 +73,7 @@ export async function launch(app: BlocksApp, options: LaunchOptions = {}): Promi
   const shownHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
   const url = `http://${shownHost}:${bound}/`;
   if (!options.quiet) console.log(`* Running on local URL:  ${url}`);
+  if (!options.quiet && mcpEnabled(options.mcp_server)) console.log(`* MCP server (streamable HTTP): ${url}${MCP_PATH.slice(1)}`);
   return {
     url,
     port: bound,

@@ -47,12 +47,15 @@ import { openEventStream, writeEvent } from "./sse.js";
 import { LiveChannels } from "./live.js";
 import { StreamInputs, StreamRefused, isStreamListener } from "./stream-inputs.js";
 import { assetVersion, sendAsset, sendPage, staticAssets, versionedCacheControl } from "./static-assets.js";
+import { Auth, type AuthOptions } from "./auth/auth.js";
+import { serveCallApi } from "./call-api.js";
+import { mcpEnabled, mcpRouter } from "./mcp.js";
 
 const JOIN_PATH = `${API_PREFIX}/queue/join`;
 const DATA_PATH = `${API_PREFIX}/queue/data`;
 
 /** Server settings for one app. */
-export interface ServeOptions extends PageOptions, SafetyOptions, FileOptions {
+export interface ServeOptions extends PageOptions, SafetyOptions, FileOptions, AuthOptions {
   /** Show the message of any throw to users, not only `vt.Error`'s (default false). */
   show_error?: boolean;
   /** Largest JSON request body, in bytes or a size string like "10mb" (default "10mb"). */
@@ -72,6 +75,12 @@ export interface ServeOptions extends PageOptions, SafetyOptions, FileOptions {
   session_close_grace?: number;
   /** Seconds a session with no live channel (an API client) lives after its last event. Default 3600. */
   session_idle_timeout?: number;
+  /**
+   * Serve the app's API endpoints as MCP tools, at `<app url>gradio_api/mcp/` (streamable HTTP)
+   * and `gradio_api/mcp/sse`, as Gradio's `mcp_server=True`. Default: the `VITRINE_MCP_SERVER`
+   * environment variable (`true`/`1`), else false.
+   */
+  mcp_server?: boolean;
 }
 
 /** What the server keeps per dependency to queue its events. */
@@ -95,6 +104,8 @@ export class AppService {
   readonly sessions: SessionHub;
   /** What the server refuses, and how much it holds for clients. */
   private readonly guard: RequestGuard;
+  /** The login of an app launched with `auth` (see auth/auth.ts). */
+  private readonly auth: Auth;
   /** The app's file cache (uploads, fetched URLs, returned files), removed at close. */
   readonly files: FileCache;
   private readonly uploads: Uploads;
@@ -112,7 +123,7 @@ export class AppService {
     opened: (hash) => this.pageOpened(hash),
     closed: (hash) => this.pageClosed(hash),
     // As CORS for the API: a browser page of another origin may not hold a session's channel.
-    admits: (req) => req.headers.origin === undefined || this.guard.allowedOrigin(req) !== null,
+    admits: (req) => (!this.auth.enabled || this.auth.username(req) !== null) && (req.headers.origin === undefined || this.guard.allowedOrigin(req) !== null),
   });
   private baseConfig: Omit<AppConfig, "root"> | null = null;
   /** Initial values that are files given as paths, copied into the cache (see files/initial-values.ts). */
@@ -147,6 +158,7 @@ export class AppService {
       updateInterval: rate === "auto" ? 0 : Math.max(0, rate * 1000),
     });
     this.guard = new RequestGuard(options);
+    this.auth = new Auth(options, { https: (req) => this.guard.rootUrl(req).startsWith("https:"), head: () => this.head, title: () => this.app.title });
     this.files = new FileCache(options, app.appId);
     this.uploads = new Uploads(this.files);
     this.sessions = new SessionHub(this.guard.sessionLimits);
@@ -224,6 +236,8 @@ export class AppService {
   private routes(): Router {
     const router = express.Router();
     const api = express.Router();
+    // The login, and the guard of every route after it (page, config, API, queue, files, …).
+    router.use(this.auth.middleware());
     // The two routes every event takes are served before express's middleware stack.
     router.use((req, res, next) => {
       if (!this.serveHot(req, res)) next();
@@ -245,6 +259,8 @@ export class AppService {
     const fileRoutes = (req: Request, res: Response, next: NextFunction) => (isFileRequest(req) ? files(req, res, next) : next());
     api.use(fileRoutes);
     router.use(fileRoutes);
+    // MCP (the app's endpoints as tools) reads its own bodies, with the large-body limit.
+    if (mcpEnabled(this.options.mcp_server)) api.use("/mcp", mcpRouter({ app: this.app, queue: this.queue, states: this.states, cache: this.files, showError: this.options.show_error ?? false, plan: (d) => this.plan(d), request: (r, h) => this.requestInfo(r, h), baseUrl: (r) => this.guard.rootUrl(r), readBody: (r) => this.guard.readJoinBody(r) }));
     api.use(this.guard.jsonBodies());
     const componentServer = new ComponentServer(this.app, (hash, id) => this.rendered.block(hash, id));
     api.post(["/component_server", "/component_server/"], componentServer.handle);
@@ -290,6 +306,7 @@ export class AppService {
         res.status(err.status).json({ detail: err.message });
       }
     });
+    serveCallApi(api, this, { showError: this.options.show_error ?? false, plan: (d) => this.plan(d), refused: (d) => this.refusedFile(d), request: (r, h) => this.requestInfo(r, h), files: (r) => this.processContext(r), cancelInSession: (h, f) => this.sessions.get(h)?.cancelFunctions(f), readTimeoutMs: this.guard.sessionLimits.streamTimeoutMs, rootUrl: (r) => this.guard.rootUrl(r), info: (r) => this.ready().then(() => withExampleInputs(this.app.apiInfo(), this.exampleInputs, this.guard.rootUrl(r))) });
     api.post(["/run/:api_name", "/api/:api_name"], (req, res, next) => {
       this.runDirect(req, res).catch(next);
     });
@@ -333,7 +350,7 @@ export class AppService {
       client: { host: req.ip ?? req.socket?.remoteAddress ?? null },
       path: q < 0 ? url : url.slice(0, q),
       session_hash: sessionHash,
-      username: null,
+      username: this.auth.username(req),
     };
   }
 
@@ -347,6 +364,7 @@ export class AppService {
   serveHot(req: IncomingMessage, res: ServerResponse): boolean {
     const url = req.url ?? "";
     if (!url.startsWith(API_PREFIX)) return false;
+    if (this.auth.refuse(req, res)) return true;
     const q = url.indexOf("?");
     const path = q < 0 ? url : url.slice(0, q);
     if (req.method === "POST" && path === JOIN_PATH) {

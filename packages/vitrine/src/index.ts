@@ -11,11 +11,13 @@ export * from "@vitrine/core";
 export * as themes from "@vitrine/themes";
 export { App, Blocks } from "./app.js";
 export { Interface, type InterfaceOptions, type InterfaceComponents } from "./interface.js";
+export { DEFAULT_FLAGGING_DIR, FLAGGING_MODE_ENV, type FlaggingMode, type FlaggingOption } from "./flagging.js";
 export { ChatInterface, type ChatInterfaceOptions, type ChatInterfaceParts, type ChatFn, type ChatFnResult } from "./chat-interface.js";
 export { appendMessages, asMessages, popLastUserTurn, type ChatInput, type ChatResponse, type HistoryMessage } from "./chat-history.js";
 export { TabbedInterface, Parallel, Series, type AnyInterface, type ComposeOptions, type TabbedInterfaceOptions, type Tabbable } from "./compose.js";
 export { load, LoadedApp, LOADABLE_TYPES, type LoadOptions, type RemoteFunction } from "./load.js";
 export { copyComponent } from "./copy.js";
+export { api, SchemaValue } from "./api-schema.js";
 export { resolveComponent, type ComponentShortcuts, type ComponentLike, type Resolve, type ResolveAll } from "./shortcuts.js";
 export { launch, mount, attachLiveChannel, installCrashGuards, listenOnFreePort, closeServer, AppService, type LaunchOptions, type RunningServer, type ServeOptions, type SafetyOptions } from "@vitrine/server";
 export * from "@vitrine/textbox";
@@ -54,8 +56,10 @@ export * from "@vitrine/code";
 export * from "@vitrine/colorpicker";
 export * from "@vitrine/datetime";
 export * from "@vitrine/clearbutton";
+export * from "@vitrine/loginbutton";
 export * from "@vitrine/duplicatebutton";
 export * from "@vitrine/paramviewer";
+export * from "@vitrine/flagging";
 export {
   Chatbot,
   ChatbotComponent,

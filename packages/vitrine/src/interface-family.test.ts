@@ -28,7 +28,7 @@ const greeter = (greeting: string, label?: string) =>
 describe("Interface options", () => {
   it("live: runs on every change of an input, always the last, with no Submit button", () => {
     const demo = new vt.Interface({ fn: (a: number, b: number) => a + b, inputs: ["number", "slider"], outputs: "number", live: true });
-    expect(buttons(demo)).toEqual(["Clear"]);
+    expect(buttons(demo)).toEqual(["Clear", "Flag"]);
     const predict = demo.config().dependencies.find((d) => d.api_name === "predict")!;
     expect(predict.targets).toEqual(demo.inputComponents.map((c) => [c.id, "change"]));
     expect(predict.trigger_mode).toBe("always_last");
@@ -41,11 +41,11 @@ describe("Interface options", () => {
 
   it("hides the buttons given false, and names them given labels", () => {
     const bare = new vt.Interface({ fn: (s: string) => s, inputs: "text", outputs: "text", submit_btn: false, clear_btn: false });
-    expect(buttons(bare)).toEqual([]);
+    expect(buttons(bare)).toEqual(["Flag"]);
     // Enter in the Textbox still submits.
     expect(bare.dependencyByApiName("predict")!.targets.map(([, e]) => e)).toEqual(["submit"]);
     const named = new vt.Interface({ fn: (s: string) => s, inputs: "text", outputs: "text", submit_btn: "Go", clear_btn: "Reset" });
-    expect(buttons(named)).toEqual(["Reset", "Go"]);
+    expect(buttons(named)).toEqual(["Reset", "Go", "Flag"]);
     const streaming = new vt.Interface({
       fn: function* (s: string) {
         yield s;
@@ -53,6 +53,7 @@ describe("Interface options", () => {
       inputs: "text",
       outputs: "text",
       stop_btn: false,
+      flagging_mode: "never",
     });
     expect(buttons(streaming)).toEqual(["Clear", "Submit"]);
     expect(streaming.config().dependencies.filter((d) => d.js !== null)).toEqual([]);

@@ -21,7 +21,7 @@ describe("Interface with a streaming input", () => {
     ]);
     expect(predict).toMatchObject({ connection: "stream", stream_every: 0.1, time_limit: 12, trigger_mode: "multiple", show_progress: "hidden" });
     // No Submit button in a live Interface.
-    expect(config.components.filter((c) => c.type === "button").map((c) => c.props.value)).toEqual(["Clear"]);
+    expect(config.components.filter((c) => c.type === "button").map((c) => c.props.value)).toEqual(["Clear", "Flag"]);
   });
 
   it("live: Gradio's defaults are stream_every 0.5 and time_limit 30; time_limit null streams until stopped", () => {

@@ -20,7 +20,7 @@ describe("Interface", () => {
     expect(config.title).toBe("Repeat");
     for (const t of ["markdown", "textbox", "number", "button", "dataset", "row", "column"]) expect(types).toContain(t);
     const buttons = config.components.filter((c) => c.type === "button").map((c) => c.props.value);
-    expect(buttons).toEqual(["Clear", "Submit"]);
+    expect(buttons).toEqual(["Clear", "Submit", "Flag"]);
     const markdown = config.components.filter((c) => c.type === "markdown").map((c) => c.props.value);
     expect(markdown).toEqual(["# Repeat", "Repeats a word", "Made with Vitrine"]);
   });
@@ -76,7 +76,7 @@ describe("Interface", () => {
     expect(submit.props.interactive).toBe(true);
     const predict = config.dependencies.find((d) => d.api_name === "predict")!;
     expect(predict.types.generator).toBe(true);
-    const swaps = config.dependencies.filter((d) => d.js !== null);
+    const swaps = config.dependencies.filter((d) => d.js !== null && d.outputs.includes(submit.id));
     expect(swaps).toHaveLength(3);
     for (const d of swaps) expect(d).toMatchObject({ backend_fn: false, outputs: [submit.id, stop.id], api_name: null, queue: false });
     const [hide, restore, cancel] = swaps;
@@ -102,7 +102,7 @@ describe("Interface", () => {
     expect(() => make({ output: "text" })).toThrow('Unknown option "output" — did you mean "outputs"?');
     expect(() => make({ example: [["a"]] })).toThrow('Unknown option "example" — did you mean "examples"?');
     expect(() => make({ submitBtn: "Go" })).toThrow('Unknown option "submitBtn" — did you mean "submit_btn"?');
-    expect(() => make({ flagging_mode: "never" })).toThrow(/^Unknown option "flagging_mode"; the options are: fn, inputs, outputs, title, .*fill_width$/);
+    expect(() => make({ allow_flagging: "never" })).toThrow(/^Unknown option "allow_flagging"; the options are: fn, inputs, outputs, title, .*flagging_callback$/);
     expect(() => make({ submit_btn: 1 })).toThrow("Interface: submit_btn must be a label or false, got 1");
     expect(() => make({ max_batch_size: 0 })).toThrow(/max_batch_size must be a whole number/);
     expect(() => new vt.Interface({ inputs: "text", outputs: "text" } as never)).toThrow("Interface: fn must be a function");

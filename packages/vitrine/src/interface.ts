@@ -20,6 +20,8 @@ import { Markdown } from "@vitrine/markdown";
 import { App } from "./app.js";
 import { copyComponents } from "./copy.js";
 import { resolveComponent, type ComponentLike, type ResolveAll } from "./shortcuts.js";
+import { attachFlagging, checkFlaggingOptions, renderFlagButtons, setupFlagging, type FlaggingMode, type FlaggingOption, type FlaggingSetup } from "./flagging.js";
+import type { FlaggingCallback } from "@vitrine/flagging";
 
 /** Inputs or outputs of an Interface: one component (or shortcut), or a list. */
 export type InterfaceComponents = ComponentLike | readonly ComponentLike[];
@@ -129,6 +131,26 @@ export interface InterfaceOptions<I extends InterfaceComponents, O extends Inter
   fill_height?: boolean;
   /** Whether the app spans the window's width. Default false. */
   fill_width?: boolean;
+  /**
+   * When samples are flagged (saved for review, by `flagging_callback`): `"manual"`, when the
+   * user clicks a Flag button under the outputs (its inputs' and outputs' values); `"auto"`,
+   * after every successful run, with no button; `"never"`. An Interface without outputs never
+   * flags. Default `VITRINE_FLAGGING_MODE` from the environment, else "manual", as Gradio.
+   */
+  flagging_mode?: FlaggingMode;
+  /**
+   * With `flagging_mode: "manual"`, one Flag button per option, whose value goes to the CSV's
+   * `flag` column: `["wrong", "offensive"]` makes "Flag as wrong" and "Flag as offensive";
+   * `[["👎 Wrong", "wrong"]]` sets the labels. Default: one button, "Flag", with no option.
+   */
+  flagging_options?: readonly FlaggingOption[] | null;
+  /** The folder flagged samples go to (created on the first flag). Default ".vitrine/flagged". */
+  flagging_dir?: string;
+  /**
+   * What saves a flagged sample: a `FlaggingCallback` such as `new vt.SimpleCSVLogger()` or
+   * your own. Its `setup` runs when the Interface is made. Default a new `vt.CSVLogger()`.
+   */
+  flagging_callback?: FlaggingCallback | null;
 }
 
 /** An Interface's options with the component types erased, as the layout code reads them. */
@@ -172,6 +194,8 @@ export class Interface<
   readonly outputComponents: AnyComponent[];
   /** The options the Interface was made with (its layout is rebuilt from them). */
   readonly options: Readonly<InterfaceOptions<I, O, B>>;
+  /** How the Interface flags (its callback, set up), or null when it does not. */
+  readonly flagging: FlaggingSetup | null;
 
   constructor(options: InterfaceOptions<I, O, B>) {
     checkInterfaceOptions(options);
@@ -183,7 +207,8 @@ export class Interface<
     this.outputComponents.forEach((c, i, all) => {
       (c.props as { label?: string | null }).label ??= all.length > 1 ? `output ${i}` : "output";
     });
-    this.fill(() => buildInterface(this.options as AnyInterfaceOptions, this.endpointFn, this.inputComponents, this.outputComponents));
+    this.flagging = setupFlagging(options, this.inputComponents, this.outputComponents);
+    this.fill(() => buildInterface(this.options as AnyInterfaceOptions, this.endpointFn, this.inputComponents, this.outputComponents, this.flagging));
   }
 
   /**
@@ -197,7 +222,7 @@ export class Interface<
   override render(): this {
     if (!rootScope()) throw new Error("Interface.render() must be called inside a Blocks builder callback");
     const [inputs, outputs] = copyComponents(this.inputComponents, this.outputComponents);
-    buildInterface(this.options as AnyInterfaceOptions, this.endpointFn, inputs, outputs);
+    buildInterface(this.options as AnyInterfaceOptions, this.endpointFn, inputs, outputs, this.flagging);
     return this;
   }
 
@@ -230,6 +255,7 @@ function buildInterface(
   fn: (...args: unknown[]) => unknown,
   inputs: AnyComponent[],
   outputs: AnyComponent[],
+  flagging: FlaggingSetup | null = null,
 ): InterfaceParts {
   if (options.title) Markdown({ value: `# ${options.title}`, elem_classes: ["vt-title"] });
   if (options.description) Markdown({ value: options.description, elem_classes: ["vt-description"], latex_delimiters: [...INTERFACE_LATEX] });
@@ -238,6 +264,7 @@ function buildInterface(
   let submit: AnyComponent | null = null;
   let clear: AnyComponent | null = null;
   let stop: AnyComponent | null = null;
+  let flagButtons: AnyComponent[] = [];
   const label = (given: string | false | undefined, fallback: string): string | null =>
     given === false ? null : typeof given === "string" ? given : fallback;
   const clearLabel = label(options.clear_btn, "Clear");
@@ -257,6 +284,7 @@ function buildInterface(
     });
     Column(() => {
       outputs.forEach((c) => c.render());
+      flagButtons = renderFlagButtons(flagging);
     });
   });
   const examples = options.examples;
@@ -324,6 +352,7 @@ function buildInterface(
       queue: false,
     });
   }
+  attachFlagging(flagging, flagButtons, predict, inputs, outputs);
   return { predict, submit, clear, stop };
 }
 
@@ -356,6 +385,10 @@ const OPTION_NAMES = [
   "head",
   "fill_height",
   "fill_width",
+  "flagging_mode",
+  "flagging_options",
+  "flagging_dir",
+  "flagging_callback",
 ] as const satisfies readonly (keyof AnyInterfaceOptions)[];
 /** Compile-time check that {@link OPTION_NAMES} lists every option. */
 type UnlistedOption = Exclude<keyof AnyInterfaceOptions, (typeof OPTION_NAMES)[number]>;
@@ -375,6 +408,7 @@ function checkInterfaceOptions(options: unknown): void {
   }
   const o = options as Record<string, unknown>;
   if (typeof o.fn !== "function") throw new TypeError("Interface: fn must be a function");
+  checkFlaggingOptions(o);
   for (const key of ["submit_btn", "clear_btn", "stop_btn"]) {
     const v = o[key];
     if (v !== undefined && v !== false && typeof v !== "string") throw new TypeError(`Interface: ${key} must be a label or false, got ${JSON.stringify(v)}`);

@@ -137,12 +137,12 @@ describe("themes in a browser", () => {
     await suite.open("hello");
     await expect(page.getByRole("link", { name: "Built with Vitrine" }).isVisible()).resolves.toBe(true);
     await page.getByRole("button", { name: "Use via API" }).click();
-    const dialog = page.getByRole("dialog", { name: "API" });
-    await dialog.getByText("/predict", { exact: true }).waitFor();
-    await expect(dialog.locator(".vt-api-snippet").textContent()).resolves.toContain('app.predict("/predict"');
+    const dialog = page.getByRole("dialog", { name: "Use via API" });
+    await dialog.getByRole("heading", { name: "/predict" }).waitFor();
+    await expect(dialog.getByRole("figure", { name: "@vitrine/client call of /predict" }).textContent()).resolves.toContain('client.predict("/predict"');
     await expect(dialog.textContent()).resolves.toContain("Textbox");
     // The parameter's default (the Textbox's initial value, "") is shown.
-    await expect(dialog.textContent()).resolves.toMatch(/name.*default: ""/s);
+    await expect(dialog.getByRole("table", { name: "Parameters of /predict" }).locator("tbody td").nth(2).textContent()).resolves.toBe('""');
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });
   });

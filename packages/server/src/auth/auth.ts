@@ -1,0 +1,224 @@
+/**
+ * Login for an app launched with `auth` (Gradio's `launch(auth=…)`): `POST /login` gives a
+ * session cookie, `GET /logout` takes it back, and every other route of the app answers 401
+ * without one, except the page itself, which shows the login form.
+ */
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Request, RequestHandler, Response } from "express";
+import proxyaddr from "proxy-addr";
+import { API_PREFIX } from "@vitrine/core";
+import { HttpError, sendJson } from "../http.js";
+import { readLoginForm } from "./body.js";
+import { Credentials, type AuthSpec } from "./credentials.js";
+import { loginPage } from "./page.js";
+import { LoginThrottle, type ThrottleOptions } from "./throttle.js";
+
+/** The login settings of an app (part of `ServeOptions`, so of `launch()` and `mount()`). */
+export interface AuthOptions {
+  /**
+   * Require a login: one `[username, password]` pair, a list of them, or a function
+   * `(username, password) => boolean | Promise<boolean>`. Without a session, the page shows a
+   * login form and every other route (config, API, queue, uploads, files, …) answers 401.
+   * Gradio's clients log in as with Gradio (`Client.connect(url, { auth: [user, pass] })`).
+   * Functions read the user as `ctx.request.username`. Default none: no login.
+   */
+  auth?: AuthSpec | null;
+  /** HTML shown above the login form (as Gradio's `auth_message`): written by you, not escaped. */
+  auth_message?: string | null;
+}
+
+/** What the login needs from the service it guards. */
+export interface AuthHost {
+  /** Whether the request reached the app over HTTPS (directly or through a trusted proxy). */
+  https(req: Request): boolean;
+  /** The `<head>` markup of the app's pages (theme stylesheet, dark mode). */
+  head(): string;
+  /** The app's title. */
+  title(): string;
+}
+
+/** Sessions kept per user at most; the oldest is dropped beyond. */
+const MAX_SESSIONS_PER_USER = 100;
+
+/** An app's logins and sessions. When the app has no `auth`, it lets everything through. */
+export class Auth {
+  /** Whether the app requires a login. */
+  readonly enabled: boolean;
+  /** The session cookie's name: per app, as Gradio's `access-token-<id>`, so apps on one host never mix. */
+  readonly cookieName = `access-token-${randomBytes(12).toString("base64url")}`;
+  private readonly credentials: Credentials | null;
+  private readonly message: string | null;
+  /** Session tokens and their users. */
+  private readonly tokens = new Map<string, string>();
+  readonly throttle: LoginThrottle;
+  /** Which proxies' `X-Forwarded-For` names the client (`trusted_proxies`), or null for express's `req.ip`. */
+  private readonly proxies: ((addr: string, i: number) => boolean) | null;
+
+  constructor(
+    options: AuthOptions & { trusted_proxies?: string[] },
+    private readonly host: AuthHost,
+    throttle: ThrottleOptions = {},
+  ) {
+    this.credentials = options.auth === undefined || options.auth === null ? null : new Credentials(options.auth);
+    this.enabled = this.credentials !== null;
+    this.message = options.auth_message ?? null;
+    this.throttle = new LoginThrottle(throttle);
+    this.proxies = options.trusted_proxies ? proxyaddr.compile([...options.trusted_proxies]) : null;
+  }
+
+  /**
+   * The address failed logins are counted against: the client's, as forwarded by trusted
+   * proxies (`trusted_proxies`, else the host express app's `trust proxy`), so that one
+   * client's failures never slow everyone behind the same proxy.
+   */
+  private clientAddress(req: Request): string {
+    if (this.proxies) return proxyaddr(req, this.proxies);
+    return req.ip ?? req.socket.remoteAddress ?? "unknown";
+  }
+
+  /** The logged-in user of a request, or null (always null when the app has no login). */
+  username(req: IncomingMessage): string | null {
+    if (!this.enabled) return null;
+    const token = readCookie(req.headers.cookie, this.cookieName);
+    return token === null ? null : (this.tokens.get(token) ?? null);
+  }
+
+  /**
+   * Answers 401 when the app requires a login and the request has no session; returns whether
+   * it did. CORS preflights pass (they never carry cookies; the CORS handler answers them).
+   */
+  refuse(req: IncomingMessage, res: ServerResponse): boolean {
+    if (!this.enabled || isPreflight(req) || this.username(req) !== null) return false;
+    req.resume();
+    sendJson(res, 401, this.notAuthenticated());
+    return true;
+  }
+
+  /** Gradio's answer to a request without a session. */
+  notAuthenticated(): { detail: { error: string; auth_message: string | null } } {
+    return { detail: { error: "Not authenticated", auth_message: this.message } };
+  }
+
+  /**
+   * The express handler that goes first in the app's router: `POST /login`, `GET /login` (the
+   * form), `GET /logout`, and the guard of every other route.
+   */
+  middleware(): RequestHandler {
+    return (req, res, next) => {
+      const path = req.path.replace(/\/+$/, "") || "/";
+      if (path === "/login" && req.method === "POST") return void this.login(req, res).catch(next);
+      if ((path === "/login" || path === "/logout") && req.path.endsWith("/") && req.method === "GET") return res.redirect(302, `..${path}`);
+      if (path === "/login" && (req.method === "GET" || req.method === "HEAD")) return this.showLogin(req, res);
+      if (path === "/logout" && (req.method === "GET" || req.method === "HEAD")) return this.logout(req, res);
+      if (!this.enabled || isPreflight(req) || this.username(req) !== null) return next();
+      if ((req.method === "GET" || req.method === "HEAD") && (path === "/" || path === "/index.html")) {
+        return this.sendForm(res, 200);
+      }
+      req.resume();
+      // A browser opening another address of the app gets the form too; everything else, Gradio's 401.
+      if (req.method === "GET" && !req.path.startsWith(API_PREFIX) && /text\/html/.test(req.headers.accept ?? "")) {
+        return this.sendForm(res, 401);
+      }
+      res.status(401).json(this.notAuthenticated());
+    };
+  }
+
+  private sendForm(res: Response, status: number, error: string | null = null): void {
+    res.status(status).set("Cache-Control", "no-store").type("html");
+    res.send(loginPage({ head: this.host.head(), title: this.host.title(), message: this.message, error }));
+  }
+
+  private showLogin(req: Request, res: Response): void {
+    if (!this.enabled || this.username(req) !== null) return void res.redirect(302, "./");
+    this.sendForm(res, 200);
+  }
+
+  /** `POST /login`: 200 `{ success: true }` with the session cookie, or 400 "Incorrect credentials." as Gradio. */
+  private async login(req: Request, res: Response): Promise<void> {
+    if (!this.enabled) {
+      req.resume();
+      return void res.redirect(302, "./");
+    }
+    const client = this.clientAddress(req);
+    // A browser posting the form without JavaScript gets pages back, not JSON.
+    const wantsPage = /^\s*application\/x-www-form-urlencoded/i.test(req.headers["content-type"] ?? "") && /text\/html/.test(req.headers.accept ?? "");
+    const wait = this.throttle.wait(client);
+    if (wait > 0) {
+      req.resume();
+      const seconds = Math.ceil(wait / 1000);
+      const detail = `Too many failed logins. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`;
+      res.set("Retry-After", String(seconds));
+      return wantsPage ? this.sendForm(res, 429, detail) : void res.status(429).json({ detail });
+    }
+    let form;
+    try {
+      form = await readLoginForm(req);
+    } catch (err) {
+      if (err instanceof HttpError) return void res.status(err.status).json({ detail: err.message });
+      throw err;
+    }
+    const username = form.username.trim();
+    if (!(await this.credentials!.verify(username, form.password))) {
+      this.throttle.failed(client);
+      return wantsPage ? this.sendForm(res, 400, "Incorrect credentials.") : void res.status(400).json({ detail: "Incorrect credentials." });
+    }
+    this.throttle.succeeded(client);
+    const token = this.startSession(username);
+    res.set("Cache-Control", "no-store");
+    res.append("Set-Cookie", sessionCookie(this.cookieName, token, this.host.https(req)));
+    if (wantsPage) return void res.redirect(303, "./");
+    res.json({ success: true });
+  }
+
+  private startSession(username: string): string {
+    const token = randomBytes(32).toString("base64url");
+    this.tokens.set(token, username);
+    let count = 0;
+    for (const user of this.tokens.values()) if (user === username) count++;
+    for (const [t, user] of this.tokens) {
+      if (count <= MAX_SESSIONS_PER_USER) break;
+      if (user === username) {
+        this.tokens.delete(t);
+        count--;
+      }
+    }
+    return token;
+  }
+
+  /** `GET /logout`: ends every session of the user (as Gradio), clears the cookie, back to the page. */
+  private logout(req: Request, res: Response): void {
+    const user = this.username(req);
+    if (user !== null) for (const [t, u] of this.tokens) if (u === user) this.tokens.delete(t);
+    res.set("Cache-Control", "no-store");
+    if (this.enabled) res.append("Set-Cookie", clearedCookie(this.cookieName, this.host.https(req)));
+    res.redirect(302, "./");
+  }
+}
+
+/** The `Set-Cookie` value of a session: HttpOnly, SameSite=Lax, Secure over HTTPS; it lasts as long as the browser session. */
+export function sessionCookie(name: string, token: string, secure: boolean): string {
+  return `${name}=${token}; Path=/; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+}
+
+/** The `Set-Cookie` value that removes the session cookie. */
+export function clearedCookie(name: string, secure: boolean): string {
+  return `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+}
+
+/** The value of one cookie of a `Cookie` header, or null. */
+export function readCookie(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      const value = part.slice(eq + 1).trim();
+      return value === "" ? null : value;
+    }
+  }
+  return null;
+}
+
+function isPreflight(req: IncomingMessage): boolean {
+  return req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined;
+}
