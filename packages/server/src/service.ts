@@ -158,7 +158,12 @@ export class AppService {
       updateInterval: rate === "auto" ? 0 : Math.max(0, rate * 1000),
     });
     this.guard = new RequestGuard(options);
-    this.auth = new Auth(options, { https: (req) => this.guard.rootUrl(req).startsWith("https:"), head: () => this.head, title: () => this.app.title });
+    this.auth = new Auth(options, {
+      https: (req) => this.guard.rootUrl(req).startsWith("https:"),
+      head: () => this.head,
+      title: () => this.app.title,
+      originAllowed: (req) => req.headers.origin === undefined || this.guard.allowedOrigin(req) !== null,
+    });
     this.files = new FileCache(options, app.appId);
     this.uploads = new Uploads(this.files);
     this.sessions = new SessionHub(this.guard.sessionLimits);

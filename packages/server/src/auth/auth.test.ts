@@ -92,6 +92,15 @@ describe("auth", () => {
     expect(res.headers.getSetCookie()).toEqual([]);
   });
 
+  it("refuses a login posted from another site's page (login CSRF), and admits one from the app's own", async () => {
+    const foreign = await login("ada", "lovelace", { origin: "https://evil.example" });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.getSetCookie()).toEqual([]);
+    expect((await login("ada", "lovelace", { origin: "null" })).status).toBe(403);
+    const own = await login("ada", "lovelace", { origin: url.replace(/\/$/, "") });
+    expect(own.status).toBe(200);
+  });
+
   it("admits a right one with 200 { success: true } and an HttpOnly, SameSite=Lax cookie (not Secure over HTTP)", async () => {
     const res = await login("alan", "turing");
     expect(res.status).toBe(200);

@@ -36,6 +36,12 @@ export interface AuthHost {
   head(): string;
   /** The app's title. */
   title(): string;
+  /**
+   * Whether a browser page of the request's `Origin` may log in: a login posted from another
+   * site (login CSRF) would sign the visitor in as the attacker's account. Requests without an
+   * `Origin` (the official clients, curl) are not browser pages and pass.
+   */
+  originAllowed?(req: Request): boolean;
 }
 
 /** Sessions kept per user at most; the oldest is dropped beyond. */
@@ -139,6 +145,10 @@ export class Auth {
     if (!this.enabled) {
       req.resume();
       return void res.redirect(302, "./");
+    }
+    if (this.host.originAllowed && !this.host.originAllowed(req)) {
+      req.resume();
+      return void res.status(403).json({ detail: "Logins from this origin are not allowed." });
     }
     const client = this.clientAddress(req);
     // A browser posting the form without JavaScript gets pages back, not JSON.
