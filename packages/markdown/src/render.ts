@@ -249,9 +249,32 @@ function safeLinks(node: Element): void {
   }
 }
 
+/** `position` values that take an element out of its container, over the whole page. */
+const PAGE_POSITIONS = /^(fixed|sticky)$/i;
+
+/**
+ * After DOMPurify has cleaned an element: an inline style may not pin it over the page
+ * (`position: fixed` or `sticky`, however written); the rest of the style is kept. A style with
+ * CSS escapes (`\`), which could spell `fixed` past any check, is removed whole.
+ */
+function pageSafeStyle(node: Element): void {
+  const raw = node.getAttribute("style");
+  if (raw === null) return;
+  if (raw.includes("\\")) {
+    node.removeAttribute("style");
+    return;
+  }
+  const style = (node as HTMLElement).style;
+  if (style && PAGE_POSITIONS.test(style.getPropertyValue("position").trim())) style.removeProperty("position");
+  // Whatever the parser made of it, the text itself (comments dropped) may not ask for it either.
+  const plain = (node.getAttribute("style") ?? "").replace(/\/\*[\s\S]*?\*\//g, "").toLowerCase();
+  if (/position\s*:\s*(fixed|sticky)/.test(plain)) node.removeAttribute("style");
+}
+
 /**
  * Renders Markdown to HTML with marked, then, unless `sanitize` is false, cleans it with
- * DOMPurify: scripts, event-handler attributes and `javascript:` URLs are removed. Links to
+ * DOMPurify: scripts, event-handler attributes, `javascript:` URLs, `<style>` elements (which
+ * would restyle the whole page) and inline `position: fixed|sticky` (which would cover it) are removed. Links to
  * other pages get `target="_blank" rel="noopener noreferrer"`.
  *
  * @example renderMarkdown("**hi**", { purify: DOMPurify }) // "<p><strong>hi</strong></p>\n"
@@ -283,9 +306,11 @@ export function renderMarkdown(text: string, options: RenderOptions): string {
     throw new Error("renderMarkdown: sanitizing needs a working DOMPurify instance (pass createDOMPurify(window))");
   }
   purify.addHook("afterSanitizeAttributes", safeLinks);
+  purify.addHook("afterSanitizeAttributes", pageSafeStyle);
   try {
-    return purify.sanitize(html, { RETURN_TRUSTED_TYPE: false });
+    return purify.sanitize(html, { RETURN_TRUSTED_TYPE: false, FORBID_TAGS: ["style"] });
   } finally {
+    purify.removeHook("afterSanitizeAttributes", pageSafeStyle);
     purify.removeHook("afterSanitizeAttributes", safeLinks);
   }
 }

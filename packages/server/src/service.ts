@@ -50,12 +50,13 @@ import { assetVersion, sendAsset, sendPage, staticAssets, versionedCacheControl 
 import { Auth, type AuthOptions } from "./auth/auth.js";
 import { serveCallApi } from "./call-api.js";
 import { mcpEnabled, mcpRouter } from "./mcp.js";
+import { applySecurityHeaders, refuseSecondStream, securityHeaders, type SecurityHeaderOptions } from "./security-headers.js";
 
 const JOIN_PATH = `${API_PREFIX}/queue/join`;
 const DATA_PATH = `${API_PREFIX}/queue/data`;
 
 /** Server settings for one app. */
-export interface ServeOptions extends PageOptions, SafetyOptions, FileOptions, AuthOptions {
+export interface ServeOptions extends PageOptions, SafetyOptions, FileOptions, AuthOptions, SecurityHeaderOptions {
   /** Show the message of any throw to users, not only `vt.Error`'s (default false). */
   show_error?: boolean;
   /** Largest JSON request body, in bytes or a size string like "10mb" (default "10mb"). */
@@ -241,6 +242,8 @@ export class AppService {
   private routes(): Router {
     const router = express.Router();
     const api = express.Router();
+    // nosniff, Referrer-Policy and frame-ancestors on every response (see security-headers.ts).
+    router.use(securityHeaders(this.options));
     // The login, and the guard of every route after it (page, config, API, queue, files, …).
     router.use(this.auth.middleware());
     // The two routes every event takes are served before express's middleware stack.
@@ -369,6 +372,7 @@ export class AppService {
   serveHot(req: IncomingMessage, res: ServerResponse): boolean {
     const url = req.url ?? "";
     if (!url.startsWith(API_PREFIX)) return false;
+    applySecurityHeaders(res, this.options);
     if (this.auth.refuse(req, res)) return true;
     const q = url.indexOf("?");
     const path = q < 0 ? url : url.slice(0, q);
@@ -505,6 +509,8 @@ export class AppService {
       res.end();
       return;
     }
+    // One reader per session: a second `/queue/data` with a known hash must not take over the stream.
+    if (session.streaming) return refuseSecondStream(res);
     session.attach(res);
   }
 
@@ -620,7 +626,10 @@ export class AppService {
     }
     const file = component.ui.file + (match[2] ?? "");
     sendAsset(req, res, file, { cacheControl: versionedCacheControl(file, req.query.v) }).then((sent) => {
-      if (!sent) res.status(404).type("text/plain").send(`The view of "${match[1]}" is not built: ${file}`);
+      if (sent) return;
+      // The path is for the server's log only: clients never see the server's file system.
+      console.error(`[vitrine] the view of "${match[1]}" is not built: ${file}`);
+      res.status(404).type("text/plain").send(`The view of "${match[1]}" is not built`);
     }, req.next);
   }
 

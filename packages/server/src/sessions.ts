@@ -100,6 +100,11 @@ export class Session {
     this.bufferCompletes.push(completes);
   }
 
+  /** Whether a client is reading this session's stream now (a second reader is refused). */
+  get streaming(): boolean {
+    return this.stream !== null;
+  }
+
   /** Attaches the session's SSE stream and flushes what was waiting (in one write). */
   attach(res: ServerResponse): void {
     if (this.stream) this.finish(this.stream);
