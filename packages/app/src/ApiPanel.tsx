@@ -176,6 +176,7 @@ function Recorder({
   recorder,
   config,
   info,
+  infoSettled,
   language,
   target,
   onClose,
@@ -183,6 +184,8 @@ function Recorder({
   recorder: StoreApi<ApiRecorderState>;
   config: AppConfig;
   info: ApiInfo | null;
+  /** Whether `/info` has answered (or failed): until then the parameters' names are unknown. */
+  infoSettled: boolean;
   language: SnippetLanguage;
   target: SnippetTarget;
   onClose: () => void;
@@ -220,7 +223,8 @@ function Recorder({
           </button>
         ) : null}
       </div>
-      {calls.length > 0 ? (
+      {calls.length > 0 && !infoSettled ? <p>Loading…</p> : null}
+      {calls.length > 0 && infoSettled ? (
         <>
           <h4>{calls.length === 1 ? "1 recorded call" : `${calls.length} recorded calls`}</h4>
           <Snippet code={code} label={`Recorded calls, ${LANGUAGE_LABELS[language]}`} />
@@ -342,7 +346,7 @@ export default function ApiPanel({
         </div>
         <div role="tabpanel" id={`${ids}-panel`} aria-labelledby={`${ids}-tab-${language}`} className="vt-api-tabpanel">
           {install ? <Snippet code={install} label={`Install ${LANGUAGE_LABELS[language]}`} /> : null}
-          {recorder ? <Recorder recorder={recorder} config={config} info={loaded} language={language} target={target} onClose={onClose} /> : null}
+          {recorder ? <Recorder recorder={recorder} config={config} info={loaded} infoSettled={info !== null} language={language} target={target} onClose={onClose} /> : null}
           {info === null ? <p>Loading…</p> : null}
           {info instanceof Error ? <p className="vt-error-box">Could not load the API description: {info.message}</p> : null}
           {loaded && endpoints.length === 0 ? <p>This app has no public endpoints.</p> : null}

@@ -206,6 +206,9 @@ export class Interface<
     labelFromParameters(this.inputComponents, parameterNames(this.endpointFn));
     this.outputComponents.forEach((c, i, all) => {
       (c.props as { label?: string | null }).label ??= all.length > 1 ? `output ${i}` : "output";
+      // As Gradio: an output that is not also an input is not editable unless asked (the Flag
+      // button's event takes the outputs as inputs, which would otherwise make them editable).
+      if (!this.inputComponents.includes(c)) (c.props as { interactive?: boolean | null }).interactive ??= false;
     });
     this.flagging = setupFlagging(options, this.inputComponents, this.outputComponents);
     this.fill(() => buildInterface(this.options as AnyInterfaceOptions, this.endpointFn, this.inputComponents, this.outputComponents, this.flagging));

@@ -238,6 +238,8 @@ describe("ChatInterface in the browser", () => {
     const page = await suite.open("saved");
     await send(page, "remember me");
     await waitText(assistant(page).last(), /Noted: remember me/);
+    // Saved in the browser once the exchange is done: the list shows it, then a reload keeps it.
+    await page.getByRole("button", { name: /remember me/ }).waitFor({ timeout: 10_000 });
     await page.reload();
     const saved = page.getByRole("button", { name: /remember me/ });
     await saved.waitFor({ timeout: 10_000 });
