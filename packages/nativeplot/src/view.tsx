@@ -56,20 +56,20 @@ export function readTheme(element: HTMLElement): FigureTheme {
   const probe = document.createElement("span");
   probe.style.display = "none";
   element.appendChild(probe);
-  const resolve = (variable: string, fallback: string): string => {
-    probe.style.color = fallback;
+  // Colours come from the theme's variables; without a theme, the text colour of the page.
+  const resolve = (variable: string, fallback = "currentcolor"): string => {
     probe.style.color = `var(${variable}, ${fallback})`;
-    return getComputedStyle(probe).color || fallback;
+    return getComputedStyle(probe).color || getComputedStyle(element).color;
   };
   try {
     return {
-      text: resolve("--body-text-color", "#1f2937"),
-      subdued: resolve("--body-text-color-subdued", "#6b7280"),
-      grid: resolve("--border-color-primary", "#e5e7eb"),
-      accent: resolve("--color-accent", "#f97316"),
-      background: resolve("--block-background-fill", "#ffffff"),
+      text: resolve("--body-text-color"),
+      subdued: resolve("--body-text-color-subdued"),
+      grid: resolve("--border-color-primary"),
+      accent: resolve("--color-accent"),
+      background: resolve("--block-background-fill", "transparent"),
       font: getComputedStyle(element).fontFamily || "sans-serif",
-      scale: [100, 200, 300, 400, 500, 600, 700, 800, 900].map((n) => resolve(`--primary-${n}`, "#f97316")),
+      scale: [100, 200, 300, 400, 500, 600, 700, 800, 900].map((n) => resolve(`--primary-${n}`, "var(--color-accent, currentcolor)")),
     };
   } finally {
     probe.remove();
