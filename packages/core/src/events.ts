@@ -224,6 +224,12 @@ export interface CommonEventOptions<I extends ComponentList | undefined, O exten
    * (and the page stops sending). `null` (default) for no limit.
    */
   time_limit?: number | null;
+  /**
+   * With a queue shared by several processes (Redis): if the process running an event dies,
+   * run it again in another process instead of failing it. Only for functions that are safe
+   * to run twice. Default false.
+   */
+  retry?: boolean;
 }
 
 /**
@@ -403,6 +409,7 @@ const OPTION_NAMES = [
   "max_batch_size",
   "stream_every",
   "time_limit",
+  "retry",
 ] as const satisfies readonly (keyof AnyEventOptions)[];
 /** Compile-time check that {@link OPTION_NAMES} lists every option; a new option not listed fails here. */
 type UnlistedOption = Exclude<keyof AnyEventOptions, (typeof OPTION_NAMES)[number]>;

@@ -118,7 +118,9 @@ describe("the webcam source", () => {
     await flush();
     expect(button(container, "Take a photo")).toBeUndefined();
     await act(async () => button(container, "Start streaming").click());
-    await act(async () => { await new Promise((r) => setTimeout(r, 200)); });
+    // Frames come every 30 ms; wait until three did (a loaded machine may be slower than that).
+    const frames = () => rec.events.filter(([e]) => e === "stream").length;
+    for (let i = 0; i < 100 && frames() < 3; i++) await act(async () => { await new Promise((r) => setTimeout(r, 50)); });
     await act(async () => button(container, "Stop streaming").click());
     const names = rec.events.map(([e]) => e);
     expect(names[0]).toBe("start_recording");

@@ -10,3 +10,11 @@ export {
   type Task,
 } from "./queue.js";
 export { drive, isGenerator, CancelledError } from "./drive.js";
+export type {
+  PushResult,
+  SessionReader,
+  SharedGroup,
+  SharedJob,
+  SharedQueueBackend,
+  SharedQueueHost,
+} from "./shared.js";

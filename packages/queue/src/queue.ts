@@ -172,6 +172,8 @@ export class Queue {
   private readonly updateInterval: number;
   private waitingCount = 0;
   private closed = false;
+  /** While set, pushed jobs wait (see {@link pushAll}). */
+  private holding = false;
 
   constructor(options: QueueOptions = {}) {
     this.maxSize = options.maxSize ?? null;
@@ -197,7 +199,7 @@ export class Queue {
       etaKnown: false,
       cancel: () => this.cancel(entry),
     };
-    if (group.live === 0 && group.running < group.limit) {
+    if (!this.holding && group.live === 0 && group.running < group.limit) {
       task.onEvent({ type: "estimation", rank: 0, queueSize: 1, rankEta: group.average === null ? null : 0 });
       this.start(entry);
       return entry;
@@ -210,6 +212,22 @@ export class Queue {
     entry.etaKnown = rankEta !== null;
     task.onEvent({ type: "estimation", rank: entry.rank, queueSize: group.live, rankEta });
     return entry;
+  }
+
+  /**
+   * Adds several tasks at once, before any of them starts: tasks of one batch key are then
+   * gathered into one run (a shared queue hands over a claimed batch this way).
+   */
+  pushAll(tasks: readonly Task[]): Job[] {
+    this.holding = true;
+    let jobs: Job[];
+    try {
+      jobs = tasks.map((task) => this.push(task));
+    } finally {
+      this.holding = false;
+    }
+    for (const job of jobs) this.pump((job as Entry).group);
+    return jobs;
   }
 
   /** Cancels every waiting job and stops the queue's timers (server shutdown); running jobs are cancelled through their {@link Job}. */

@@ -1,0 +1,316 @@
+import { randomUUID } from "node:crypto";
+import type { ServerResponse } from "node:http";
+import type { BlocksApp, Dependency, RequestInfo } from "@vitrine/core";
+import { Queue, QueueFullError, type BatchSpec, type Job, type JobEvent, type SharedJob, type SharedQueueBackend } from "@vitrine/queue";
+import type { OutputContext } from "../invoke.js";
+import type { CallRequest } from "../join.js";
+import { CLOSE_STREAM, HEARTBEAT, estimationFrame, frame, messages } from "../protocol.js";
+import { HEARTBEAT_MS } from "../sessions.js";
+import { openEventStream, writeEvent } from "../sse.js";
+import { refuseSecondStream } from "../security-headers.js";
+import { EventTask, type EventRun, type StateAccess } from "../run-event.js";
+import { SharedState } from "./shared-state.js";
+
+/** What a shared event carries besides its queue fields: enough to run it in any process. */
+interface EventPayload {
+  data: unknown[];
+  triggerId: number | null;
+  eventData: unknown;
+  request: RequestInfo;
+  /** The public root URL of the request that queued it (for the URLs of output files). */
+  root: string;
+}
+
+/** How the server queues a dependency's events (see service.ts). */
+export interface ClusterPlan {
+  concurrencyId: string;
+  concurrencyLimit: number | null;
+  batch: BatchSpec | null;
+  cancels: ReadonlySet<number> | null;
+}
+
+/** What the shared queue needs from the app's service. */
+export interface ClusterHost {
+  readonly app: BlocksApp;
+  readonly showError: boolean;
+  /** Most events waiting across all processes (the app's `max_size`). */
+  readonly maxSize: number | null;
+  /** Milliseconds a session's events wait for its stream to open before they are cancelled. */
+  readonly streamTimeoutMs: number;
+  plan(dep: Dependency): ClusterPlan;
+  /** The file store of an event queued through `root` (its public URL). */
+  files(root: string): OutputContext;
+}
+
+/** An event that only this process can run (a `vt.render` rebuild, a `stream` listener): its run, made by the service. */
+export type LocalRun = Omit<EventRun, "send" | "state" | "concurrencyId" | "concurrencyLimit" | "batch">;
+
+/** What the server tells a client whose event's process died. */
+export const LOST_MESSAGE = "The server process running this event stopped before it finished. Please try again.";
+
+/** Placeholder numbers in an estimation frame, replaced by the shared queue with the job's place. */
+const RANK = -1.5e-300;
+const SIZE = -2.5e-300;
+const ETA = -3.5e-300;
+
+/**
+ * The queue of an app served by several processes that share a {@link SharedQueueBackend}
+ * (Redis): events join in any process, run in whichever claims them (within concurrency limits
+ * that hold across processes), and their messages reach the session's stream in any process.
+ * Each process runs what it claimed in its own in-memory queue, which drives generators,
+ * batches, progress and cancellation exactly as without a shared backend.
+ */
+export class ClusterQueue {
+  /** Runs what this process claimed (no limits of its own: the shared queue's claims are the limits). */
+  private readonly local = new Queue({ updateInterval: 0 });
+  /** Jobs running in this process, by event id. */
+  private readonly running = new Map<string, Job>();
+  /** Sessions with a pending check that their stream opened. */
+  private readonly unreadChecks = new Map<string, NodeJS.Timeout>();
+  readonly state: SharedState;
+
+  constructor(
+    readonly backend: SharedQueueBackend,
+    private readonly host: ClusterHost,
+  ) {
+    this.state = new SharedState(host.app, backend);
+  }
+
+  /** Connects, and starts claiming the app's events. */
+  async start(): Promise<void> {
+    const groups = new Map<string, { id: string; limit: number | null; batchMax: number }>();
+    for (const dep of this.host.app.dependencies) {
+      const plan = this.host.plan(dep);
+      const group = groups.get(plan.concurrencyId) ?? { id: plan.concurrencyId, limit: plan.concurrencyLimit, batchMax: 1 };
+      group.batchMax = Math.max(group.batchMax, plan.batch?.maxSize ?? 1);
+      groups.set(plan.concurrencyId, group);
+    }
+    await this.backend.start([...groups.values()], {
+      run: (jobs) => this.runClaimed(jobs),
+      cancelRunning: (id) => this.running.get(id)?.cancel(),
+      lost: (job) => this.backend.deliver(job.session, frame(messages.processFailed(job.id, { error: LOST_MESSAGE, duration: 10, visible: true, title: "Error" })), job.id),
+      // The backend sends estimations itself (from the template given at push).
+      estimation: () => undefined,
+    });
+  }
+
+  /**
+   * Queues an event joined in this process and answers the join. `local`, for an event only
+   * this process can run, makes its run (it is then run here, outside the shared queue).
+   */
+  async join(call: CallRequest, request: RequestInfo, root: string, res: ServerResponse, local: LocalRun | null): Promise<"queued" | "full"> {
+    const dep = call.dependency;
+    const hash = call.sessionHash;
+    const plan = this.host.plan(dep);
+    if (plan.cancels) await this.cancelFunctions(hash, plan.cancels);
+    const eventId = randomUUID().replaceAll("-", "");
+    if (local) {
+      await this.backend.track(hash, eventId, dep.id);
+      const state = await this.state.access(hash, dep);
+      this.runHere([{ id: eventId, session: hash, fn: dep.id, group: `local:${eventId}`, batchKey: null, retry: false, payload: null }], [{ ...local, eventId, state }], `local:${eventId}`, null);
+    } else {
+      const payload: EventPayload = { data: call.data, triggerId: call.triggerId, eventData: call.eventData, request, root };
+      const job: SharedJob = {
+        id: eventId,
+        session: hash,
+        fn: dep.id,
+        group: plan.concurrencyId,
+        batchKey: plan.batch?.key ?? null,
+        retry: dep.options.retry === true,
+        payload,
+      };
+      const template = estimationFrame(eventId, RANK, SIZE, ETA)
+        .replace(String(RANK), "{rank}")
+        .replace(String(SIZE), "{queue_size}")
+        .replace(String(ETA), "{rank_eta}");
+      try {
+        const pushed = await this.backend.push(job, this.host.maxSize, template);
+        if (pushed.claimed) this.runClaimed([job]);
+      } catch (err) {
+        if (err instanceof QueueFullError) return "full";
+        throw err;
+      }
+    }
+    this.watchUnread(hash);
+    res.writeHead(200, { "Content-Type": "application/json" });
+    res.end(JSON.stringify({ event_id: eventId }));
+    return "queued";
+  }
+
+  /** Runs jobs this process claimed (one, or one batch). */
+  private runClaimed(jobs: SharedJob[]): void {
+    const first = jobs[0]!;
+    const dep = this.host.app.dependency(first.fn);
+    if (!dep) {
+      for (const job of jobs) this.backend.deliver(job.session, frame(messages.processFailed(job.id, { error: `Unknown function ${job.fn}`, duration: 10, visible: true, title: "Error" })), job.id);
+      void this.backend.finished(first.id, first.group, null);
+      return;
+    }
+    const plan = this.host.plan(dep);
+    Promise.all(jobs.map((job) => this.state.access(job.session, dep))).then(
+      (states) => {
+        const runs = jobs.map((job, i): Omit<EventRun, "send" | "concurrencyId" | "concurrencyLimit" | "batch"> => {
+          const p = job.payload as EventPayload;
+          return {
+            eventId: job.id,
+            call: { dependency: dep, data: p.data, sessionHash: job.session, eventData: p.eventData, triggerId: p.triggerId },
+            request: () => p.request,
+            showError: this.host.showError,
+            files: this.host.files(p.root),
+            state: states[i],
+          };
+        });
+        this.runHere(jobs, runs, `run:${first.id}`, plan.batch, first.group);
+      },
+      (err: unknown) => {
+        console.error("[vitrine] loading State from the shared queue failed:", err);
+        for (const job of jobs) this.backend.deliver(job.session, frame(messages.processFailed(job.id, { error: null })), job.id);
+        void this.backend.finished(first.id, first.group, null);
+      },
+    );
+  }
+
+  /** Runs events in this process's queue; when all have ended, frees their shared slot (`group`). */
+  private runHere(
+    jobs: SharedJob[],
+    runs: (Omit<EventRun, "send" | "concurrencyId" | "concurrencyLimit" | "batch"> & { state?: StateAccess })[],
+    localGroup: string,
+    batch: BatchSpec | null,
+    group: string | null = null,
+  ): void {
+    let left = jobs.length;
+    let duration: number | null = null;
+    const ended = (event: JobEvent) => {
+      if (event.type === "completed") duration = event.duration;
+      if (--left === 0 && group !== null) void this.backend.finished(jobs[0]!.id, group, duration).catch(() => undefined);
+    };
+    const tasks = runs.map((run, i) => {
+      const job = jobs[i]!;
+      return new SharedEventTask(
+        {
+          ...run,
+          concurrencyId: localGroup,
+          concurrencyLimit: null,
+          batch,
+          send: (text, completes) => {
+            if (completes) this.running.delete(job.id);
+            this.backend.deliver(job.session, text, completes ?? null);
+          },
+        },
+        ended,
+      );
+    });
+    const started = this.local.pushAll(tasks);
+    started.forEach((job, i) => {
+      if (job.state !== "done") this.running.set(jobs[i]!.id, job);
+    });
+  }
+
+  /** Cancels an event of a session, wherever it waits or runs. */
+  async cancel(session: string, id: string): Promise<void> {
+    const where = await this.backend.cancel(session, id);
+    if (where === "waiting") this.backend.deliver(session, frame(messages.processCancelled(id)), id);
+    else if (where === "unknown") this.running.get(id)?.cancel();
+  }
+
+  /** Cancels a session's events of the given functions (a dependency's `cancels`). */
+  async cancelFunctions(session: string, fns: ReadonlySet<number>): Promise<void> {
+    const pending = await this.backend.pending(session);
+    await Promise.all(pending.filter((e) => fns.has(e.fn)).map((e) => this.cancel(session, e.id)));
+  }
+
+  /** Cancels every event of a session and forgets its messages (its client went away). */
+  private async drop(session: string): Promise<void> {
+    const pending = await this.backend.pending(session);
+    await Promise.all(pending.map((e) => this.cancel(session, e.id)));
+    await this.backend.dropSession(session);
+  }
+
+  /** A session whose stream is not opened anywhere within the limit has its events cancelled (unread joins are freed). */
+  private watchUnread(session: string): void {
+    const ms = this.host.streamTimeoutMs;
+    if (!Number.isFinite(ms) || this.unreadChecks.has(session)) return;
+    const timer = setTimeout(() => {
+      this.unreadChecks.delete(session);
+      this.backend.hasReader(session).then(
+        (read) => (read ? undefined : this.drop(session)),
+        () => undefined,
+      );
+    }, ms);
+    timer.unref();
+    this.unreadChecks.set(session, timer);
+  }
+
+  /**
+   * Serves a session's `/queue/data` stream from the shared queue: messages of its events, from
+   * whichever process runs them, until every event it joined has completed.
+   */
+  async stream(session: string, res: ServerResponse): Promise<void> {
+    const pending = await this.backend.pending(session);
+    if (pending.length === 0) {
+      openEventStream(res);
+      writeEvent(res, messages.sessionNotFound());
+      res.end();
+      return;
+    }
+    let finished = false;
+    let heartbeat: NodeJS.Timeout | null = null;
+    const finish = (drop: boolean) => {
+      if (finished) return;
+      finished = true;
+      if (heartbeat) clearInterval(heartbeat);
+      void reader?.close();
+      if (drop) void this.drop(session).catch(() => undefined);
+      else if (!res.writableEnded) res.end(CLOSE_STREAM);
+    };
+    const reader = await this.backend.read(session, (batch) => {
+      if (finished) return;
+      const completes: string[] = [];
+      res.cork();
+      for (const [text, done] of batch) {
+        res.write(text);
+        if (done) completes.push(done);
+      }
+      res.uncork();
+      if (completes.length === 0) return;
+      this.backend.forget(session, completes).then(
+        (left) => {
+          if (left === 0) finish(false);
+        },
+        () => undefined,
+      );
+    });
+    if (!reader) return refuseSecondStream(res);
+    openEventStream(res);
+    heartbeat = setInterval(() => res.write(HEARTBEAT), HEARTBEAT_MS);
+    heartbeat.unref();
+    res.on("close", () => {
+      // The client went away before its events finished: they are aborted, as in one process.
+      if (!finished) finish(true);
+    });
+  }
+
+  /** Stops claiming and aborts this process's running events. */
+  async close(): Promise<void> {
+    for (const t of this.unreadChecks.values()) clearTimeout(t);
+    this.unreadChecks.clear();
+    for (const job of this.running.values()) job.cancel();
+    this.local.close();
+    await this.backend.close();
+  }
+}
+
+/** An event task that reports its end (for the shared slot to be freed). */
+class SharedEventTask extends EventTask {
+  constructor(
+    run: EventRun,
+    private readonly ended: (event: JobEvent) => void,
+  ) {
+    super(run);
+  }
+
+  override onEvent(event: JobEvent): void {
+    super.onEvent(event);
+    if (event.type === "completed" || event.type === "failed" || event.type === "cancelled") this.ended(event);
+  }
+}

@@ -1,0 +1,21 @@
+import { it, expect } from "@jest/globals";
+import { Redis } from "ioredis";
+import { startRedis, startApp, joinOk, readStream, fnIndexes, session, sleep } from "./cluster.js";
+it("dbg", async () => {
+  const redis = await startRedis();
+  const a = await startApp(redis.url, "d:");
+  const b = await startApp(redis.url, "d:");
+  const fn = await fnIndexes(a.url);
+  const r = new Redis(redis.url);
+  const h1 = session(), h2 = session();
+  const id1 = await joinOk(a.url, { data: [600], fn_index: fn.gpu, session_hash: h1 });
+  const id2 = await joinOk(b.url, { data: [10], fn_index: fn.gpu, session_hash: h2 });
+  console.log(await r.keys("*"));
+  for (const k of await r.keys("d:run:*")) console.log(k, await r.hgetall(k));
+  for (const k of await r.keys("d:wait:*")) console.log(k, await r.lrange(k, 0, -1));
+  const c = await fetch(new URL("gradio_api/cancel", b.url), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ event_id: id1, session_hash: h1 }) });
+  console.log(c.status, await c.text());
+  console.log(await readStream(b.url, h1));
+  console.log(a.output(), b.output());
+  await a.kill(); await b.kill(); r.disconnect(); await redis.stop();
+}, 30000);
