@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:net";
+import { QueueFullError, type SharedJob, type SharedQueueHost } from "@vitrine/queue";
+import { RedisQueue } from "./redis-queue.js";
+
+let server: ChildProcess;
+let url: string;
+let n = 0;
+
+beforeAll(async () => {
+  const probe = createServer().listen(0, "127.0.0.1");
+  await once(probe, "listening");
+  const port = (probe.address() as { port: number }).port;
+  probe.close();
+  server = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]);
+  let out = "";
+  await new Promise<void>((resolve, reject) => {
+    server.stdout!.on("data", (c: Buffer) => (out += c) && out.includes("Ready to accept") && resolve());
+    server.once("exit", () => reject(new Error(`redis-server exited: ${out}`)));
+    server.once("error", reject);
+  });
+  url = `redis://127.0.0.1:${port}`;
+});
+afterAll(() => {
+  server?.kill();
+});
+
+/** A host that records what the queue hands it. */
+function recorder() {
+  const ran: SharedJob[][] = [];
+  const lost: SharedJob[] = [];
+  const cancelled: string[] = [];
+  const host: SharedQueueHost = {
+    run: (jobs) => void ran.push(jobs),
+    cancelRunning: (id) => void cancelled.push(id),
+    lost: (job) => void lost.push(job),
+    estimation: () => undefined,
+  };
+  return { host, ran, lost, cancelled };
+}
+
+const job = (id: string, extra: Partial<SharedJob> = {}): SharedJob => ({ id, session: "s1", fn: 0, group: "g", batchKey: null, retry: false, payload: { id }, ...extra });
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
+  expect(check()).toBe(true);
+};
+
+describe("RedisQueue", () => {
+  it("holds a concurrency limit across two processes, and the next waiting job starts when a slot frees", async () => {
+    const prefix = `t${++n}:`;
+    const [a, b] = [new RedisQueue({ url, prefix }), new RedisQueue({ url, prefix })];
+    const [ra, rb] = [recorder(), recorder()];
+    await a.start([{ id: "g", limit: 1, batchMax: 1 }], ra.host);
+    await b.start([{ id: "g", limit: 1, batchMax: 1 }], rb.host);
+    expect(await a.push(job("j1"), null)).toEqual({ claimed: true });
+    expect(await b.push(job("j2"), null)).toEqual({ claimed: false, rank: 0, queueSize: 1 });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(rb.ran).toEqual([]);
+    await a.finished("j1", "g", 0.5);
+    await until(() => ra.ran.length + rb.ran.length === 1);
+    expect([...ra.ran, ...rb.ran][0]!.map((j) => j.id)).toEqual(["j2"]);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it("refuses a push beyond max_size, counting every process's waiting jobs", async () => {
+    const prefix = `t${++n}:`;
+    const [a, b] = [new RedisQueue({ url, prefix }), new RedisQueue({ url, prefix })];
+    await a.start([{ id: "g", limit: 1, batchMax: 1 }], recorder().host);
+    await b.start([{ id: "g", limit: 1, batchMax: 1 }], recorder().host);
+    await a.push(job("r"), 1);
+    await b.push(job("w"), 1);
+    await expect(a.push(job("x"), 1)).rejects.toBeInstanceOf(QueueFullError);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it("claims waiting jobs of one batch key together", async () => {
+    const prefix = `t${++n}:`;
+    const q = new RedisQueue({ url, prefix });
+    const r = recorder();
+    await q.start([{ id: "g", limit: 1, batchMax: 3 }], r.host);
+    for (const id of ["b1", "b2", "b3", "b4"]) await q.push(job(id, { batchKey: "k" }), null);
+    await until(() => r.ran.length === 1);
+    await q.finished(r.ran[0]![0]!.id, "g", 0.1);
+    await until(() => r.ran.length === 2);
+    expect(r.ran.map((batch) => batch.length).reduce((x, y) => x + y)).toBe(4);
+    expect(Math.max(...r.ran.map((batch) => batch.length))).toBeGreaterThan(1);
+    await q.close();
+  });
+
+  it("delivers a session's messages in order to its one reader, those sent before it came first", async () => {
+    const prefix = `t${++n}:`;
+    const [a, b] = [new RedisQueue({ url, prefix }), new RedisQueue({ url, prefix })];
+    await a.start([], recorder().host);
+    await b.start([], recorder().host);
+    await a.track("s", "e1", 0);
+    a.deliver("s", "one", null);
+    a.deliver("s", "two", null);
+    await new Promise((r) => setTimeout(r, 50));
+    const got: [string, string | null][] = [];
+    const reader = await b.read("s", (m) => void got.push(...m));
+    expect(reader).not.toBeNull();
+    expect(await a.read("s", () => undefined)).toBeNull();
+    a.deliver("s", "three", "e1");
+    await until(() => got.length === 3);
+    expect(got).toEqual([["one", null], ["two", null], ["three", "e1"]]);
+    expect(await b.forget("s", ["e1"])).toBe(0);
+    await reader!.close();
+    expect(await a.hasReader("s")).toBe(false);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it("cancels a waiting job in place, and tells the running job's process", async () => {
+    const prefix = `t${++n}:`;
+    const [a, b] = [new RedisQueue({ url, prefix }), new RedisQueue({ url, prefix })];
+    const ra = recorder();
+    await a.start([{ id: "g", limit: 1, batchMax: 1 }], ra.host);
+    await b.start([{ id: "g", limit: 1, batchMax: 1 }], recorder().host);
+    await a.push(job("run"), null);
+    await a.push(job("wait"), null);
+    expect(await b.cancel("other-session", "wait")).toBe("unknown");
+    expect(await b.cancel("s1", "wait")).toBe("waiting");
+    expect(await b.cancel("s1", "run")).toBe("running");
+    await until(() => ra.cancelled.includes("run"));
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it("reports a dead process's running job lost, and queues a retry job again", async () => {
+    const prefix = `t${++n}:`;
+    const dying = new RedisQueue({ url, prefix, livenessMs: 300 });
+    const survivor = new RedisQueue({ url, prefix, livenessMs: 300 });
+    const rs = recorder();
+    const groups = [
+      { id: "g", limit: 1, batchMax: 1 },
+      { id: "h", limit: 1, batchMax: 1 },
+    ];
+    await dying.start(groups, recorder().host);
+    await dying.push(job("plain"), null);
+    await dying.push(job("again", { group: "h", retry: true }), null);
+    // The process stops renewing its liveness without saying goodbye (as a crash).
+    (dying as unknown as { timers: NodeJS.Timeout[] }).timers.forEach(clearInterval);
+    await survivor.start(groups, rs.host);
+    await until(() => rs.lost.length === 1 && rs.ran.length === 1);
+    expect(rs.lost[0]!.id).toBe("plain");
+    expect(rs.ran[0]!.map((j) => j.id)).toEqual(["again"]);
+    await Promise.all([dying.close(), survivor.close()]);
+  });
+
+  it("keeps State values as bytes, with a time to live, and ends them", async () => {
+    const q = new RedisQueue({ url, prefix: `t${++n}:` });
+    await q.start([], recorder().host);
+    q.saveState("s", 1, Buffer.from("one"), null);
+    q.saveState("s", 2, Buffer.from("two"), 100);
+    const loaded = await q.loadState("s", [1, 2, 3]);
+    expect([...loaded].map(([k, v]) => [k, v.toString()])).toEqual([[1, "one"], [2, "two"]]);
+    await new Promise((r) => setTimeout(r, 200));
+    expect([...(await q.loadState("s", [1, 2]))].map(([k]) => k)).toEqual([1]);
+    expect([...(await q.endState("s", [1, 2]))].map(([k, v]) => [k, v.toString()])).toEqual([[1, "one"]]);
+    expect((await q.loadState("s", [1])).size).toBe(0);
+    await q.close();
+  });
+});
