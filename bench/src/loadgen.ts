@@ -6,6 +6,7 @@
  */
 import { runChatEvent } from "./chat-client.js";
 import { endpoints, makeTarget, makeUser, runEvent, type EventResult, type Target, type User } from "./protocol-client.js";
+import { spreadUsers, type UserFactory } from "./scale-client.js";
 import { summarize, type Summary } from "./stats.js";
 import { countTokens, expectedText } from "./tokens.js";
 
@@ -91,6 +92,8 @@ export interface RunCommand {
   deadline: number;
   /** The endpoint called (default: `echo` or `stream`, after the scenario's kind; `chat` for a ChatInterface). */
   endpoint?: string;
+  /** Every process of the app when there are several (`scale`): each user sends each request to the next one. */
+  ports?: number[];
 }
 
 /** Load generator → orchestrator. */
@@ -117,6 +120,7 @@ export async function runEcho(
   fnIndex: number,
   s: Extract<Scenario, { kind: "echo" }>,
   phase: (p: "measure-start" | "measure-end") => void,
+  newUser: UserFactory = makeUser,
 ): Promise<EchoResult> {
   const begin = now();
   const measureStart = begin + s.warmup * 1000;
@@ -136,7 +140,7 @@ export async function runEcho(
   }, s.warmup * 1000 + s.duration * 1000);
 
   const user = async (u: number): Promise<void> => {
-    const client = makeUser(target);
+    const client = newUser(target, u);
     for (let n = 0; now() < measureEnd && !target.signal.aborted; n++) {
       const input = `hello ${u}.${n}`;
       const r = await runEvent(client, fnIndex, input);
@@ -176,17 +180,18 @@ export async function runStream(
   s: Extract<Scenario, { kind: "stream" }>,
   phase: (p: "measure-start" | "measure-end") => void,
   call: StreamCall = runEvent,
+  newUser: UserFactory = makeUser,
 ): Promise<StreamResult> {
   const expected = expectedText(s.tokens);
   if (s.warmupUsers > 0) {
-    const warm = Array.from({ length: s.warmupUsers }, () => makeUser(target));
+    const warm = Array.from({ length: s.warmupUsers }, (_, u) => newUser(target, u));
     await Promise.all(warm.map((user) => call(user, fnIndex, String(s.warmupTokens))));
     for (const user of warm) user.connection.close();
   }
   phase("measure-start");
   const cpu = process.cpuUsage();
   const begin = now();
-  const users = Array.from({ length: s.users }, () => makeUser(target));
+  const users = Array.from({ length: s.users }, (_, u) => newUser(target, u));
   const results = await Promise.all(users.map((user, u) => call(user, fnIndex, `prompt ${u}`)));
   for (const user of users) user.connection.close();
   const window = (now() - begin) / 1000;
@@ -228,7 +233,8 @@ export async function runStream(
 /**
  * Runs a scenario against the server on `port`, with a deadline for everything in flight.
  * `endpoint` is the API name called (default: the scenario's kind, `echo` or `stream`);
- * `chat` calls a ChatInterface's `/chat`.
+ * `chat` calls a ChatInterface's `/chat`. With `ports` (every process of one app), each user sends
+ * each request to the next process: join on one, `/queue/data` on the next.
  */
 export async function runScenario(
   port: number,
@@ -236,6 +242,7 @@ export async function runScenario(
   deadline: number,
   phase: (p: "measure-start" | "measure-end") => void = () => {},
   endpoint: string = scenario.kind,
+  ports: number[] = [port],
 ): Promise<LoadResult> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), deadline * 1000);
@@ -244,8 +251,9 @@ export async function runScenario(
     const fns = await endpoints(target);
     const fn = fns.get(endpoint);
     if (fn === undefined) throw new Error(`the server has no /${endpoint} endpoint`);
-    if (scenario.kind === "echo") return await runEcho(target, fn, scenario, phase);
-    return await runStream(target, fn, scenario, phase, endpoint === "chat" ? runChatEvent : runEvent);
+    const newUser = spreadUsers(ports);
+    if (scenario.kind === "echo") return await runEcho(target, fn, scenario, phase, newUser);
+    return await runStream(target, fn, scenario, phase, endpoint === "chat" ? runChatEvent : runEvent, newUser);
   } finally {
     clearTimeout(timer);
   }
@@ -261,7 +269,7 @@ if (process.send && process.argv[2] === "--child") {
   process.once("message", (command: RunCommand) => {
     // Whatever happens, this process ends shortly after the deadline.
     setTimeout(() => process.exit(2), (command.deadline + 10) * 1000).unref();
-    runScenario(command.port, command.scenario, command.deadline, (phase) => void reply({ type: "phase", phase }), command.endpoint)
+    runScenario(command.port, command.scenario, command.deadline, (phase) => void reply({ type: "phase", phase }), command.endpoint, command.ports)
       .then((result) => reply({ type: "result", result }))
       .catch((err: unknown) => reply({ type: "failed", error: err instanceof Error ? err.stack ?? err.message : String(err) }))
       .finally(() => process.disconnect());

@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--quick] [--only echo-50,stream-250,chat-100,page,sessions,upload,image] [--servers vitrine,baseline] [--cpu-prof] [--wait-quiet 120]`
+ * `pnpm bench [--quick] [--only echo-50,stream-250,chat-100,page,sessions,upload,image,soak] [--servers vitrine,baseline] [--cpu-prof] [--wait-quiet 120]`
  *
  * The orchestrator: for each scenario and each server (Vitrine, then the bare node:http
  * baseline, alternating who goes first), starts a fresh server process, measures its idle
@@ -18,6 +18,9 @@ import { measurePage, pageScenario, type PageScenario } from "./page.js";
 import { measureSessions, sessionsTable } from "./sessions.js";
 import { measureUpload, uploadTable } from "./upload.js";
 import { imageRoundTripTable, measureImageRoundTrip } from "./image-roundtrip.js";
+import { measureSoak, SOAK_PARTS, soakOptions, soakTable } from "./soak.js";
+import { runScale, scaleOptions } from "./scale.js";
+import { scaleTable } from "./scale-report.js";
 import { cpuTime, ioCounters, machineBusy, peakRss, rss, type IoCounters } from "./proc.js";
 import { pageDetails, table, type Line } from "./report.js";
 
@@ -420,6 +423,27 @@ async function main(): Promise<void> {
     console.log(text);
     writeFileSync(jsonl, `${text}\n`, { flag: "a" });
     sessions += `\n${imageRoundTripTable(result)}\n`;
+  }
+  // `--only soak` runs the three parts of the soak; `--only soak-100k` (etc.) one of them.
+  const soakParts = SOAK_PARTS.filter((p) => !options.only || options.only.includes(p) || options.only.includes("soak"));
+  if (soakParts.length) {
+    if (options.waitQuiet > 0) await waitQuiet(options.waitQuiet);
+    const result = await measureSoak(soakOptions(options.quick), soakParts, (line) => console.error(line));
+    const text = JSON.stringify({ scenario: "soak", ...result });
+    console.log(text);
+    writeFileSync(jsonl, `${text}\n`, { flag: "a" });
+    sessions += `\n${soakTable(result)}\n`;
+  }
+  // `--only scale`: Vitrine on Redis with 1, 2 and 3 processes beside one in-memory process and the baseline (scale.ts).
+  if (options.only?.includes("scale")) {
+    const onLine = (line: object) => {
+      const text = JSON.stringify({ set: "scale", ...line });
+      console.log(text);
+      writeFileSync(jsonl, `${text}\n`, { flag: "a" });
+    };
+    const beforeMeasure = () => (options.waitQuiet > 0 ? waitQuiet(options.waitQuiet) : Promise.resolve(null));
+    const result = await runScale(scaleOptions(options.quick, options.repeat), { beforeMeasure, log: (l) => console.error(l), cpuProfDir, onLine });
+    sessions += `\n${scaleTable(result)}\n`;
   }
   const warning = stale.length ? `\n# WARNING: stale dist/ in ${stale.join(", ")} (measured an older build).` : "";
   const details = pageDetails(lines);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
-import { QueueFullError, type SharedJob, type SharedQueueHost } from "@vitrine/queue";
+import { QueueFullError, SessionFullError, type SharedJob, type SharedQueueHost } from "@vitrine/queue";
 import { RedisQueue } from "./redis-queue.js";
 
 let server: ChildProcess;
@@ -54,8 +54,8 @@ describe("RedisQueue", () => {
     const [ra, rb] = [recorder(), recorder()];
     await a.start([{ id: "g", limit: 1, batchMax: 1 }], ra.host);
     await b.start([{ id: "g", limit: 1, batchMax: 1 }], rb.host);
-    expect(await a.push(job("j1"), null)).toEqual({ claimed: true });
-    expect(await b.push(job("j2"), null)).toEqual({ claimed: false, rank: 0, queueSize: 1 });
+    expect(await a.push(job("j1"))).toEqual({ claimed: true });
+    expect(await b.push(job("j2"))).toEqual({ claimed: false, rank: 0, queueSize: 1 });
     await new Promise((r) => setTimeout(r, 100));
     expect(rb.ran).toEqual([]);
     await a.finished("j1", "g", 0.5);
@@ -69,9 +69,12 @@ describe("RedisQueue", () => {
     const [a, b] = [new RedisQueue({ url, prefix }), new RedisQueue({ url, prefix })];
     await a.start([{ id: "g", limit: 1, batchMax: 1 }], recorder().host);
     await b.start([{ id: "g", limit: 1, batchMax: 1 }], recorder().host);
-    await a.push(job("r"), 1);
-    await b.push(job("w"), 1);
-    await expect(a.push(job("x"), 1)).rejects.toBeInstanceOf(QueueFullError);
+    await a.push(job("r"), { maxSize: 1 });
+    await b.push(job("w"), { maxSize: 1 });
+    await expect(a.push(job("x"), { maxSize: 1 })).rejects.toBeInstanceOf(QueueFullError);
+    // Events pending per session: the two above are s1's.
+    await expect(b.push(job("y", { session: "s1" }), { maxPerSession: 2 })).rejects.toBeInstanceOf(SessionFullError);
+    expect(await b.push(job("z", { session: "s2" }), { maxPerSession: 2 })).toEqual({ claimed: false, rank: 1, queueSize: 2 });
     await Promise.all([a.close(), b.close()]);
   });
 
@@ -80,7 +83,7 @@ describe("RedisQueue", () => {
     const q = new RedisQueue({ url, prefix });
     const r = recorder();
     await q.start([{ id: "g", limit: 1, batchMax: 3 }], r.host);
-    for (const id of ["b1", "b2", "b3", "b4"]) await q.push(job(id, { batchKey: "k" }), null);
+    for (const id of ["b1", "b2", "b3", "b4"]) await q.push(job(id, { batchKey: "k" }));
     await until(() => r.ran.length === 1);
     await q.finished(r.ran[0]![0]!.id, "g", 0.1);
     await until(() => r.ran.length === 2);
@@ -117,8 +120,8 @@ describe("RedisQueue", () => {
     const ra = recorder();
     await a.start([{ id: "g", limit: 1, batchMax: 1 }], ra.host);
     await b.start([{ id: "g", limit: 1, batchMax: 1 }], recorder().host);
-    await a.push(job("run"), null);
-    await a.push(job("wait"), null);
+    await a.push(job("run"));
+    await a.push(job("wait"));
     expect(await b.cancel("other-session", "wait")).toBe("unknown");
     expect(await b.cancel("s1", "wait")).toBe("waiting");
     expect(await b.cancel("s1", "run")).toBe("running");
@@ -136,8 +139,8 @@ describe("RedisQueue", () => {
       { id: "h", limit: 1, batchMax: 1 },
     ];
     await dying.start(groups, recorder().host);
-    await dying.push(job("plain"), null);
-    await dying.push(job("again", { group: "h", retry: true }), null);
+    await dying.push(job("plain"));
+    await dying.push(job("again", { group: "h", retry: true }));
     // The process stops renewing its liveness without saying goodbye (as a crash).
     (dying as unknown as { timers: NodeJS.Timeout[] }).timers.forEach(clearInterval);
     await survivor.start(groups, rs.host);

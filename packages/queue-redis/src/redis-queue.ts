@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { Redis, type RedisOptions } from "ioredis";
 import {
   QueueFullError,
+  SessionFullError,
+  type PushOptions,
   type PushResult,
   type SessionReader,
   type SharedGroup,
@@ -9,7 +11,7 @@ import {
   type SharedQueueBackend,
   type SharedQueueHost,
 } from "@vitrine/queue";
-import { CANCEL, CLAIM, DELIVER, DRAIN, FINISH, FORGET, PUSH, REAP, RELEASE } from "./scripts.js";
+import { ACQUIRE, CANCEL, CLAIM, DELIVER, DRAIN, FINISH, FORGET, PUSH, REAP, RELEASE, UNDRAIN } from "./scripts.js";
 
 /** Settings of {@link RedisQueue}. */
 export interface RedisQueueOptions {
@@ -39,6 +41,8 @@ interface Scripts {
   vtDrain(...args: (string | number)[]): Promise<string[]>;
   vtForget(...args: (string | number)[]): Promise<number>;
   vtRelease(...args: (string | number)[]): Promise<number>;
+  vtAcquire(...args: (string | number)[]): Promise<number>;
+  vtUndrain(...args: (string | number)[]): Promise<number>;
   vtReap(...args: (string | number)[]): Promise<string[]>;
 }
 
@@ -109,6 +113,8 @@ export class RedisQueue implements SharedQueueBackend {
       ["vtDrain", DRAIN, 1],
       ["vtForget", FORGET, 1],
       ["vtRelease", RELEASE, 1],
+      ["vtAcquire", ACQUIRE, 1],
+      ["vtUndrain", UNDRAIN, 1],
       ["vtReap", REAP, 0],
     ];
     for (const [name, lua, numberOfKeys] of scripts) this.redis.defineCommand(name, { lua, numberOfKeys });
@@ -155,7 +161,9 @@ export class RedisQueue implements SharedQueueBackend {
     for (const g of this.groups) this.claim(g.id);
   }
 
-  async push(job: SharedJob, maxSize: number | null, estimation = ""): Promise<PushResult> {
+  async push(job: SharedJob, options: PushOptions = {}): Promise<PushResult> {
+    const maxSize = options.maxSize ?? null;
+    const perSession = options.maxPerSession ?? null;
     const group = this.groups.find((g) => g.id === job.group);
     const limit = group?.limit ?? null;
     const batching = (group?.batchMax ?? 1) > 1;
@@ -175,11 +183,13 @@ export class RedisQueue implements SharedQueueBackend {
       batching ? 0 : 1,
       this.sessionTtlMs,
       job.session,
-      estimation,
+      options.estimation ?? "",
       this.prefix,
       job.fn,
+      perSession ?? -1,
     );
     if (state === -1) throw new QueueFullError(maxSize ?? 0);
+    if (state === -2) throw new SessionFullError(perSession ?? 0);
     if (state === 1) return { claimed: true };
     // A batch (or a job behind others) waits: this process may still have room for it.
     this.claim(job.group);
@@ -282,13 +292,15 @@ export class RedisQueue implements SharedQueueBackend {
 
   async read(session: string, receive: (messages: [string, string | null][]) => void): Promise<SessionReader | null> {
     const readerKey = this.key("sess", session, "reader");
-    const got = await this.redis.set(readerKey, this.processId, "PX", this.sessionTtlMs, "NX");
-    if (got !== "OK" || this.readers.has(session)) return null;
+    if (this.readers.has(session)) return null;
+    // The claim lives as long as this process does: a reader whose process died is replaced.
+    const ttl = this.livenessMs * 2;
+    if ((await this.redis.vtAcquire(readerKey, this.processId, ttl, this.prefix)) !== 1 || this.readers.has(session)) return null;
     const reader: Reader = { receive, draining: false, again: false, closed: false };
     this.readers.set(session, reader);
     const channel = this.key("msg", session);
     await this.sub.subscribe(channel);
-    const refresh = setInterval(() => void this.redis.pexpire(readerKey, this.sessionTtlMs).catch(() => undefined), this.sessionTtlMs / 3);
+    const refresh = setInterval(() => void this.redis.pexpire(readerKey, ttl).catch(() => undefined), this.livenessMs / 3);
     refresh.unref();
     this.drain(session, reader);
     return {
@@ -315,7 +327,12 @@ export class RedisQueue implements SharedQueueBackend {
     this.redis.vtDrain(this.key("sess", session, "msg")).then(
       (raw) => {
         reader.draining = false;
-        if (raw.length > 0 && !reader.closed) {
+        if (raw.length > 0 && reader.closed) {
+          // Taken as its reader closed: they wait for the session's next reader.
+          if (!this.closed) this.redis.vtUndrain(this.key("sess", session, "msg"), ...raw).catch((err: Error) => this.log("drain", err));
+          return;
+        }
+        if (raw.length > 0) {
           reader.receive(raw.map((m) => {
             const [text, completes] = JSON.parse(m) as [string, string | false];
             return [text, completes === false ? null : completes];

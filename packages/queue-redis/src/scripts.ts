@@ -42,12 +42,16 @@ end
 /**
  * Adds a job. KEYS: jobs, wait, run, waiting, avg, session events, tpl.
  * ARGV: id, job JSON, max size (-1: none), limit (-1: none), process id, may claim (1/0),
- * session TTL ms, session, estimation template ('' for none), prefix, fn index.
- * Returns {1} when this process claimed it, {-1} when the queue is full, else {0, rank, size}.
+ * session TTL ms, session, estimation template ('' for none), prefix, fn index, most pending
+ * events per session (-1: none).
+ * Returns {1} when this process claimed it, {-1} when the queue is full, {-2} when the session
+ * has too many events pending, else {0, rank, size}.
  */
 export const PUSH = `${FILL}
 local limit = tonumber(ARGV[4])
 local ttl = ARGV[7]
+local perSession = tonumber(ARGV[12])
+if perSession >= 0 and redis.call('HLEN', KEYS[6]) >= perSession then return {-2} end
 redis.call('HSET', KEYS[6], ARGV[1], ARGV[11])
 redis.call('PEXPIRE', KEYS[6], ttl)
 if ARGV[6] == '1' and redis.call('LLEN', KEYS[2]) == 0 and (limit < 0 or redis.call('HLEN', KEYS[3]) < limit) then
@@ -190,6 +194,23 @@ return m
 export const FORGET = `
 if #ARGV > 0 then redis.call('HDEL', KEYS[1], unpack(ARGV)) end
 return redis.call('HLEN', KEYS[1])
+`;
+
+/**
+ * Becomes a session's reader unless a live process reads it already (a dead one's claim is
+ * taken over). KEYS: reader key. ARGV: process id, TTL ms, prefix. Returns 1 when acquired.
+ */
+export const ACQUIRE = `
+local cur = redis.call('GET', KEYS[1])
+if cur and cur ~= ARGV[1] and redis.call('EXISTS', ARGV[3] .. 'proc:' .. cur) == 1 then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1
+`;
+
+/** Puts messages back at the head of a session's list (taken by a reader that closed meanwhile). KEYS: msg list. ARGV: messages, in order. */
+export const UNDRAIN = `
+for i = #ARGV, 1, -1 do redis.call('LPUSH', KEYS[1], ARGV[i]) end
+return 1
 `;
 
 /** Releases a key held by this process (a reader). KEYS: key. ARGV: process id. */

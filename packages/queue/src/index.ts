@@ -10,7 +10,9 @@ export {
   type Task,
 } from "./queue.js";
 export { drive, isGenerator, CancelledError } from "./drive.js";
+export { SessionFullError } from "./shared.js";
 export type {
+  PushOptions,
   PushResult,
   SessionReader,
   SharedGroup,

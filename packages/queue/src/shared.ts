@@ -32,6 +32,28 @@ export interface SharedGroup {
   batchMax: number;
 }
 
+/** Limits and messages of a push. */
+export interface PushOptions {
+  /** Most jobs waiting across all processes (the app's `max_size`); null or absent: no limit. */
+  maxSize?: number | null;
+  /** Most events one session may have pending; null or absent: no limit. */
+  maxPerSession?: number | null;
+  /**
+   * The message the session gets each time the waiting job's place is known, with `{rank}`,
+   * `{queue_size}` and `{rank_eta}` (seconds, or `null`) filled in: sent in the same step as
+   * the push, so it always comes before the job's start.
+   */
+  estimation?: string;
+}
+
+/** Raised by a shared queue's push when the job's session already has as many events pending as it may. */
+export class SessionFullError extends Error {
+  constructor(readonly max: number) {
+    super(`This session already has ${max} event(s) pending`);
+    this.name = "SessionFullError";
+  }
+}
+
 /** Where a pushed job stands. */
 export type PushResult =
   /** It was free to start, and this process claimed it: run it now. */
@@ -68,12 +90,10 @@ export interface SharedQueueBackend {
   start(groups: readonly SharedGroup[], host: SharedQueueHost): Promise<void>;
   /**
    * Adds a job (and records it as a pending event of its session). Rejects with
-   * `QueueFullError` when `maxSize` jobs already wait across all processes. `estimation`, when
-   * given, is the message the session gets each time the waiting job's place is known, with
-   * `{rank}`, `{queue_size}` and `{rank_eta}` (seconds, or `null`) filled in: sent in the same
-   * step as the push, so it always comes before the job's start.
+   * `QueueFullError` when `maxSize` jobs already wait across all processes, and with
+   * `SessionFullError` when its session already has `maxPerSession` events pending.
    */
-  push(job: SharedJob, maxSize: number | null, estimation?: string): Promise<PushResult>;
+  push(job: SharedJob, options?: PushOptions): Promise<PushResult>;
   /** Jobs claimed by this process ended (the first id names the run); frees their slot, records the duration. Resolves with the group's average duration. */
   finished(runId: string, group: string, durationSeconds: number | null): Promise<number | null>;
   /** Cancels an event of a session wherever it is: "waiting" (removed), "running" (its process told), or "unknown". */

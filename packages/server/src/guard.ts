@@ -5,13 +5,15 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import cors from "cors";
+import proxyaddr from "proxy-addr";
 import type { Request, RequestHandler } from "express";
 import { ByteBudget, HttpError, MAX_JSON_DEPTH, bodySize, parseSize, readJsonBody, sendJson } from "./http.js";
 import { proxyTrust, publicHost, rootUrl, type ProxyTrust } from "./root-url.js";
 import type { Session, SessionLimits } from "./sessions.js";
+import { requestTimeouts, type RequestTimeoutOptions } from "./server-timeouts.js";
 
 /** Server settings that protect it from hostile pages and clients (part of `ServeOptions`). */
-export interface SafetyOptions {
+export interface SafetyOptions extends RequestTimeoutOptions {
   /**
    * Origins (`"https://app.example.com"`) whose pages may call the app from the browser (CORS,
    * with credentials). The app's own origin is always allowed, and so are its `localhost`,
@@ -51,6 +53,16 @@ export interface SafetyOptions {
   max_buffered_size?: string | number;
   /** Deepest nesting of arrays and objects accepted in a JSON request body (a 400 beyond). Default 64. */
   max_json_depth?: number;
+  /**
+   * Most sessions one client address may have with events in flight (joined and not yet
+   * completed) at once; a join that would start one more answers `429`. Each such session holds
+   * at most one open `/queue/data` stream, so this also caps one client's open streams. The
+   * address is the connection's, or the one forwarded by `trusted_proxies`. Loopback addresses
+   * are not limited: they are this machine, or a reverse proxy on it standing for all its users
+   * (list it in `trusted_proxies` to limit each of them). Default 200 (a browser tab is one
+   * session); `null` for no limit (as Gradio).
+   */
+  max_sessions_per_client?: number | null;
 }
 
 /** Largest body of the small JSON routes (`/cancel`, `/reset`, …): 16 kB. */
@@ -69,12 +81,17 @@ export class RequestGuard {
   /** What every session of the app may hold. */
   readonly sessionLimits: SessionLimits;
   private readonly maxDepth: number;
-  private readonly maxWaiting: number | null;
+  /** Most events one session may have waiting (`max_waiting_per_session`). */
+  readonly maxWaiting: number | null;
   private readonly trust: ProxyTrust;
   private readonly origins: Set<string>;
   private readonly anyOrigin: boolean;
+  private readonly clients: ClientSessions | null;
+  private readonly proxies: ((addr: string, i: number) => boolean) | null;
 
   constructor(options: SafetyOptions & { max_body_size?: string | number }) {
+    // A bad request_timeout fails here, when the app is served, not when the server starts.
+    requestTimeouts(options);
     this.bodyLimit = parseSize(options.max_body_size ?? "10mb");
     this.budget = new ByteBudget(parseSize(options.max_buffered_size ?? "256mb"));
     this.maxDepth = options.max_json_depth ?? MAX_JSON_DEPTH;
@@ -89,6 +106,18 @@ export class RequestGuard {
     const allowed = options.allowed_origins ?? [];
     this.anyOrigin = allowed.includes("*");
     this.origins = new Set(allowed.filter((o) => o !== "*").map(normalizeOrigin));
+    const perClient = options.max_sessions_per_client === undefined ? 200 : options.max_sessions_per_client;
+    this.clients = perClient === null ? null : new ClientSessions(perClient);
+    this.proxies = options.trusted_proxies ? proxyaddr.compile([...options.trusted_proxies]) : null;
+  }
+
+  /**
+   * The address of the client behind a request: the one `trusted_proxies` forwarded, else
+   * express's `req.ip` (the host app's `trust proxy` when mounted), else the connection's.
+   */
+  clientAddress(req: IncomingMessage): string {
+    if (this.proxies) return proxyaddr(req, this.proxies);
+    return (req as { ip?: string }).ip ?? req.socket?.remoteAddress ?? "unknown";
   }
 
   /** The public URL of the app for this request (see {@link rootUrl}). */
@@ -133,11 +162,20 @@ export class RequestGuard {
     }
   }
 
-  /** CORS for express routes, preflights included: allowed origins are reflected, with credentials. */
+  /**
+   * CORS for express routes, preflights included: allowed origins are reflected, with
+   * credentials. A preflight from an origin that is not allowed is answered `403` with a message
+   * naming it (and no `Access-Control-Allow-Origin`), so the browser never sends the request.
+   */
   corsMiddleware(): RequestHandler {
     const handler = cors<Request>((req, callback) => callback(null, { origin: this.allowedOrigin(req) ?? false, credentials: true }));
     return (req, res, next) => {
       res.vary("Origin");
+      const origin = req.headers.origin;
+      if (req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined && origin !== undefined && this.allowedOrigin(req) === null) {
+        sendJson(res, 403, { detail: foreignOriginMessage(origin) });
+        return;
+      }
       handler(req, res, next);
     };
   }
@@ -181,12 +219,69 @@ export class RequestGuard {
           `the most one session may have (max_waiting_per_session). Wait for them to start, then try again.`,
       );
     }
+    const client = this.clients ? this.clientAddress(req) : "";
+    if (this.clients && !isLoopback(client) && !this.clients.admit(client, session)) {
+      throw new HttpError(
+        429,
+        `Too many sessions from your address: it already has ${this.clients.max} session(s) with events in flight, ` +
+          `the most one client may have (max_sessions_per_client). Wait for their events to finish, then try again.`,
+      );
+    }
     const bytes = bodySize(req);
     if (bytes > 0 && !this.budget.take(bytes)) {
       throw new HttpError(503, "The server is holding too much request data right now; try again later");
     }
     return bytes;
   }
+}
+
+/**
+ * The sessions each client address has with events in flight. A session counts from its first
+ * admitted join until it has no event left (completed, cancelled or dropped); finished ones are
+ * pruned lazily, per address on its next join and everywhere every few hundred joins.
+ */
+class ClientSessions {
+  private readonly byClient = new Map<string, Set<Session>>();
+  private joins = 0;
+
+  constructor(readonly max: number) {}
+
+  /** Counts `session` for `client`; false (nothing counted) when the client is at the limit. */
+  admit(client: string, session: Session): boolean {
+    if (++this.joins % 512 === 0) this.pruneAll();
+    let sessions = this.byClient.get(client);
+    if (!sessions) this.byClient.set(client, (sessions = new Set()));
+    if (sessions.has(session)) return true;
+    prune(sessions);
+    if (sessions.size >= this.max) return false;
+    sessions.add(session);
+    return true;
+  }
+
+  private pruneAll(): void {
+    for (const [client, sessions] of this.byClient) {
+      prune(sessions);
+      if (sessions.size === 0) this.byClient.delete(client);
+    }
+  }
+}
+
+/** Whether an address is this machine's (IPv4, IPv6, or IPv4-mapped). */
+function isLoopback(address: string): boolean {
+  return /^(127\.|::1$|::ffff:127\.)/i.test(address) || address === "unknown";
+}
+
+/** Forgets the sessions that have no event left. */
+function prune(sessions: Set<Session>): void {
+  for (const s of sessions) if (s.events.size === 0) sessions.delete(s);
+}
+
+/** Why a CORS preflight of a page of `origin` is refused. */
+export function foreignOriginMessage(origin: string): string {
+  return (
+    `Cross-origin request refused: pages of ${origin === "null" ? "a null (sandboxed or file) origin" : origin} may not call this app. ` +
+    `Add the origin to allowed_origins to allow it.`
+  );
 }
 
 function sendError(res: ServerResponse, err: unknown, next: (err: unknown) => void): void {

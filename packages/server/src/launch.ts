@@ -6,6 +6,7 @@ import { attachUpgrades } from "./live.js";
 import { AppService, type ServeOptions } from "./service.js";
 import { installCrashGuards } from "./crash-guard.js";
 import { MCP_PATH, mcpEnabled } from "./mcp.js";
+import { applyRequestTimeouts } from "./server-timeouts.js";
 
 /** Options of {@link launch}. */
 export interface LaunchOptions extends ServeOptions {
@@ -67,6 +68,7 @@ export async function launch(app: BlocksApp, options: LaunchOptions = {}): Promi
   const server = createServer((req, res) => {
     if (!service.serveHot(req, res)) expressApp(req, res);
   });
+  applyRequestTimeouts(server, options);
   // Pages' live channels (WebSockets) arrive as upgrade requests, which express never sees.
   attachUpgrades(server, "/", service);
   const bound = await listenOnFreePort(server, host, port, port === 0 ? 1 : (options.max_port_tries ?? 100));

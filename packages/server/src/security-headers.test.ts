@@ -5,10 +5,11 @@
  * `show_error` asks for the message.
  */
 import { afterEach, describe, expect, it, jest } from "@jest/globals";
+import { get as httpGet } from "node:http";
 import { Blocks } from "@vitrine/core";
 import { Textbox, TextboxComponent } from "../test/fixtures/textbox.js";
 import { launch, type LaunchOptions, type RunningServer } from "./index.js";
-import { frameAncestorsDirective } from "./security-headers.js";
+import { addScriptNonce, frameAncestorsDirective, pageContentSecurityPolicy, pageNeeds } from "./security-headers.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function until(condition: () => boolean): Promise<void> {
@@ -119,7 +120,9 @@ describe("No clickjacking protection, and the page's security headers", () => {
     for (const path of ["", "config", "gradio_api/info", "gradio_api/no-such-route"]) {
       const res = await fetch(`${server.url}${path}`);
       await res.arrayBuffer();
-      expect([path, res.headers.get("content-security-policy")]).toEqual([path, "frame-ancestors 'self'"]);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      // The page's policy (its script policy, below) ends with the same directive.
+      expect([path, path === "" ? csp.split("; ").at(-1) : csp]).toEqual([path, "frame-ancestors 'self'"]);
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
       expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     }
@@ -139,10 +142,11 @@ describe("No clickjacking protection, and the page's security headers", () => {
 
   it("lets other sites embed the app with frame_ancestors (a list, or * for any site)", async () => {
     const server = await serve({ frame_ancestors: ["'self'", "https://example.com", "https://*.hf.space"] });
-    const res = await fetch(server.url);
+    const res = await fetch(`${server.url}config`);
     expect(res.headers.get("content-security-policy")).toBe("frame-ancestors 'self' https://example.com https://*.hf.space");
+    expect((await fetch(server.url)).headers.get("content-security-policy")).toMatch(/; frame-ancestors 'self' https:\/\/example\.com https:\/\/\*\.hf\.space$/);
     const open = await serve({ frame_ancestors: "*" });
-    expect((await fetch(open.url)).headers.get("content-security-policy")).toBe("frame-ancestors *");
+    expect((await fetch(`${open.url}config`)).headers.get("content-security-policy")).toBe("frame-ancestors *");
   });
 
   it("refuses a frame_ancestors entry that is not one CSP source, at launch", async () => {
@@ -152,6 +156,85 @@ describe("No clickjacking protection, and the page's security headers", () => {
     expect(() => frameAncestorsDirective({ frame_ancestors: ["'none'", "*"] })).toThrow(/cannot be combined/);
     expect(frameAncestorsDirective({ frame_ancestors: "'none'" })).toBe("frame-ancestors 'none'");
     await expect(serve({ frame_ancestors: "self; x" })).rejects.toThrow(/frame_ancestors/);
+  });
+});
+
+describe("A Content-Security-Policy without unsafe-eval on the page", () => {
+  /** The page's policy, and the nonce of each `<script>` tag in its HTML (null for a tag with none). */
+  async function page(server: RunningServer): Promise<{ csp: string; nonces: (string | null)[] }> {
+    const res = await fetch(server.url);
+    const html = await res.text();
+    const nonces = [...html.matchAll(/<script\b([^>]*)>/g)].map(([, attrs]) => /\bnonce="([^"]+)"/.exec(attrs!)?.[1] ?? null);
+    return { csp: res.headers.get("content-security-policy") ?? "", nonces };
+  }
+
+  it("allows only the app's own scripts and the page's inline scripts, by a nonce fresh for each response", async () => {
+    const server = await serve({ head: '<script>window.fromHead = 1;</script><meta name="x" content="y">' });
+    const first = await page(server);
+    const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(first.csp)?.[1];
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(first.csp).toBe(`script-src 'self' 'nonce-${nonce}'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'`);
+    expect(first.csp).not.toMatch(/unsafe-(eval|inline)/);
+    // The import map, the entry module, the dark-mode switch, the app's head markup and the config.
+    expect(first.nonces.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(first.nonces)).toEqual(new Set([nonce]));
+    const second = await page(server);
+    expect(second.csp).not.toContain(nonce);
+    expect(new Set(second.nonces).size).toBe(1);
+  });
+
+  it("answers a revalidation of the same page with 304 and the policy of the nonce the browser's copy holds", async () => {
+    const server = await serve();
+    const first = await fetch(server.url);
+    await first.text();
+    const etag = first.headers.get("etag")!;
+    const csp = first.headers.get("content-security-policy");
+    expect(etag).toMatch(/^W\/"p-[\w-]{27}-[A-Za-z0-9+/]{22}=="$/);
+    // node:http, as a browser revalidates (fetch adds Cache-Control: no-cache to a conditional request).
+    const revalidate = (tag: string) =>
+      new Promise<{ status: number; csp: string | undefined; body: string }>((resolve, reject) => {
+        httpGet(server.url, { headers: { "if-none-match": tag } }, (res) => {
+          let body = "";
+          res.setEncoding("utf8").on("data", (chunk: string) => (body += chunk));
+          res.on("end", () => resolve({ status: res.statusCode!, csp: res.headers["content-security-policy"] as string | undefined, body }));
+        }).on("error", reject);
+      });
+    const again = await revalidate(etag);
+    expect([again.status, again.csp]).toEqual([304, csp]);
+    // A tag naming other content, or no valid nonce, gets the whole page with a fresh nonce.
+    for (const tag of [etag.replace(/p-[\w-]{27}/, `p-${"x".repeat(27)}`), etag.replace(/-[^-]+"$/, '-bad"'), '"abc"']) {
+      const res = await revalidate(tag);
+      expect(res.status).toBe(200);
+      expect(res.csp).not.toBe(csp);
+      expect(res.body).toContain("__VITRINE_CONFIG__");
+    }
+  });
+
+  it("content_security_policy: false sends no script policy; a string replaces it, with {nonce} and frame-ancestors filled in", async () => {
+    const off = await page(await serve({ content_security_policy: false }));
+    expect(off.csp).toBe("frame-ancestors 'self'");
+    const custom = await page(await serve({ content_security_policy: "script-src 'self' 'nonce-{nonce}' https://cdn.example.com; img-src 'self'" }));
+    const nonce = custom.nonces[0]!;
+    expect(custom.csp).toBe(`script-src 'self' 'nonce-${nonce}' https://cdn.example.com; img-src 'self'; frame-ancestors 'self'`);
+    const own = await page(await serve({ content_security_policy: "default-src 'self'; frame-ancestors 'none'" }));
+    expect(own.csp).toBe("default-src 'self'; frame-ancestors 'none'");
+    await expect(serve({ content_security_policy: "  " })).rejects.toThrow(/content_security_policy/);
+  });
+
+  it("relaxes the policy only for what a page's components need: eval for vt.HTML, unsafe-inline for trusted HTML, a head script's origin", () => {
+    const textbox = { type: "textbox", props: {} };
+    expect(pageNeeds([textbox, { type: "markdown", props: { sanitize_html: true } }])).toEqual({ eval: false, inline: false, origins: [] });
+    expect(pageNeeds([{ type: "html", props: { head: null } }])).toEqual({ eval: true, inline: false, origins: [] });
+    expect(pageNeeds([{ type: "chatbot", props: { sanitize_html: false } }])).toEqual({ eval: false, inline: true, origins: [] });
+    const head = `<script src="https://cdn.example.com/lib.js"></script><script src='/local.js'></script><script>init()</script>`;
+    expect(pageNeeds([{ type: "html", props: { head } }])).toEqual({ eval: true, inline: true, origins: ["https://cdn.example.com"] });
+    expect(pageContentSecurityPolicy({}, "N", { eval: true, inline: false, origins: ["https://cdn.example.com"] })).toBe(
+      "script-src 'self' https://cdn.example.com 'nonce-N' 'unsafe-eval'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'",
+    );
+    expect(pageContentSecurityPolicy({}, "N", { eval: false, inline: true, origins: [] })).toBe("script-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'");
+    expect(addScriptNonce('<script>a</script><script type="module" src="x.js"></script><scripts>', "N")).toBe(
+      '<script nonce="N">a</script><script nonce="N" type="module" src="x.js"></script><scripts>',
+    );
   });
 });
 

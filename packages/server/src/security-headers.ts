@@ -1,7 +1,8 @@
 import type { NextFunction, Request, Response } from "express";
+import { createHash, randomBytes } from "node:crypto";
 import type { ServerResponse } from "node:http";
 
-/** Which sites may show the app in a frame. */
+/** Which sites may show the app in a frame, and the page's script policy. */
 export interface SecurityHeaderOptions {
   /**
    * The sources that may embed the app's pages in a frame (`<iframe>`), sent as the page's
@@ -13,6 +14,24 @@ export interface SecurityHeaderOptions {
    * expression (no spaces, `;` or `,`); a bad one fails at launch.
    */
   frame_ancestors?: string | readonly string[];
+  /**
+   * The app page's `Content-Security-Policy`. By default (`true` or not given) the page gets
+   * `script-src 'self' 'nonce-<random, per response>'; object-src 'none'; base-uri 'self'` and
+   * the `frame-ancestors` directive: only the app's own scripts and the page's own inline
+   * scripts run (the config, the theme's dark-mode switch, the app's `head` markup and its `js`
+   * functions, which all carry the nonce), so script injected through a value cannot, and no
+   * `eval` is allowed. Two exceptions, decided from the page's components: a page showing a
+   * `vt.HTML` gets `'unsafe-eval'`, because its `html_template` expressions and `js_on_load` are
+   * evaluated in the page, and the origins of the `<script src>` in its `head`; a page showing
+   * HTML the app trusts as it is (`sanitize_html: false` on an HTML, Markdown or Chatbot), or a
+   * `vt.HTML` whose `head` has an inline `<script>`, gets `'unsafe-inline'` instead of the nonce,
+   * so that those scripts and inline event handlers run (components added later by `vt.render`
+   * are not looked at). `false` sends no script policy (only `frame-ancestors`). A string
+   * replaces the page's policy: `{nonce}` in it stands for the response's nonce
+   * (`"script-src 'self' 'nonce-{nonce}' https://cdn.example.com"`), and the `frame-ancestors`
+   * directive is added when the string has none.
+   */
+  content_security_policy?: boolean | string;
 }
 
 /** Headers every response of the app carries. */
@@ -44,11 +63,15 @@ export function frameAncestorsDirective(options: SecurityHeaderOptions): string 
  * Sets the security headers on every response of the app: `X-Content-Type-Options: nosniff`,
  * `Referrer-Policy: strict-origin-when-cross-origin`, and a `Content-Security-Policy` of
  * `frame-ancestors` only (see {@link SecurityHeaderOptions.frame_ancestors}); it is sent on every
- * response, so the login page and any HTML a route returns are covered as well as the page. No
- * `script-src` yet: the page evaluates the app's `js` options.
+ * response, so the login page and any HTML a route returns are covered as well as the page. The
+ * app's page replaces it with its script policy ({@link pageContentSecurityPolicy}).
  */
 export function securityHeaders(options: SecurityHeaderOptions): (req: Request, res: Response, next: NextFunction) => void {
   directiveOf(options);
+  const csp = options.content_security_policy;
+  if (csp !== undefined && typeof csp !== "boolean" && (typeof csp !== "string" || csp.trim() === "")) {
+    throw new Error(`content_security_policy: give true, false or a policy string, not ${JSON.stringify(csp)}`);
+  }
   return (_req, res, next) => {
     applySecurityHeaders(res, options);
     next();
@@ -62,6 +85,102 @@ function directiveOf(options: SecurityHeaderOptions): string {
   let csp = directives.get(options);
   if (csp === undefined) directives.set(options, (csp = frameAncestorsDirective(options)));
   return csp;
+}
+
+/** A fresh nonce for one page response: 128 random bits, base64. */
+export function pageNonce(): string {
+  return randomBytes(16).toString("base64");
+}
+
+const NONCE = "[A-Za-z0-9+/]{22}==";
+
+/**
+ * The page's nonce and `ETag`. The page differs in each response by its nonce, so its `ETag`
+ * names both the content (`html`, before the nonce goes in) and the nonce: a browser that
+ * revalidates its copy (`If-None-Match`) of the same content gets a 304 with the policy of the
+ * nonce that copy holds, not a new one its scripts would not match. Anything else gets a fresh
+ * nonce (and the full page).
+ */
+export function pageNonceAndEtag(html: string, ifNoneMatch: string | undefined): { nonce: string; etag: string } {
+  const content = createHash("sha256").update(html).digest("base64url").slice(0, 27);
+  const held = ifNoneMatch ? new RegExp(`W/"p-${content}-(${NONCE})"`).exec(ifNoneMatch)?.[1] : undefined;
+  const nonce = held ?? pageNonce();
+  return { nonce, etag: `W/"p-${content}-${nonce}"` };
+}
+
+/** What a page needs beyond its own scripts. */
+export interface PageNeeds {
+  /** The page evaluates strings as code (a `vt.HTML` component's templates and `js_on_load`). */
+  eval: boolean;
+  /**
+   * The page runs inline script it cannot give the nonce: the inline event handlers
+   * (`onclick="…"`) of HTML the app trusts as it is (`sanitize_html: false`), or the inline
+   * `<script>` of a `vt.HTML`'s `head`. Only `'unsafe-inline'` allows them, and a nonce in the
+   * policy would turn that off, so such a page's policy has no nonce.
+   */
+  inline: boolean;
+  /** Other origins the page loads scripts from (the `<script src>` of a `vt.HTML`'s `head`). */
+  origins: string[];
+}
+
+/** The `src` of each `<script>` in some HTML, and whether any has none (an inline script). */
+function scriptTags(html: string): { sources: string[]; inline: boolean } {
+  const sources: string[] = [];
+  let inline = false;
+  for (const [, attributes = ""] of html.matchAll(/<script\b([^>]*)>/gi)) {
+    const src = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attributes);
+    if (src) sources.push(src[1] ?? src[2] ?? src[3] ?? "");
+    else inline = true;
+  }
+  return { sources, inline };
+}
+
+/** What the page of these components needs (see {@link PageNeeds}). */
+export function pageNeeds(components: readonly { type: string; props: Record<string, unknown> }[]): PageNeeds {
+  const needs: PageNeeds = { eval: false, inline: false, origins: [] };
+  for (const c of components) {
+    if (c.props.sanitize_html === false) needs.inline = true;
+    if (c.type !== "html") continue;
+    needs.eval = true;
+    if (typeof c.props.head !== "string") continue;
+    const tags = scriptTags(c.props.head);
+    if (tags.inline) needs.inline = true;
+    for (const src of tags.sources) {
+      try {
+        const url = new URL(src);
+        if ((url.protocol === "https:" || url.protocol === "http:") && !needs.origins.includes(url.origin)) needs.origins.push(url.origin);
+      } catch {
+        // A relative URL: the app's own origin, which 'self' allows.
+      }
+    }
+  }
+  return needs;
+}
+
+/**
+ * The `Content-Security-Policy` of one app page (see
+ * {@link SecurityHeaderOptions.content_security_policy}), for the response's `nonce`; null when
+ * the option is `false` (the page then keeps the `frame-ancestors` policy every response has).
+ */
+export function pageContentSecurityPolicy(options: SecurityHeaderOptions, nonce: string, needs: PageNeeds = { eval: false, inline: false, origins: [] }): string | null {
+  const given = options.content_security_policy ?? true;
+  if (given === false) return null;
+  const frameAncestors = directiveOf(options);
+  if (typeof given === "string") {
+    const policy = given.replaceAll("{nonce}", nonce).trim().replace(/;\s*$/, "");
+    return /(^|;)\s*frame-ancestors\s/i.test(policy) ? policy : `${policy}; ${frameAncestors}`;
+  }
+  const script = ["'self'", ...needs.origins, needs.inline ? "'unsafe-inline'" : `'nonce-${nonce}'`, ...(needs.eval ? ["'unsafe-eval'"] : [])];
+  return `script-src ${script.join(" ")}; object-src 'none'; base-uri 'self'; ${frameAncestors}`;
+}
+
+/**
+ * Gives every `<script>` tag of a page the `nonce`: the page is built by the server from its own
+ * template, the config (whose `<` are escaped, so it holds no tag) and the app author's `head`
+ * markup, so each of its scripts is the app's own.
+ */
+export function addScriptNonce(html: string, nonce: string): string {
+  return html.replace(/<script(?=[\s>])/gi, `<script nonce="${nonce}"`);
 }
 
 /**

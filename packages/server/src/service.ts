@@ -10,6 +10,7 @@ import {
   fileData,
   eventData,
   isFileData,
+  renderBlockOf,
   logEntry,
   printLog,
   type AnyComponent,
@@ -32,7 +33,7 @@ import { ComponentServer } from "./component-server.js";
 import { prepareInitialValues, withInitialValues, type InitialValues } from "./files/initial-values.js";
 import { prepareExampleInputs, withExampleInputs, type ExampleInputFiles } from "./files/example-inputs.js";
 import { Uploads } from "./files/upload.js";
-import { BadRequest, parseCall } from "./join.js";
+import { BadRequest, parseCall, type CallRequest } from "./join.js";
 import { errorPayload, messages } from "./protocol.js";
 import { RequestGuard, type SafetyOptions } from "./guard.js";
 import { EventTask, batchSpec, concurrencyLimit } from "./run-event.js";
@@ -49,8 +50,10 @@ import { StreamInputs, StreamRefused, isStreamListener } from "./stream-inputs.j
 import { assetVersion, sendAsset, sendPage, staticAssets, versionedCacheControl } from "./static-assets.js";
 import { Auth, type AuthOptions } from "./auth/auth.js";
 import { serveCallApi } from "./call-api.js";
+import { ClusterQueue, type LocalRun } from "./cluster/cluster-queue.js";
+import { appFingerprint, loadRedisBackend, redisSettings, type QueueBackendOptions } from "./cluster/backend-options.js";
 import { mcpEnabled, mcpRouter } from "./mcp.js";
-import { applySecurityHeaders, refuseSecondStream, securityHeaders, type SecurityHeaderOptions } from "./security-headers.js";
+import { addScriptNonce, applySecurityHeaders, pageContentSecurityPolicy, pageNeeds, pageNonceAndEtag, refuseSecondStream, securityHeaders, type SecurityHeaderOptions } from "./security-headers.js";
 
 const JOIN_PATH = `${API_PREFIX}/queue/join`;
 const DATA_PATH = `${API_PREFIX}/queue/data`;
@@ -82,6 +85,12 @@ export interface ServeOptions extends PageOptions, SafetyOptions, FileOptions, A
    * environment variable (`true`/`1`), else false.
    */
   mcp_server?: boolean;
+  /**
+   * Where the queue, the sessions and State live: this process (default), or Redis shared by
+   * several processes of the app (`{ backend: "redis", url }`, or `VITRINE_REDIS_URL`), which
+   * then serve it as one behind any load balancer, with no sticky sessions.
+   */
+  queue?: QueueBackendOptions;
 }
 
 /** What the server keeps per dependency to queue its events. */
@@ -101,6 +110,12 @@ interface QueuePlan {
 export class AppService {
   readonly router: Router;
   readonly queue: Queue;
+  /** The queue shared with the app's other processes (Redis), or null for this process alone. */
+  cluster: ClusterQueue | null = null;
+  /** Redis settings when the queue is shared. */
+  private readonly redis: { url: string; prefix: string } | null;
+  /** Sessions whose page opened a live channel here (their end deletes their shared State). */
+  private readonly pagesSeen = new Set<string>();
   /** The sessions of the queue: their undelivered messages and pending events. */
   readonly sessions: SessionHub;
   /** What the server refuses, and how much it holds for clients. */
@@ -165,7 +180,9 @@ export class AppService {
       title: () => this.app.title,
       originAllowed: (req) => req.headers.origin === undefined || this.guard.allowedOrigin(req) !== null,
     });
-    this.files = new FileCache(options, app.appId);
+    this.redis = redisSettings(options.queue, app);
+    // The processes of a shared queue share one file cache: a file uploaded to one is read by another.
+    this.files = this.redis ? new FileCache(options, appFingerprint(app), true) : new FileCache(options, app.appId);
     this.uploads = new Uploads(this.files);
     this.sessions = new SessionHub(this.guard.sessionLimits);
     this.rendered = new RenderedStore(app.dependencies.length);
@@ -203,6 +220,28 @@ export class AppService {
     return plan;
   }
 
+  /** Connects to the shared queue, when the app has one. */
+  private async startCluster(): Promise<void> {
+    if (!this.redis) return;
+    const rate = this.options.status_update_rate ?? 1;
+    const backend = await loadRedisBackend(this.redis, this.options.queue?.liveness_ms, rate === "auto" ? 0 : rate * 1000);
+    const cluster = new ClusterQueue(backend, {
+      app: this.app,
+      showError: this.options.show_error ?? false,
+      maxSize: this.app.queueSettings.max_size ?? null,
+      streamTimeoutMs: this.guard.sessionLimits.streamTimeoutMs,
+      sessionIdleMs: (this.options.session_idle_timeout ?? 3600) * 1000,
+      maxPerSession: this.guard.maxWaiting,
+      plan: (dep) => this.plan(dep),
+      files: (root) => {
+        const store = new EventFileStore(this.files, () => root);
+        return { files: store, fileUrl: store.fileUrl };
+      },
+    });
+    await cluster.start();
+    this.cluster = cluster;
+  }
+
   /** The config as served, for a given public root URL. */
   config(root: string): AppConfig {
     this.baseConfig ??= this.buildConfig();
@@ -215,7 +254,7 @@ export class AppService {
    * the config and the page wait for it.
    */
   ready(): Promise<void> {
-    return (this.initialValuesReady ??= Promise.all([prepareInitialValues(this.app, this.files), prepareExampleInputs(this.app, this.files)]).then(
+    return (this.initialValuesReady ??= Promise.all([prepareInitialValues(this.app, this.files), prepareExampleInputs(this.app, this.files), this.startCluster()]).then(
       ([values, examples]) => {
         this.initialValues = values;
         this.exampleInputs = examples;
@@ -287,9 +326,13 @@ export class AppService {
       this.stream(typeof req.query.session_hash === "string" ? req.query.session_hash : "", res);
     });
     api.get("/heartbeat/:session_hash", (req, res) => this.heartbeat(req, res));
-    api.post(["/cancel", "/cancel/"], (req, res) => {
+    api.post(["/cancel", "/cancel/"], (req, res, next) => {
       const { event_id, session_hash } = (req.body ?? {}) as Record<string, unknown>;
       if (typeof event_id === "string" && typeof session_hash === "string") {
+        if (this.cluster) {
+          this.cluster.cancel(session_hash, event_id).then(() => res.json({ success: true }), next);
+          return;
+        }
         this.sessions.get(session_hash)?.events.get(event_id)?.job?.cancel();
       }
       res.json({ success: true });
@@ -404,6 +447,7 @@ export class AppService {
     const hash = call.sessionHash;
     const refused = this.refusedFile(call.data);
     if (refused) return sendJson(res, 400, { detail: refused });
+    if (this.cluster) return this.joinShared(call, req, res);
     const plan = this.plan(dep);
     const session = this.sessions.ensure(call.sessionHash);
     if (plan.cancels) session.cancelFunctions(plan.cancels);
@@ -455,6 +499,36 @@ export class AppService {
   }
 
   /**
+   * Queues an event on the shared queue. Events only this process can run (a `vt.render`
+   * rebuild, a `stream` listener fed by this process's live channel) run here, their messages
+   * going through the shared queue all the same.
+   */
+  private joinShared(call: CallRequest, req: IncomingMessage, res: ServerResponse): void {
+    const dep = call.dependency;
+    const hash = call.sessionHash;
+    const onlyHere = isStreamListener(dep) || renderBlockOf(dep) !== null || this.app.dependency(dep.id) !== dep;
+    let local: LocalRun | null = null;
+    if (onlyHere) {
+      const eventId = randomUUID().replaceAll("-", "");
+      local = {
+        eventId,
+        call,
+        request: () => this.requestInfo(req, hash),
+        showError: this.options.show_error ?? false,
+        files: this.processContext(req),
+        stream: isStreamListener(dep) ? this.streams.open(eventId, hash, dep, call.data) : undefined,
+        render: { allocate: () => this.rendered.allocate(), keep: (region) => this.keepRegion(hash, region) },
+      };
+    }
+    this.cluster!.join(call, this.requestInfo(req, hash), this.guard.rootUrl(req as Request), res, local).then(
+      (result) => {
+        if (result === "full") sendJson(res, 503, { detail: new QueueFullError(this.app.queueSettings.max_size ?? 0).message });
+      },
+      (err: unknown) => this.reject(res, err),
+    );
+  }
+
+  /**
    * What components get to read and write files for one request's events: a file store whose
    * URLs are made for the request's public root (computed when first needed).
    */
@@ -502,6 +576,10 @@ export class AppService {
   }
 
   private stream(hash: string, res: ServerResponse): void {
+    if (this.cluster) {
+      this.cluster.stream(hash, res).catch((err: unknown) => this.reject(res, err));
+      return;
+    }
     const session = this.sessions.get(hash);
     if (!session) {
       openEventStream(res);
@@ -519,6 +597,7 @@ export class AppService {
    * is in use. Every kind of live channel calls this, and {@link pageClosed} when it ends.
    */
   pageOpened(sessionHash: string): void {
+    if (this.cluster) this.pagesSeen.add(sessionHash);
     this.lifecycle.opened(sessionHash);
   }
 
@@ -531,6 +610,10 @@ export class AppService {
   /** A session ended: its State values are deleted, `unload` listeners run, its memory is freed. */
   private endSession(sessionHash: string): void {
     this.states.end(sessionHash);
+    // Shared State ends with the page that held the session here (an idle API session's values expire in Redis).
+    if (this.cluster && this.pagesSeen.delete(sessionHash)) {
+      this.cluster.state.end(sessionHash).catch((err: unknown) => console.error("[vitrine] ending a session's shared State failed:", err));
+    }
     this.rendered.drop(sessionHash);
     for (const fn of this.app.unloadCallbacks) {
       Promise.resolve()
@@ -571,7 +654,7 @@ export class AppService {
     } catch (err) {
       return this.reject(res, err);
     }
-    const refused = this.refusedFile(call.data);
+    const refused = this.refusedFile(call.data) ?? (await this.files.fetchUrlInputs(call));
     if (refused) return sendJson(res, 400, { detail: refused });
     if (call.dependency.queued && !this.app.queueSettings.api_open) {
       // Gradio's `queue(api_open=False)`: queued endpoints answer through the queue only.
@@ -675,10 +758,17 @@ export class AppService {
       return;
     }
     this.indexHtml ??= readFileSync(join(appDistDir, "index.html"), "utf8");
-    const config = JSON.stringify(this.config(this.guard.rootUrl(req))).replaceAll("<", "\\u003c");
+    const appConfig = this.config(this.guard.rootUrl(req));
+    const config = JSON.stringify(appConfig).replaceAll("<", "\\u003c");
     const script = `<script>window.__VITRINE_CONFIG__=${config};</script>`;
     const head = this.head;
-    sendPage(req, res, this.indexHtml.replace("</head>", () => `${head}${script}</head>`));
+    const html = this.indexHtml.replace("</head>", () => `${head}${script}</head>`);
+    // Every script of the page carries this response's nonce (see security-headers.ts).
+    const { nonce, etag } = pageNonceAndEtag(html, req.headers["if-none-match"]);
+    const policy = pageContentSecurityPolicy(this.options, nonce, pageNeeds(appConfig.components));
+    if (policy) res.setHeader("Content-Security-Policy", policy);
+    res.setHeader("ETag", etag);
+    sendPage(req, res, addScriptNonce(html, nonce));
   }
 
   /** The app theme's stylesheet (computed once). */
@@ -693,6 +783,7 @@ export class AppService {
     this.states.close();
     this.sessions.closeAll();
     this.queue.close();
+    void this.cluster?.close();
     for (const res of this.heartbeats) res.end();
     this.heartbeats.clear();
     this.live.close();

@@ -49,6 +49,29 @@ describe("a process dies", () => {
     for (const id of waiting) expect(outputOf(completion(messages, id))).toBe(`done in ${b!.pid}`);
   });
 
+  it("a session whose reader's process died is read again from a survivor", async () => {
+    const [a, b] = await start(2, prefix());
+    const hash = session();
+    const id = await joinOk(b!.url, { data: [1200], fn_index: fn.hang, session_hash: hash });
+    const controller = new AbortController();
+    const first = readStream(a!.url, hash, undefined, controller.signal).catch(() => null);
+    await sleep(300);
+    await a!.kill("SIGKILL");
+    await first;
+    // The client reconnects: refused while the dead process still counts as alive (liveness_ms,
+    // 1.5 s here), then the claim of the dead reader is taken over.
+    let messages = null;
+    const deadline = Date.now() + 10_000;
+    while (!messages && Date.now() < deadline) {
+      messages = await readStream(b!.url, hash).catch((err: Error) => {
+        if (!/409/.test(err.message)) throw err;
+        return sleep(200).then(() => null);
+      });
+    }
+    expect(messages).not.toBeNull();
+    expect(outputOf(completion(messages!, id))).toBe(`done in ${b!.pid}`);
+  });
+
   it("an event marked retry: true runs again on a survivor instead of failing", async () => {
     const [a, b] = await start(2, prefix());
     const hash = session();

@@ -68,11 +68,13 @@ describe("CORS", () => {
     await stillServes();
   });
 
-  it("refuses foreign preflights, so JSON posts from a foreign page never leave the browser", async () => {
+  it("refuses foreign preflights with a 403 naming the origin, so JSON posts from a foreign page never leave the browser", async () => {
     for (const origin of foreign()) {
-      for (const path of ["/gradio_api/queue/join", "/gradio_api/run/predict", "/gradio_api/upload", "/gradio_api/cancel"]) {
+      for (const path of ["/gradio_api/queue/join", "/gradio_api/run/predict", "/gradio_api/upload", "/gradio_api/cancel", "/config", "/gradio_api/nowhere"]) {
         const res = await preflight(origin, path);
-        expect({ origin, path, acao: res.headers["access-control-allow-origin"] }).toEqual({ origin, path, acao: undefined });
+        expect({ origin, path, status: res.status, acao: res.headers["access-control-allow-origin"] }).toEqual({ origin, path, status: 403, acao: undefined });
+        expect(res.json.detail).toMatch(/^Cross-origin request refused: pages of .* may not call this app\. Add the origin to allowed_origins to allow it\.$/);
+        if (origin !== "null") expect(res.json.detail).toContain(origin);
       }
     }
     await stillServes();

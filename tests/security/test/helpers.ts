@@ -1,6 +1,7 @@
 /** Shared by the security tests: raw HTTP requests (paths sent exactly as written) and launching apps. */
 import { request } from "node:http";
 import type { App, LaunchOptions } from "vitrine";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 
 /** What {@link raw} got back. */
 export interface RawResponse {
@@ -21,8 +22,12 @@ export function raw(
   options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
 ): Promise<RawResponse> {
   const { hostname, port } = new URL(base);
+  // Node sends the body of a GET/OPTIONS/DELETE with neither length nor chunks unless told its length.
+  const headers = options.body !== undefined && !Object.keys(options.headers ?? {}).some((h) => /^content-length$/i.test(h))
+    ? { ...options.headers, "content-length": String(Buffer.byteLength(options.body)) }
+    : options.headers;
   return new Promise((resolve, reject) => {
-    const req = request({ host: hostname, port, path, method: options.method ?? "GET", headers: options.headers }, (res) => {
+    const req = request({ host: hostname, port, path, method: options.method ?? "GET", headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => {
@@ -108,4 +113,31 @@ export async function readSse(url: string, until: (msg: any) => boolean, timeout
     clearTimeout(timer);
   }
   return messages;
+}
+
+/**
+ * Opens the app at `url` in a fresh context of `browser` and waits until it has rendered
+ * (every component's view loaded). The page's uncaught errors are collected in `errors`.
+ */
+export async function openApp(browser: Browser, url: string): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (err) => errors.push(err.message));
+  await page.goto(url);
+  await page.locator("#vt-root .vt-app").waitFor({ timeout: 15_000 });
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="skeleton"]').length === 0, undefined, { timeout: 15_000 });
+  return { page, context, errors };
+}
+
+/** Logs in to an app launched with `auth` over HTTP; the `name=value` of its session cookie. */
+export async function login(url: string, username: string, password: string, cookie?: string): Promise<{ status: number; cookie: string | null }> {
+  const res = await raw(url, "/login", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...(cookie ? { cookie } : {}) },
+    body: new URLSearchParams({ username, password }).toString(),
+  });
+  const set = res.headers["set-cookie"];
+  const first = Array.isArray(set) ? set[0] : set;
+  return { status: res.status, cookie: first ? first.split(";")[0]! : null };
 }

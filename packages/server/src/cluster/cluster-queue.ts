@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import type { BlocksApp, Dependency, RequestInfo } from "@vitrine/core";
-import { Queue, QueueFullError, type BatchSpec, type Job, type JobEvent, type SharedJob, type SharedQueueBackend } from "@vitrine/queue";
+import { Queue, QueueFullError, SessionFullError, type BatchSpec, type Job, type JobEvent, type SharedJob, type SharedQueueBackend } from "@vitrine/queue";
 import type { OutputContext } from "../invoke.js";
 import type { CallRequest } from "../join.js";
 import { CLOSE_STREAM, HEARTBEAT, estimationFrame, frame, messages } from "../protocol.js";
 import { HEARTBEAT_MS } from "../sessions.js";
 import { openEventStream, writeEvent } from "../sse.js";
 import { refuseSecondStream } from "../security-headers.js";
+import { HttpError } from "../http.js";
 import { EventTask, type EventRun, type StateAccess } from "../run-event.js";
 import { SharedState } from "./shared-state.js";
 
@@ -35,8 +36,12 @@ export interface ClusterHost {
   readonly showError: boolean;
   /** Most events waiting across all processes (the app's `max_size`). */
   readonly maxSize: number | null;
+  /** Most events one session may have pending (`max_waiting_per_session`). */
+  readonly maxPerSession: number | null;
   /** Milliseconds a session's events wait for its stream to open before they are cancelled. */
   readonly streamTimeoutMs: number;
+  /** Milliseconds a session's State value is kept after it was last set (when it has no time to live of its own). */
+  readonly sessionIdleMs: number;
   plan(dep: Dependency): ClusterPlan;
   /** The file store of an event queued through `root` (its public URL). */
   files(root: string): OutputContext;
@@ -63,8 +68,8 @@ const ETA = -3.5e-300;
 export class ClusterQueue {
   /** Runs what this process claimed (no limits of its own: the shared queue's claims are the limits). */
   private readonly local = new Queue({ updateInterval: 0 });
-  /** Jobs running in this process, by event id. */
-  private readonly running = new Map<string, Job>();
+  /** Jobs running in this process, by event id, with their session. */
+  private readonly running = new Map<string, { job: Job; session: string }>();
   /** Sessions with a pending check that their stream opened. */
   private readonly unreadChecks = new Map<string, NodeJS.Timeout>();
   readonly state: SharedState;
@@ -73,7 +78,7 @@ export class ClusterQueue {
     readonly backend: SharedQueueBackend,
     private readonly host: ClusterHost,
   ) {
-    this.state = new SharedState(host.app, backend);
+    this.state = new SharedState(host.app, backend, host.sessionIdleMs);
   }
 
   /** Connects, and starts claiming the app's events. */
@@ -87,7 +92,7 @@ export class ClusterQueue {
     }
     await this.backend.start([...groups.values()], {
       run: (jobs) => this.runClaimed(jobs),
-      cancelRunning: (id) => this.running.get(id)?.cancel(),
+      cancelRunning: (id) => this.running.get(id)?.job.cancel(),
       lost: (job) => this.backend.deliver(job.session, frame(messages.processFailed(job.id, { error: LOST_MESSAGE, duration: 10, visible: true, title: "Error" })), job.id),
       // The backend sends estimations itself (from the template given at push).
       estimation: () => undefined,
@@ -124,11 +129,18 @@ export class ClusterQueue {
         .replace(String(SIZE), "{queue_size}")
         .replace(String(ETA), "{rank_eta}");
       try {
-        const pushed = await this.backend.push(job, this.host.maxSize, template);
+        const pushed = await this.backend.push(job, { maxSize: this.host.maxSize, maxPerSession: this.host.maxPerSession, estimation: template });
         if (pushed.claimed) this.runClaimed([job]);
       } catch (err) {
         if (err instanceof QueueFullError) return "full";
-        throw err;
+        if (err instanceof SessionFullError) {
+          throw new HttpError(
+            429,
+            `Too many events pending: this session already has ${err.max} event(s) in the queue, the most one session may have (max_waiting_per_session). Wait for them to finish, then try again.`,
+          );
+        }
+        console.error("[vitrine] the shared queue refused an event:", err);
+        throw new HttpError(503, "The queue is unavailable right now; try again later");
       }
     }
     this.watchUnread(hash);
@@ -202,7 +214,7 @@ export class ClusterQueue {
     });
     const started = this.local.pushAll(tasks);
     started.forEach((job, i) => {
-      if (job.state !== "done") this.running.set(jobs[i]!.id, job);
+      if (job.state !== "done") this.running.set(jobs[i]!.id, { job, session: jobs[i]!.session });
     });
   }
 
@@ -210,7 +222,11 @@ export class ClusterQueue {
   async cancel(session: string, id: string): Promise<void> {
     const where = await this.backend.cancel(session, id);
     if (where === "waiting") this.backend.deliver(session, frame(messages.processCancelled(id)), id);
-    else if (where === "unknown") this.running.get(id)?.cancel();
+    else if (where === "unknown") {
+      // An event run outside the shared queue (here), if it is this session's.
+      const local = this.running.get(id);
+      if (local?.session === session) local.job.cancel();
+    }
   }
 
   /** Cancels a session's events of the given functions (a dependency's `cancels`). */
@@ -294,7 +310,7 @@ export class ClusterQueue {
   async close(): Promise<void> {
     for (const t of this.unreadChecks.values()) clearTimeout(t);
     this.unreadChecks.clear();
-    for (const job of this.running.values()) job.cancel();
+    for (const { job } of this.running.values()) job.cancel();
     this.local.close();
     await this.backend.close();
   }

@@ -11,6 +11,7 @@ import { isState, type StateLike } from "../state-store.js";
  * serializer (plain data, Maps, Sets, Dates, typed arrays: not functions or class prototypes).
  * An event's State inputs are loaded before it runs; its State outputs are written as it ends,
  * ahead of its completion message on the same connection, so the session's next event sees them.
+ * A value is deleted when its session's page closes, or `idleMs` after it was last set.
  */
 export class SharedState {
   private readonly states: (StateLike & { id: number })[];
@@ -18,6 +19,8 @@ export class SharedState {
   constructor(
     app: BlocksApp,
     private readonly backend: SharedQueueBackend,
+    /** How long a value without a time to live of its own is kept after it was last set (the session's idle timeout). */
+    private readonly idleMs: number,
   ) {
     this.states = app.blocks().filter((b) => isState(b as never)) as unknown as (StateLike & { id: number })[];
   }
@@ -34,6 +37,7 @@ export class SharedState {
       values.set(state.id, bytes ? deserialize(bytes) : state.initialValue());
     }
     const backend = this.backend;
+    const idleMs = this.idleMs;
     return {
       inputs: (d, data) => d.inputs.map((c, i) => (isState(c) ? values.get(c.id) : data[i])),
       outputs: (d, out) => {
@@ -46,7 +50,7 @@ export class SharedState {
           if (isUpdate && next === undefined) return null;
           const before = values.get(c.id);
           values.set(c.id, next);
-          backend.saveState(session, c.id, serialize(next), c.timeToLiveMs);
+          backend.saveState(session, c.id, serialize(next), c.timeToLiveMs ?? idleMs);
           if (!isDeepStrictEqual(before, next)) changed.push(c.id);
           return null;
         });

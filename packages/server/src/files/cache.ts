@@ -15,6 +15,8 @@ import { API_PREFIX, fileData, type FileData, type FileStore, type SaveOptions }
 import { parseSize } from "../http.js";
 import { insideAny, isInside, pathProblem, sanitizeName } from "./paths.js";
 import { FetchRefused, safeFetch, type AddressCheck } from "./ssrf.js";
+import { fetchUrlInputs } from "./url-inputs.js";
+import type { CallRequest } from "../join.js";
 
 /** File settings of an app (part of `ServeOptions`). */
 export interface FileOptions {
@@ -78,9 +80,13 @@ export class FileCache {
   private made: Promise<void> | null = null;
   private sweeper: ReturnType<typeof setInterval> | null = null;
 
-  constructor(options: FileOptions = {}, appId?: string | number) {
+  /**
+   * `shared`: the folder is named after `appId` alone, so that every server process of one app
+   * (on a shared queue) uses the same one; it is then kept at close (the others still serve it).
+   */
+  constructor(options: FileOptions = {}, appId?: string | number, private readonly shared = false) {
     const base = process.env.VITRINE_TEMP_DIR || join(tmpdir(), "vitrine");
-    const id = `${appId ?? "app"}-${randomBytes(4).toString("hex")}`;
+    const id = shared ? `shared-${appId}` : `${appId ?? "app"}-${randomBytes(4).toString("hex")}`;
     this.root = join(realOrResolved(base), id);
     const max = options.max_file_size;
     this.maxFileSize = max === undefined || max === null ? null : parseSize(max);
@@ -250,6 +256,17 @@ export class FileCache {
     return (await this.ingest(response, name || fallback)).path;
   }
 
+  /**
+   * Fetches a call's URL file inputs into the cache before it runs, and points the inputs at the
+   * copies (see {@link fetchUrlInputs}); resolves with the message of a URL refused, or null.
+   */
+  fetchUrlInputs(call: Pick<CallRequest, "dependency" | "data">): Promise<string | null> {
+    return fetchUrlInputs(call, {
+      fetch: (url, name) => this.fetchUrl(url, name),
+      refused: (err): err is Error => err instanceof FetchRefused || err instanceof FileRefused,
+    });
+  }
+
   /** Deletes cached files older than `ageMs` (by modification time), and the folders left empty. */
   async deleteOlderThan(ageMs: number): Promise<void> {
     const cutoff = Date.now() - ageMs;
@@ -274,7 +291,7 @@ export class FileCache {
   close(): void {
     if (this.sweeper) clearInterval(this.sweeper);
     this.sweeper = null;
-    rmSync(this.root, { recursive: true, force: true });
+    if (!this.shared) rmSync(this.root, { recursive: true, force: true });
     this.made = null;
   }
 }
