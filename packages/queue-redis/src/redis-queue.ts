@@ -35,7 +35,7 @@ export interface RedisQueueOptions {
 interface Scripts {
   vtPush(...args: (string | number)[]): Promise<[number, number?, number?]>;
   vtClaim(...args: (string | number)[]): Promise<string[]>;
-  vtFinish(...args: (string | number)[]): Promise<string>;
+  vtFinish(...args: (string | number)[]): Promise<[string, number]>;
   vtCancel(...args: (string | number)[]): Promise<"waiting" | "running" | "unknown">;
   vtDeliver(...args: (string | number)[]): Promise<number>;
   vtDrain(...args: (string | number)[]): Promise<string[]>;
@@ -54,6 +54,8 @@ interface Reader {
   draining: boolean;
   again: boolean;
   closed: boolean;
+  /** Its claim was released in Redis already (all its session's events were delivered). */
+  released: boolean;
 }
 
 /**
@@ -107,13 +109,13 @@ export class RedisQueue implements SharedQueueBackend {
     const scripts: [string, string, number][] = [
       ["vtPush", PUSH, 7],
       ["vtClaim", CLAIM, 6],
-      ["vtFinish", FINISH, 3],
+      ["vtFinish", FINISH, 4],
       ["vtCancel", CANCEL, 3],
       ["vtDeliver", DELIVER, 0],
       ["vtDrain", DRAIN, 1],
-      ["vtForget", FORGET, 1],
+      ["vtForget", FORGET, 2],
       ["vtRelease", RELEASE, 1],
-      ["vtAcquire", ACQUIRE, 1],
+      ["vtAcquire", ACQUIRE, 2],
       ["vtUndrain", UNDRAIN, 1],
       ["vtReap", REAP, 0],
     ];
@@ -134,7 +136,7 @@ export class RedisQueue implements SharedQueueBackend {
     await Promise.all([this.redis.connect(), this.sub.connect()]);
     await this.alive();
     this.sub.on("message", (channel: string, message: string) => this.onMessage(channel, message));
-    await this.sub.subscribe(this.key("cancel"));
+    await this.sub.subscribe(this.key("cancel"), this.key("wake", this.processId));
     const beat = Math.max(100, Math.floor(this.livenessMs / 3));
     this.timers.push(
       setInterval(() => void this.alive().catch(() => undefined), beat),
@@ -242,14 +244,15 @@ export class RedisQueue implements SharedQueueBackend {
   }
 
   async finished(runId: string, group: string, durationSeconds: number | null): Promise<number | null> {
-    const average = await this.redis.vtFinish(
+    const [average, waiting] = await this.redis.vtFinish(
       this.key("run", group),
       this.key("jobs"),
       this.key("avg", group),
+      this.key("wait", group),
       runId,
       durationSeconds === null ? "" : String(durationSeconds),
     );
-    this.claim(group);
+    if (waiting > 0) this.claim(group);
     return average === "" ? null : Number(average);
   }
 
@@ -290,16 +293,16 @@ export class RedisQueue implements SharedQueueBackend {
     }
   }
 
-  async read(session: string, receive: (messages: [string, string | null][]) => void): Promise<SessionReader | null> {
+  async read(session: string, receive: (messages: [string, string | null][]) => void): Promise<SessionReader | "busy" | "unknown"> {
     const readerKey = this.key("sess", session, "reader");
-    if (this.readers.has(session)) return null;
+    if (this.readers.has(session)) return "busy";
     // The claim lives as long as this process does: a reader whose process died is replaced.
     const ttl = this.livenessMs * 2;
-    if ((await this.redis.vtAcquire(readerKey, this.processId, ttl, this.prefix)) !== 1 || this.readers.has(session)) return null;
-    const reader: Reader = { receive, draining: false, again: false, closed: false };
+    const got = await this.redis.vtAcquire(readerKey, this.key("sess", session, "ev"), this.processId, ttl, this.prefix);
+    if (got === -1) return "unknown";
+    if (got !== 1 || this.readers.has(session)) return "busy";
+    const reader: Reader = { receive, draining: false, again: false, closed: false, released: false };
     this.readers.set(session, reader);
-    const channel = this.key("msg", session);
-    await this.sub.subscribe(channel);
     const refresh = setInterval(() => void this.redis.pexpire(readerKey, ttl).catch(() => undefined), this.livenessMs / 3);
     refresh.unref();
     this.drain(session, reader);
@@ -309,8 +312,7 @@ export class RedisQueue implements SharedQueueBackend {
         reader.closed = true;
         clearInterval(refresh);
         if (this.readers.get(session) === reader) this.readers.delete(session);
-        if (this.closed) return;
-        await this.sub.unsubscribe(channel).catch(() => undefined);
+        if (this.closed || reader.released) return;
         await this.redis.vtRelease(readerKey, this.processId).catch(() => undefined);
       },
     };
@@ -355,13 +357,15 @@ export class RedisQueue implements SharedQueueBackend {
       this.host?.cancelRunning(message);
       return;
     }
-    const session = channel.slice(this.key("msg", "").length);
-    const reader = this.readers.get(session);
-    if (reader) this.drain(session, reader);
+    const reader = this.readers.get(message);
+    if (reader) this.drain(message, reader);
   }
 
-  forget(session: string, ids: readonly string[]): Promise<number> {
-    return this.redis.vtForget(this.key("sess", session, "ev"), ...ids);
+  async forget(session: string, ids: readonly string[]): Promise<number> {
+    const left = await this.redis.vtForget(this.key("sess", session, "ev"), this.key("sess", session, "reader"), this.processId, ...ids);
+    const reader = this.readers.get(session);
+    if (left === 0 && reader) reader.released = true;
+    return left;
   }
 
   async hasReader(session: string): Promise<boolean> {

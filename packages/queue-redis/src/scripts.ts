@@ -14,7 +14,8 @@
  * - `P sess:<session>:msg` (list): the session's undelivered messages (JSON `[text, completes]`).
  * - `P sess:<session>:reader`: the process reading the session's stream.
  * - `P state:<session>:<id>`: a State value (bytes).
- * Channels: `P msg:<session>` (a message is waiting), `P cancel` (an event id to abort).
+ * Channels: `P wake:<process id>` (a message waits for a session that process reads: the
+ * session is the payload), `P cancel` (an event id to abort).
  */
 
 /** Fills an estimation template: `{rank}`, `{queue_size}` and `{rank_eta}` (a number or null). */
@@ -35,7 +36,8 @@ local function send(prefix, session, text, completes, ttl)
   local key = prefix .. 'sess:' .. session .. ':msg'
   redis.call('RPUSH', key, cjson.encode({text, completes}))
   redis.call('PEXPIRE', key, ttl)
-  redis.call('PUBLISH', prefix .. 'msg:' .. session, '')
+  local reader = redis.call('GET', prefix .. 'sess:' .. session .. ':reader')
+  if reader then redis.call('PUBLISH', prefix .. 'wake:' .. reader, session) end
 end
 `;
 
@@ -134,24 +136,25 @@ return out
 
 /**
  * A run ended: frees its slot, forgets its jobs and records its duration.
- * KEYS: run, jobs, avg. ARGV: run id, duration in seconds ('' for none).
- * Returns the group's average duration ('' when unknown).
+ * KEYS: run, jobs, avg, wait. ARGV: run id, duration in seconds ('' for none).
+ * Returns the group's average duration ('' when unknown) and how many jobs wait in the group.
  */
 export const FINISH = `
+local waiting = redis.call('LLEN', KEYS[4])
 local v = redis.call('HGET', KEYS[1], ARGV[1])
 if v then
   redis.call('HDEL', KEYS[1], ARGV[1])
   local bar = string.find(v, '|', 1, true)
   for id in string.gmatch(string.sub(v, bar + 1), '[^,]+') do redis.call('HDEL', KEYS[2], id) end
 end
-if ARGV[2] == '' then return redis.call('HGET', KEYS[3], 'average') or '' end
+if ARGV[2] == '' then return {redis.call('HGET', KEYS[3], 'average') or '', waiting} end
 local runs = redis.call('HINCRBY', KEYS[3], 'runs', 1)
 local d = tonumber(ARGV[2])
 local a = tonumber(redis.call('HGET', KEYS[3], 'average') or ARGV[2])
 a = a + (d - a) / runs
 local s = string.format('%.17g', a)
 redis.call('HSET', KEYS[3], 'average', s)
-return s
+return {s, waiting}
 `;
 
 /**
@@ -190,17 +193,24 @@ if #m > 0 then redis.call('DEL', KEYS[1]) end
 return m
 `;
 
-/** Forgets delivered events of a session; returns how many remain. KEYS: events. ARGV: ids. */
+/**
+ * Forgets delivered events of a session; returns how many remain. When none does, this
+ * process's reader claim is released too. KEYS: events, reader. ARGV: process id, ids.
+ */
 export const FORGET = `
-if #ARGV > 0 then redis.call('HDEL', KEYS[1], unpack(ARGV)) end
-return redis.call('HLEN', KEYS[1])
+if #ARGV > 1 then redis.call('HDEL', KEYS[1], unpack(ARGV, 2)) end
+local left = redis.call('HLEN', KEYS[1])
+if left == 0 and redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
+return left
 `;
 
 /**
  * Becomes a session's reader unless a live process reads it already (a dead one's claim is
- * taken over). KEYS: reader key. ARGV: process id, TTL ms, prefix. Returns 1 when acquired.
+ * taken over). KEYS: reader key, session events. ARGV: process id, TTL ms, prefix.
+ * Returns 1 when acquired, 0 when another reads it, -1 when the session has no pending event.
  */
 export const ACQUIRE = `
+if redis.call('EXISTS', KEYS[2]) == 0 then return -1 end
 local cur = redis.call('GET', KEYS[1])
 if cur and cur ~= ARGV[1] and redis.call('EXISTS', ARGV[3] .. 'proc:' .. cur) == 1 then return 0 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])

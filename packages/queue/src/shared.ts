@@ -107,10 +107,11 @@ export interface SharedQueueBackend {
   deliver(session: string, text: string, completes: string | null): void;
   /**
    * Becomes the one reader of a session: `receive` gets its messages in order, those waiting
-   * first. Resolves with null when another process (or stream) reads it already.
+   * first. Resolves with "busy" when another process (or stream) reads it already, and with
+   * "unknown" when the session has no pending event.
    */
-  read(session: string, receive: (messages: [string, string | null][]) => void): Promise<SessionReader | null>;
-  /** A reader delivered these completions: resolves with how many events of the session are still pending. */
+  read(session: string, receive: (messages: [string, string | null][]) => void): Promise<SessionReader | "busy" | "unknown">;
+  /** A reader delivered these completions: resolves with how many events of the session are still pending (at 0, the reader's claim is released). */
   forget(session: string, ids: readonly string[]): Promise<number>;
   /** Whether a session has a reader anywhere. */
   hasReader(session: string): Promise<boolean>;

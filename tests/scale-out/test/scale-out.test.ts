@@ -70,10 +70,14 @@ describe("three processes on one Redis queue", () => {
       [0, 1, 2, 3, 4, 5].map(async (i) => {
         const hash = session();
         const id = await joinOk(url(i % 3), { data: [120], fn_index: fn.gpu, session_hash: hash });
-        const done = completion(await readStream(url((i + 1) % 3), hash), id);
+        const messages = await readStream(url((i + 1) % 3), hash);
+        const ranks = messages.filter((m) => m.msg === "estimation").map((m) => m.rank as number);
+        expect(ranks).toEqual([...ranks].sort((x, y) => y - x));
+        const done = completion(messages, id);
         return JSON.parse(outputOf(done) as string) as { pid: number; start: number; end: number };
       }),
     );
+    // Waiting events are told their new place as the queue moves: their rank never goes up.
     runs.sort((a, b) => a.start - b.start);
     for (let i = 1; i < runs.length; i++) expect(runs[i]!.start).toBeGreaterThanOrEqual(runs[i - 1]!.end);
   });
@@ -92,12 +96,14 @@ describe("three processes on one Redis queue", () => {
     expect((completion(await readStream(url(C), other), id).output as { data: string[] }).data[1]).toBe(`count 1 in ${pid(B)}`);
   });
 
-  it("streamed outputs and progress reach a reader on another process, in order", async () => {
+  it("streamed outputs, progress and logs reach a reader on another process, in order", async () => {
     const hash = session();
     const id = await joinOk(url(A), { data: ["6"], fn_index: fn.tokens, session_hash: hash });
     const messages = await readStream(url(C), hash);
     const kinds = messages.map((m) => m.msg);
     expect(kinds.filter((k) => k === "progress").length).toBeGreaterThan(0);
+    const log = messages.find((m) => m.msg === "log");
+    expect(log).toEqual(expect.objectContaining({ level: "info", log: `streaming 6 tokens from ${pid(A)}` }));
     expect(kinds.filter((k) => k === "process_generating").length).toBe(6);
     expect(kinds.indexOf("process_starts")).toBeLessThan(kinds.indexOf("process_generating"));
     expect(kinds.at(-2)).toBe("process_completed");
@@ -132,6 +138,8 @@ describe("three processes on one Redis queue", () => {
     const messages = await reading;
     expect(messages.map((m) => m.msg)).toEqual(["estimation", "process_completed", "close_stream"]);
     expect(messages[0]!.rank).toBe(0);
+    // The group's runs so far (in every process) give waiting events an ETA.
+    expect(messages[0]!.rank_eta).toEqual(expect.any(Number));
     expect(completion(messages, waiting).output).toEqual({});
     expect(completion(await readStream(url(B), hold), holder).success).toBe(true);
   });

@@ -262,20 +262,13 @@ export class ClusterQueue {
    * whichever process runs them, until every event it joined has completed.
    */
   async stream(session: string, res: ServerResponse): Promise<void> {
-    const pending = await this.backend.pending(session);
-    if (pending.length === 0) {
-      openEventStream(res);
-      writeEvent(res, messages.sessionNotFound());
-      res.end();
-      return;
-    }
     let finished = false;
     let heartbeat: NodeJS.Timeout | null = null;
     const finish = (drop: boolean) => {
       if (finished) return;
       finished = true;
       if (heartbeat) clearInterval(heartbeat);
-      void reader?.close();
+      if (typeof reader === "object") void reader.close();
       if (drop) void this.drop(session).catch(() => undefined);
       else if (!res.writableEnded) res.end(CLOSE_STREAM);
     };
@@ -296,7 +289,13 @@ export class ClusterQueue {
         () => undefined,
       );
     });
-    if (!reader) return refuseSecondStream(res);
+    if (reader === "unknown") {
+      openEventStream(res);
+      writeEvent(res, messages.sessionNotFound());
+      res.end();
+      return;
+    }
+    if (reader === "busy") return refuseSecondStream(res);
     openEventStream(res);
     heartbeat = setInterval(() => res.write(HEARTBEAT), HEARTBEAT_MS);
     heartbeat.unref();
