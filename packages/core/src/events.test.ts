@@ -88,7 +88,7 @@ describe("event options in the config", () => {
     expect(() => attach({ trigger: "once" })).toThrow('did you mean "trigger_mode"?');
     expect(() => attach({ show_porgress: "hidden" })).toThrow('did you mean "show_progress"?');
     // Nothing close: every option is listed.
-    expect(() => attach({ colour: "red" })).toThrow(/^Unknown option "colour"; the options are: fn, inputs, outputs, api_name, .*max_batch_size, stream_every, time_limit$/);
+    expect(() => attach({ colour: "red" })).toThrow(/^Unknown option "colour"; the options are: fn, inputs, outputs, api_name, .*max_batch_size, stream_every, time_limit, retry$/);
     // Chains, app.load and on() check the same way.
     expect(() =>
       Blocks(() => {
