@@ -221,17 +221,18 @@ describe("A Content-Security-Policy without unsafe-eval on the page", () => {
     await expect(serve({ content_security_policy: "  " })).rejects.toThrow(/content_security_policy/);
   });
 
-  it("relaxes the policy only for what a page's components need: eval for vt.HTML, unsafe-inline for trusted HTML, a head script's origin", () => {
+  it("relaxes the policy only for what a page's components need: unsafe-inline for trusted HTML, a head script's origin, never eval", () => {
     const textbox = { type: "textbox", props: {} };
-    expect(pageNeeds([textbox, { type: "markdown", props: { sanitize_html: true } }])).toEqual({ eval: false, inline: false, origins: [] });
-    expect(pageNeeds([{ type: "html", props: { head: null } }])).toEqual({ eval: true, inline: false, origins: [] });
-    expect(pageNeeds([{ type: "chatbot", props: { sanitize_html: false } }])).toEqual({ eval: false, inline: true, origins: [] });
+    expect(pageNeeds([textbox, { type: "markdown", props: { sanitize_html: true } }])).toEqual({ inline: false, origins: [] });
+    // A vt.HTML's templates and js_on_load run as nonce scripts: the page needs nothing more.
+    expect(pageNeeds([{ type: "html", props: { head: null, html_template: "<b>${value}</b>", js_on_load: "element.focus()" } }])).toEqual({ inline: false, origins: [] });
+    expect(pageNeeds([{ type: "chatbot", props: { sanitize_html: false } }])).toEqual({ inline: true, origins: [] });
     const head = `<script src="https://cdn.example.com/lib.js"></script><script src='/local.js'></script><script>init()</script>`;
-    expect(pageNeeds([{ type: "html", props: { head } }])).toEqual({ eval: true, inline: true, origins: ["https://cdn.example.com"] });
-    expect(pageContentSecurityPolicy({}, "N", { eval: true, inline: false, origins: ["https://cdn.example.com"] })).toBe(
-      "script-src 'self' https://cdn.example.com 'nonce-N' 'unsafe-eval'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'",
+    expect(pageNeeds([{ type: "html", props: { head } }])).toEqual({ inline: true, origins: ["https://cdn.example.com"] });
+    expect(pageContentSecurityPolicy({}, "N", { inline: false, origins: ["https://cdn.example.com"] })).toBe(
+      "script-src 'self' https://cdn.example.com 'nonce-N'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'",
     );
-    expect(pageContentSecurityPolicy({}, "N", { eval: false, inline: true, origins: [] })).toBe("script-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'");
+    expect(pageContentSecurityPolicy({}, "N", { inline: true, origins: [] })).toBe("script-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'");
     expect(addScriptNonce('<script>a</script><script type="module" src="x.js"></script><scripts>', "N")).toBe(
       '<script nonce="N">a</script><script nonce="N" type="module" src="x.js"></script><scripts>',
     );

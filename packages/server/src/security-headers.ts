@@ -18,15 +18,16 @@ export interface SecurityHeaderOptions {
    * The app page's `Content-Security-Policy`. By default (`true` or not given) the page gets
    * `script-src 'self' 'nonce-<random, per response>'; object-src 'none'; base-uri 'self'` and
    * the `frame-ancestors` directive: only the app's own scripts and the page's own inline
-   * scripts run (the config, the theme's dark-mode switch, the app's `head` markup and its `js`
-   * functions, which all carry the nonce), so script injected through a value cannot, and no
-   * `eval` is allowed. Two exceptions, decided from the page's components: a page showing a
-   * `vt.HTML` gets `'unsafe-eval'`, because its `html_template` expressions and `js_on_load` are
-   * evaluated in the page, and the origins of the `<script src>` in its `head`; a page showing
-   * HTML the app trusts as it is (`sanitize_html: false` on an HTML, Markdown or Chatbot), or a
-   * `vt.HTML` whose `head` has an inline `<script>`, gets `'unsafe-inline'` instead of the nonce,
-   * so that those scripts and inline event handlers run (components added later by `vt.render`
-   * are not looked at). `false` sends no script policy (only `frame-ancestors`). A string
+   * scripts run (the config, the theme's dark-mode switch, the app's `head` markup, its `js`
+   * functions and a `vt.HTML`'s `html_template` expressions and `js_on_load`, which all run as
+   * scripts carrying the nonce), so script injected through a value cannot, and no `eval` is
+   * allowed, on any page. Two exceptions, decided from the page's components: a page showing a
+   * `vt.HTML` whose `head` loads `<script src>` from other origins gets those origins; a page
+   * showing HTML the app trusts as it is (`sanitize_html: false` on an HTML, Markdown or
+   * Chatbot), or a `vt.HTML` whose `head` has an inline `<script>`, gets `'unsafe-inline'`
+   * instead of the nonce, so that those scripts and inline event handlers run (components added
+   * later by `vt.render` are not looked at). `false` sends no script policy (only
+   * `frame-ancestors`). A string
    * replaces the page's policy: `{nonce}` in it stands for the response's nonce
    * (`"script-src 'self' 'nonce-{nonce}' https://cdn.example.com"`), and the `frame-ancestors`
    * directive is added when the string has none.
@@ -108,10 +109,8 @@ export function pageNonceAndEtag(html: string, ifNoneMatch: string | undefined):
   return { nonce, etag: `W/"p-${content}-${nonce}"` };
 }
 
-/** What a page needs beyond its own scripts. */
+/** What a page needs beyond its own scripts (never `eval`: the app's code runs as nonce scripts). */
 export interface PageNeeds {
-  /** The page evaluates strings as code (a `vt.HTML` component's templates and `js_on_load`). */
-  eval: boolean;
   /**
    * The page runs inline script it cannot give the nonce: the inline event handlers
    * (`onclick="…"`) of HTML the app trusts as it is (`sanitize_html: false`), or the inline
@@ -137,12 +136,10 @@ function scriptTags(html: string): { sources: string[]; inline: boolean } {
 
 /** What the page of these components needs (see {@link PageNeeds}). */
 export function pageNeeds(components: readonly { type: string; props: Record<string, unknown> }[]): PageNeeds {
-  const needs: PageNeeds = { eval: false, inline: false, origins: [] };
+  const needs: PageNeeds = { inline: false, origins: [] };
   for (const c of components) {
     if (c.props.sanitize_html === false) needs.inline = true;
-    if (c.type !== "html") continue;
-    needs.eval = true;
-    if (typeof c.props.head !== "string") continue;
+    if (c.type !== "html" || typeof c.props.head !== "string") continue;
     const tags = scriptTags(c.props.head);
     if (tags.inline) needs.inline = true;
     for (const src of tags.sources) {
@@ -162,7 +159,7 @@ export function pageNeeds(components: readonly { type: string; props: Record<str
  * {@link SecurityHeaderOptions.content_security_policy}), for the response's `nonce`; null when
  * the option is `false` (the page then keeps the `frame-ancestors` policy every response has).
  */
-export function pageContentSecurityPolicy(options: SecurityHeaderOptions, nonce: string, needs: PageNeeds = { eval: false, inline: false, origins: [] }): string | null {
+export function pageContentSecurityPolicy(options: SecurityHeaderOptions, nonce: string, needs: PageNeeds = { inline: false, origins: [] }): string | null {
   const given = options.content_security_policy ?? true;
   if (given === false) return null;
   const frameAncestors = directiveOf(options);
@@ -170,7 +167,7 @@ export function pageContentSecurityPolicy(options: SecurityHeaderOptions, nonce:
     const policy = given.replaceAll("{nonce}", nonce).trim().replace(/;\s*$/, "");
     return /(^|;)\s*frame-ancestors\s/i.test(policy) ? policy : `${policy}; ${frameAncestors}`;
   }
-  const script = ["'self'", ...needs.origins, needs.inline ? "'unsafe-inline'" : `'nonce-${nonce}'`, ...(needs.eval ? ["'unsafe-eval'"] : [])];
+  const script = ["'self'", ...needs.origins, needs.inline ? "'unsafe-inline'" : `'nonce-${nonce}'`];
   return `script-src ${script.join(" ")}; object-src 'none'; base-uri 'self'; ${frameAncestors}`;
 }
 

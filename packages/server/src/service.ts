@@ -224,7 +224,8 @@ export class AppService {
   private async startCluster(): Promise<void> {
     if (!this.redis) return;
     const rate = this.options.status_update_rate ?? 1;
-    const backend = await loadRedisBackend(this.redis, this.options.queue?.liveness_ms, rate === "auto" ? 0 : rate * 1000);
+    const given = this.options.queue?.backend;
+    const backend = typeof given === "object" ? given : await loadRedisBackend(this.redis, this.options.queue?.liveness_ms, rate === "auto" ? 0 : rate * 1000);
     const cluster = new ClusterQueue(backend, {
       app: this.app,
       showError: this.options.show_error ?? false,

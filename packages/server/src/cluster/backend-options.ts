@@ -7,9 +7,10 @@ export interface QueueBackendOptions {
   /**
    * `"memory"` (default): this process alone. `"redis"`: a Redis server shared by every process
    * of the app, which then serve it as one with no sticky sessions (needs `@vitrine/queue-redis`).
-   * Without `backend`, setting `VITRINE_REDIS_URL` chooses Redis.
+   * Without `backend`, setting `VITRINE_REDIS_URL` chooses Redis. A backend object (such as
+   * `new RedisQueue({ … })` of `@vitrine/queue-redis`) is used as given.
    */
-  backend?: "memory" | "redis";
+  backend?: "memory" | "redis" | SharedQueueBackend;
   /** The Redis server's URL. Default `VITRINE_REDIS_URL`, else `redis://127.0.0.1:6379`. */
   url?: string;
   /**
@@ -25,6 +26,7 @@ export interface QueueBackendOptions {
 export function redisSettings(options: QueueBackendOptions | undefined, app: BlocksApp): { url: string; prefix: string } | null {
   const env = process.env.VITRINE_REDIS_URL;
   const backend = options?.backend ?? (env ? "redis" : "memory");
+  if (typeof backend === "object") return { url: "", prefix: options?.prefix ?? `vitrine:${appFingerprint(app)}:` };
   if (backend !== "redis") return null;
   return {
     url: options?.url ?? env ?? "redis://127.0.0.1:6379",
