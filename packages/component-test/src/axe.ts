@@ -23,7 +23,9 @@ export interface AxeViolation {
  * returns the violations (empty when there are none), each with the elements that fail it.
  */
 export async function axeViolations(page: Page, selectors: readonly string[]): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: source() });
+  // Evaluated through the DevTools protocol, not as an inline <script>: the page's
+  // Content-Security-Policy (script-src with a nonce) would refuse an injected script tag.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(source());
   return page.evaluate(
     async ({ selectors, tags }) => {
       const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
