@@ -108,7 +108,8 @@ export class ClusterQueue {
     const hash = call.sessionHash;
     const plan = this.host.plan(dep);
     if (plan.cancels) await this.cancelFunctions(hash, plan.cancels);
-    const eventId = randomUUID().replaceAll("-", "");
+    // A local event keeps the id its stream input (if any) was opened with.
+    const eventId = local?.eventId ?? randomUUID().replaceAll("-", "");
     if (local) {
       await this.backend.track(hash, eventId, dep.id);
       const state = await this.state.access(hash, dep);
@@ -296,6 +297,11 @@ export class ClusterQueue {
       return;
     }
     if (reader === "busy") return refuseSecondStream(res);
+    if (res.destroyed || res.closed) {
+      // The client left while the claim was made.
+      finish(true);
+      return;
+    }
     openEventStream(res);
     heartbeat = setInterval(() => res.write(HEARTBEAT), HEARTBEAT_MS);
     heartbeat.unref();
