@@ -102,7 +102,9 @@ export class Connection {
     socket.on("error", (err) => this.fail(err));
     socket.on("close", () => {
       this.signal.removeEventListener("abort", onAbort);
-      if (this.socket === socket) this.socket = null;
+      // An old socket closing after a new one took its place is not the new request's end.
+      if (this.socket !== null && this.socket !== socket) return;
+      this.socket = null;
       const p = this.pending;
       if (!p) return;
       if (!p.started && this.reused && !this.signal.aborted) return p.retry();

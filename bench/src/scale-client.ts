@@ -15,12 +15,14 @@ export type UserFactory = (target: Target, index: number) => User;
  * {@link Connection}, which is all the protocol client relies on.
  */
 export class RoundRobinConnection extends Connection {
-  private readonly members: Connection[];
+  private readonly connect: () => Connection[];
+  private members: Connection[];
   private next: number;
 
   constructor(host: string, ports: number[], signal: AbortSignal, first: number) {
     super(host, ports[0]!, signal);
-    this.members = ports.map((port) => new Connection(host, port, signal));
+    this.connect = () => ports.map((port) => new Connection(host, port, signal));
+    this.members = this.connect();
     this.next = first % ports.length;
   }
 
@@ -32,6 +34,9 @@ export class RoundRobinConnection extends Connection {
 
   override close(): void {
     for (const member of this.members) member.close();
+    // A closed Connection hears of its socket's end a tick later, and would take it for the end of
+    // a request sent meanwhile: the next requests go over new ones.
+    this.members = this.connect();
   }
 }
 

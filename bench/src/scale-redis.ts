@@ -53,10 +53,14 @@ export async function startRedis(command = process.env.VITRINE_BENCH_REDIS_SERVE
   });
   child.stdout.resume();
   child.stderr.resume();
+  // If the bench exits early (an error, process.exit), its redis-server stops with it.
+  const orphaned = () => child.kill("SIGKILL");
+  process.once("exit", orphaned);
   return {
     url: `redis://127.0.0.1:${port}`,
     pid: child.pid!,
     stop: async () => {
+      process.off("exit", orphaned);
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM");
       await exited;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { makeTarget } from "../src/protocol-client.js";
-import { spreadUsers } from "../src/scale-client.js";
+import { RoundRobinConnection, spreadUsers } from "../src/scale-client.js";
 import { scaleTable, eventsLost } from "../src/scale-report.js";
 import { runScale, type ScaleOptions } from "../src/scale.js";
 
@@ -43,6 +43,15 @@ describe("round-robin users", () => {
       connection.close();
     }
     expect(hits).toEqual(["a /u0-0", "b /u0-1", "c /u0-2", "a /u0-3", "b /u1-0", "c /u1-1", "a /u1-2", "b /u1-3"]);
+  });
+
+  it("serve a request sent right after close() (as after a failed call)", async () => {
+    // One process: every request goes over the same member, the case where a stale close would hit.
+    const connection = new RoundRobinConnection("127.0.0.1", [ports[0]!], new AbortController().signal, 0);
+    for (let i = 0; i < 6; i++) {
+      expect((await connection.request("GET", `/again-${i}`)).body).toBe("ok");
+      connection.close();
+    }
   });
 });
 

@@ -45,13 +45,15 @@ import { plots } from "./demos/plots.js";
 import { chatbot, type ChatbotDemoOptions } from "./demos/chatbot.js";
 import { chatEcho, chatMultimodal, type ChatDemoOptions } from "./demos/chat.js";
 import { multimodal } from "./demos/multimodal.js";
+import { fileButtons } from "./demos/file-buttons.js";
+import { request } from "./demos/request.js";
 
 export { hello, calculator, blocks, stream, progress, toasts, chain, timer, liveValues, js, triggers, scroll };
 export { layouts, tabs, accordion, sidebar, render, themes, state, classifier, annotated, model3d };
 export { examples, video, webcam, microphone, images, explorer, streaming, streamingInterface, streamingOutputs };
 export { live, tabbed, parallel, series, load, sketch, choices, textdata, code, type GalleryContext };
 export { pickers, dataframe, buttonsExtra, markdown, plot, chatbot, type ChatbotDemoOptions };
-export { chatEcho, chatMultimodal, plots, multimodal, type ChatDemoOptions };
+export { chatEcho, chatMultimodal, plots, multimodal, fileButtons, request, type ChatDemoOptions };
 export { startGallery, type Gallery, type GalleryEntry } from "./gallery.js";
 import type { GalleryEntry } from "./gallery.js";
 
@@ -104,5 +106,7 @@ export const demos: Record<string, GalleryEntry> = {
   "chat-multimodal": { create: () => chatMultimodal(), description: "ChatInterface(multimodal): attach an image and write; the image and your text come back" },
   multimodal: { create: multimodal, description: "MultimodalTextbox: text and attached files (paperclip, drop, paste) in; what the function got, the first image, and an echo out" },
   plots: { create: plots, description: "LinePlot, BarPlot and ScatterPlot of generated tables, each with a selection: drag a range (a box on the scatter plot), see it in a Textbox; double-click clears" },
+  "file-buttons": { create: fileButtons, description: "File, UploadButton and DownloadButton: upload a file and download it back, copy a File, download a report made as bytes" },
+  request: { create: request, description: "ctx.request and ctx.session: the headers, the page's query and the client an event function sees" },
   images: { create: images, description: "Gallery of generated squares with captions (select, preview), an upload gallery, and an ImageSlider before/after" },
 };

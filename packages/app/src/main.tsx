@@ -12,6 +12,7 @@ import { componentServer } from "./componentServer.js";
 import { appRoot, loadConfig } from "./loadConfig.js";
 import { ViewLoader } from "./loadViews.js";
 import { persistBrowserValues } from "./browserStorage.js";
+import { listenForReload } from "./devReload.js";
 import { createAppStore } from "./store.js";
 import { createToastStore } from "./toasts.js";
 import { createApiRecorder } from "./api-recorder.js";
@@ -46,6 +47,7 @@ async function start(element: HTMLElement): Promise<void> {
   void views.ensure(config.ui_modules);
   const store = createAppStore(config.components);
   persistBrowserValues(store);
+  listenForReload(store);
   const toasts = createToastStore();
   const recorder = createApiRecorder();
   let sessionHash: string | null = null;

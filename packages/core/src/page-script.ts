@@ -18,10 +18,16 @@ export interface ScriptOptions {
   strict?: boolean;
 }
 
-/** The nonce the server gave the page's scripts (the DOM hides the attribute, not the property); "" when none has one. */
+/**
+ * The nonce the server gave the page's scripts, read from them (a browser hides the attribute,
+ * not the property; a DOM without the property keeps the attribute); "" when none has one.
+ */
 export function pageScriptNonce(): string {
   if (typeof document === "undefined") return "";
-  for (const script of document.querySelectorAll<HTMLScriptElement>("script[nonce]")) if (script.nonce) return script.nonce;
+  for (const script of document.querySelectorAll<HTMLScriptElement>("script[nonce]")) {
+    const nonce = script.nonce || script.getAttribute("nonce");
+    if (nonce) return nonce;
+  }
   return "";
 }
 

@@ -3,8 +3,10 @@
  * expressions over the template's values (`value`, `label`, `visible` and the extra props), and
  * `{{…}}` is Handlebars (loops, branches, escaped values). Templates are the app author's code;
  * the values they show are data: a value is never read as template syntax (a `${` or `{{` in a
- * value stays text), unlike a textual substitution would.
+ * value stays text), unlike a textual substitution would. Expressions run without `eval` (see
+ * `evaluateScript`), so the page's Content-Security-Policy needs no `'unsafe-eval'`.
  */
+import { evaluateScript } from "@vitrine/core/browser";
 
 /** Handlebars' `compile`, as the view loads it (see `./handlebars.ts`). */
 export type TemplateCompiler = (template: string) => (context: Record<string, unknown>) => string;
@@ -76,19 +78,23 @@ function evaluate(expression: string, scope: Record<string, unknown>): string {
   const key = `${names.join(",")}\u0000${expression}`;
   let fn = functions.get(key);
   if (!fn) {
-    try {
-      // The template is the app author's code (as Gradio evaluates it); values are passed as arguments.
-      fn = new Function(...names, `return (${expression});`) as (...args: unknown[]) => unknown;
-    } catch (err) {
-      throw new TemplateError(`\${${expression}}: ${(err as Error).message}`);
-    }
+    // The template is the app author's code (as Gradio evaluates it, not in strict mode), run
+    // without eval as a script with the page's nonce; values are passed as arguments.
+    const outcome = evaluateScript(`function (${names.join(", ")}) { return (${expression}\n); }`, { strict: false });
+    if ("error" in outcome) throw new TemplateError(`\${${expression}}: ${messageOf(outcome.error)}`);
+    fn = outcome.value as (...args: unknown[]) => unknown;
     functions.set(key, fn);
   }
   try {
     return `${fn(...names.map((n) => scope[n]))}`;
   } catch (err) {
-    throw new TemplateError(`\${${expression}}: ${(err as Error).message}`);
+    throw new TemplateError(`\${${expression}}: ${messageOf(err)}`);
   }
+}
+
+/** An error's message (also of one made in another realm, as a script's can be). */
+function messageOf(err: unknown): string {
+  return typeof err === "object" && err !== null && "message" in err ? String(err.message) : String(err);
 }
 
 const compiled = new Map<string, (context: Record<string, unknown>) => string>();
@@ -109,17 +115,17 @@ export function renderTemplate(template: string, scope: Record<string, unknown>,
   // Each result goes in through Handlebars' own context (never spliced into its text), so no
   // value is ever read as template syntax.
   const text = interleave(pieces, results.map((_, i) => `{{{@root.${EXPRESSION_KEY}${i}}}}`));
-  let render = compiled.get(text);
-  if (!render) {
-    render = compile(text);
-    compiled.set(text, render);
-  }
   const context: Record<string, unknown> = { ...scope };
   results.forEach((r, i) => (context[`${EXPRESSION_KEY}${i}`] = r));
   try {
+    let render = compiled.get(text);
+    if (!render) {
+      render = compile(text);
+      compiled.set(text, render);
+    }
     return render(context);
   } catch (err) {
     compiled.delete(text);
-    throw new TemplateError((err as Error).message);
+    throw new TemplateError(messageOf(err));
   }
 }

@@ -186,6 +186,35 @@ describe("HtmlView in a DOM", () => {
     act(() => root.unmount());
   });
 
+  it("runs html_template expressions, Handlebars and js_on_load as scripts carrying the page's nonce (no eval)", async () => {
+    const pageScript = document.createElement("script");
+    pageScript.setAttribute("nonce", "page-nonce");
+    document.head.append(pageScript);
+    const added: Node[] = [];
+    const observer = new MutationObserver((records) => records.forEach((r) => added.push(...r.addedNodes)));
+    observer.observe(document.head, { childList: true });
+    const { container, root } = render(["a", "b"], {
+      html_template: "<ol data-n='${value.length + 0}'>{{#each value}}<li>{{this}}</li>{{/each}}</ol>",
+      js_on_load: "element.dataset.ran = String(props.value.length);",
+    });
+    const region = container.querySelector<HTMLElement>(".vt-html")!;
+    await until(() => region.dataset.ran !== undefined);
+    expect(region.innerHTML).toBe('<ol data-n="2"><li>a</li><li>b</li></ol>');
+    expect(region.dataset.ran).toBe("2");
+    observer.takeRecords().forEach((r) => added.push(...r.addedNodes));
+    observer.disconnect();
+    const scripts = added.filter((n): n is HTMLScriptElement => n instanceof HTMLScriptElement);
+    // The ${…} expression, the Handlebars template's spec and js_on_load: each one script, gone once run.
+    expect(scripts.map((s) => [(s as { nonce?: string }).nonce, s.isConnected])).toEqual([
+      ["page-nonce", false],
+      ["page-nonce", false],
+      ["page-nonce", false],
+    ]);
+    expect(scripts.map((s) => s.textContent).join("\n")).toMatch(/value\.length \+ 0[\s\S]*element\.dataset\.ran/);
+    pageScript.remove();
+    act(() => root.unmount());
+  });
+
   it("previews a templated value as its JSON", () => {
     const container = document.createElement("div");
     const root = createRoot(container);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import type { ViewProps } from "@vitrine/core";
+import { evaluateScript } from "@vitrine/core/browser";
 import { sanitize } from "./sanitize.js";
 import { renderTemplate, usesHandlebars, type TemplateCompiler } from "./template.js";
 import { loadHead, updateChildren } from "./dom.js";
@@ -62,6 +63,9 @@ function loadCompiler(): Promise<TemplateCompiler> {
     });
   return loadingCompiler;
 }
+
+/** The names `js_on_load` is given, as Gradio gives them. */
+const ON_LOAD_PARAMETERS = "element, trigger, props, server, upload, watch";
 
 /** The function `js_on_load` is turned into: the author's code, with Gradio's names in scope. */
 type OnLoad = (
@@ -171,14 +175,14 @@ export function HtmlView({ value, props, dispatch, onChange, upload, fileUrl, ca
     const element = rootRef.current;
     const run = () => {
       if (!jsOnLoad) return;
-      let onLoad: OnLoad;
-      try {
-        // The app author's script (from the app's config, never from a user), as Gradio runs it.
-        onLoad = new Function("element", "trigger", "props", "server", "upload", "watch", jsOnLoad) as OnLoad;
-      } catch (err) {
-        console.error("[vitrine] HTML js_on_load does not parse:", err);
+      // The app author's script (from the app's config, never from a user), as Gradio runs it
+      // (not in strict mode), without eval: a script with the page's nonce.
+      const outcome = evaluateScript(`function (${ON_LOAD_PARAMETERS}) {\n${jsOnLoad}\n}`, { strict: false });
+      if ("error" in outcome) {
+        console.error("[vitrine] HTML js_on_load could not be run:", outcome.error);
         return;
       }
+      const onLoad = outcome.value as OnLoad;
       const trigger = (event: string, data?: unknown) => live.current.dispatch(String(event), data);
       const watch = (keys: string | string[], callback: () => void) =>
         void watchers.current.push({ keys: Array.isArray(keys) ? keys.map(String) : [String(keys)], callback });

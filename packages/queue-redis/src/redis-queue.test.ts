@@ -103,15 +103,28 @@ describe("RedisQueue", () => {
     await new Promise((r) => setTimeout(r, 50));
     const got: [string, string | null][] = [];
     expect(await b.read("nobody", () => undefined)).toBe("unknown");
-    const reader = await b.read("s", (m) => void got.push(...m));
+    let done = false;
+    const reader = await b.read("s", (m, finished) => {
+      got.push(...m);
+      done ||= finished;
+    });
     if (typeof reader !== "object") throw new Error(`not a reader: ${reader}`);
     expect(await a.read("s", () => undefined)).toBe("busy");
     a.deliver("s", "three", "e1");
-    await until(() => got.length === 3);
+    expect(done).toBe(false);
+    await until(() => got.length === 3 && done);
     expect(got).toEqual([["one", null], ["two", null], ["three", "e1"]]);
-    expect(await b.forget("s", ["e1"])).toBe(0);
-    // All its events delivered: its claim is released.
+    // Its last event completed and its messages were given: its claim is released.
     expect(await a.hasReader("s")).toBe(false);
+    // A session whose events completed but whose messages wait is still known to a reader.
+    await a.track("t", "e2", 0);
+    a.deliver("t", "last", "e2");
+    await new Promise((r) => setTimeout(r, 50));
+    const late: [string, string | null][] = [];
+    const second = await a.read("t", (m) => void late.push(...m));
+    await until(() => late.length === 1);
+    expect(late).toEqual([["last", "e2"]]);
+    if (typeof second === "object") await second.close();
     await reader.close();
     await Promise.all([a.close(), b.close()]);
   });

@@ -11,7 +11,7 @@ import {
   type SharedQueueBackend,
   type SharedQueueHost,
 } from "@vitrine/queue";
-import { ACQUIRE, CANCEL, CLAIM, DELIVER, DRAIN, FINISH, FORGET, PUSH, REAP, RELEASE, UNDRAIN } from "./scripts.js";
+import { ACQUIRE, CANCEL, CLAIM, DELIVER, DRAIN, FINISH, PUSH, REAP, RELEASE, UNDRAIN } from "./scripts.js";
 
 /** Settings of {@link RedisQueue}. */
 export interface RedisQueueOptions {
@@ -38,8 +38,7 @@ interface Scripts {
   vtFinish(...args: (string | number)[]): Promise<[string, number]>;
   vtCancel(...args: (string | number)[]): Promise<"waiting" | "running" | "unknown">;
   vtDeliver(...args: (string | number)[]): Promise<number>;
-  vtDrain(...args: (string | number)[]): Promise<string[]>;
-  vtForget(...args: (string | number)[]): Promise<number>;
+  vtDrain(...args: (string | number)[]): Promise<[number, ...string[]]>;
   vtRelease(...args: (string | number)[]): Promise<number>;
   vtAcquire(...args: (string | number)[]): Promise<number>;
   vtUndrain(...args: (string | number)[]): Promise<number>;
@@ -50,7 +49,7 @@ type Client = Redis & Scripts;
 
 /** One local reader of a session's stream. */
 interface Reader {
-  receive(messages: [string, string | null][]): void;
+  receive(messages: [string, string | null][], done: boolean): void;
   draining: boolean;
   again: boolean;
   closed: boolean;
@@ -97,7 +96,9 @@ export class RedisQueue implements SharedQueueBackend {
     this.livenessMs = options.livenessMs ?? 3000;
     this.sessionTtlMs = options.sessionTtlMs ?? 600_000;
     this.updateIntervalMs = options.updateIntervalMs ?? 1000;
-    const redisOptions: RedisOptions = { lazyConnect: true, maxRetriesPerRequest: 3, ...options.redis };
+    // Auto-pipelining sends the commands issued in one tick (a run's end and its messages, many
+    // sessions' messages) in one write.
+    const redisOptions: RedisOptions = { lazyConnect: true, maxRetriesPerRequest: 3, enableAutoPipelining: true, ...options.redis };
     this.redis = new Redis(url, redisOptions) as Client;
     this.sub = new Redis(url, redisOptions);
     for (const conn of [this.redis, this.sub]) {
@@ -112,10 +113,9 @@ export class RedisQueue implements SharedQueueBackend {
       ["vtFinish", FINISH, 4],
       ["vtCancel", CANCEL, 3],
       ["vtDeliver", DELIVER, 0],
-      ["vtDrain", DRAIN, 1],
-      ["vtForget", FORGET, 2],
+      ["vtDrain", DRAIN, 3],
       ["vtRelease", RELEASE, 1],
-      ["vtAcquire", ACQUIRE, 2],
+      ["vtAcquire", ACQUIRE, 3],
       ["vtUndrain", UNDRAIN, 1],
       ["vtReap", REAP, 0],
     ];
@@ -293,12 +293,12 @@ export class RedisQueue implements SharedQueueBackend {
     }
   }
 
-  async read(session: string, receive: (messages: [string, string | null][]) => void): Promise<SessionReader | "busy" | "unknown"> {
+  async read(session: string, receive: (messages: [string, string | null][], done: boolean) => void): Promise<SessionReader | "busy" | "unknown"> {
     const readerKey = this.key("sess", session, "reader");
     if (this.readers.has(session)) return "busy";
     // The claim lives as long as this process does: a reader whose process died is replaced.
     const ttl = this.livenessMs * 2;
-    const got = await this.redis.vtAcquire(readerKey, this.key("sess", session, "ev"), this.processId, ttl, this.prefix);
+    const got = await this.redis.vtAcquire(readerKey, this.key("sess", session, "ev"), this.key("sess", session, "msg"), this.processId, ttl, this.prefix);
     if (got === -1) return "unknown";
     if (got !== 1 || this.readers.has(session)) return "busy";
     const reader: Reader = { receive, draining: false, again: false, closed: false, released: false };
@@ -326,20 +326,26 @@ export class RedisQueue implements SharedQueueBackend {
       return;
     }
     reader.draining = true;
-    this.redis.vtDrain(this.key("sess", session, "msg")).then(
-      (raw) => {
+    this.redis.vtDrain(this.key("sess", session, "msg"), this.key("sess", session, "ev"), this.key("sess", session, "reader"), this.processId).then(
+      ([left, ...raw]) => {
         reader.draining = false;
+        const done = left === 0;
+        if (done) reader.released = true;
         if (raw.length > 0 && reader.closed) {
           // Taken as its reader closed: they wait for the session's next reader.
           if (!this.closed) this.redis.vtUndrain(this.key("sess", session, "msg"), ...raw).catch((err: Error) => this.log("drain", err));
           return;
         }
-        if (raw.length > 0) {
-          reader.receive(raw.map((m) => {
-            const [text, completes] = JSON.parse(m) as [string, string | false];
-            return [text, completes === false ? null : completes];
-          }));
+        if (raw.length > 0 || done) {
+          reader.receive(
+            raw.map((m) => {
+              const [text, completes] = JSON.parse(m) as [string, string | false];
+              return [text, completes === false ? null : completes];
+            }),
+            done,
+          );
         }
+        if (done) return;
         if (reader.again) {
           reader.again = false;
           this.drain(session, reader);
@@ -359,13 +365,6 @@ export class RedisQueue implements SharedQueueBackend {
     }
     const reader = this.readers.get(message);
     if (reader) this.drain(message, reader);
-  }
-
-  async forget(session: string, ids: readonly string[]): Promise<number> {
-    const left = await this.redis.vtForget(this.key("sess", session, "ev"), this.key("sess", session, "reader"), this.processId, ...ids);
-    const reader = this.readers.get(session);
-    if (left === 0 && reader) reader.released = true;
-    return left;
   }
 
   async hasReader(session: string): Promise<boolean> {

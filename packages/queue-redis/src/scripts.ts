@@ -10,7 +10,7 @@
  * - `P waiting` (counter): jobs waiting in all groups (for `max_size`).
  * - `P avg:<group>` (hash): `runs`, `average` duration in seconds.
  * - `P proc:<process id>`: exists while that process is alive (it expires unless renewed).
- * - `P sess:<session>:ev` (hash): the session's events not yet reported complete.
+ * - `P sess:<session>:ev` (hash): the session's events whose completion has not been sent yet.
  * - `P sess:<session>:msg` (list): the session's undelivered messages (JSON `[text, completes]`).
  * - `P sess:<session>:reader`: the process reading the session's stream.
  * - `P state:<session>:<id>`: a State value (bytes).
@@ -35,6 +35,7 @@ end
 local function send(prefix, session, text, completes, ttl)
   local key = prefix .. 'sess:' .. session .. ':msg'
   redis.call('RPUSH', key, cjson.encode({text, completes}))
+  if completes then redis.call('HDEL', prefix .. 'sess:' .. session .. ':ev', completes) end
   redis.call('PEXPIRE', key, ttl)
   local reader = redis.call('GET', prefix .. 'sess:' .. session .. ':reader')
   if reader then redis.call('PUBLISH', prefix .. 'wake:' .. reader, session) end
@@ -186,31 +187,28 @@ end
 return 1
 `;
 
-/** Takes every waiting message of a session. KEYS: msg list. */
+/**
+ * Takes every waiting message of a session, and tells whether any event of it is still to
+ * complete; when none is, this process's reader claim is released (the stream may end).
+ * KEYS: msg list, events, reader. ARGV: process id. Returns {events left, messages…}.
+ */
 export const DRAIN = `
 local m = redis.call('LRANGE', KEYS[1], 0, -1)
 if #m > 0 then redis.call('DEL', KEYS[1]) end
+local left = redis.call('HLEN', KEYS[2])
+if left == 0 and redis.call('GET', KEYS[3]) == ARGV[1] then redis.call('DEL', KEYS[3]) end
+table.insert(m, 1, left)
 return m
 `;
 
 /**
- * Forgets delivered events of a session; returns how many remain. When none does, this
- * process's reader claim is released too. KEYS: events, reader. ARGV: process id, ids.
- */
-export const FORGET = `
-if #ARGV > 1 then redis.call('HDEL', KEYS[1], unpack(ARGV, 2)) end
-local left = redis.call('HLEN', KEYS[1])
-if left == 0 and redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
-return left
-`;
-
-/**
  * Becomes a session's reader unless a live process reads it already (a dead one's claim is
- * taken over). KEYS: reader key, session events. ARGV: process id, TTL ms, prefix.
- * Returns 1 when acquired, 0 when another reads it, -1 when the session has no pending event.
+ * taken over). KEYS: reader key, session events, session messages. ARGV: process id, TTL ms,
+ * prefix. Returns 1 when acquired, 0 when another reads it, -1 when the session has neither an
+ * event to complete nor a message to deliver.
  */
 export const ACQUIRE = `
-if redis.call('EXISTS', KEYS[2]) == 0 then return -1 end
+if redis.call('EXISTS', KEYS[2]) == 0 and redis.call('EXISTS', KEYS[3]) == 0 then return -1 end
 local cur = redis.call('GET', KEYS[1])
 if cur and cur ~= ARGV[1] and redis.call('EXISTS', ARGV[3] .. 'proc:' .. cur) == 1 then return 0 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])

@@ -100,19 +100,19 @@ export interface SharedQueueBackend {
   cancel(session: string, id: string): Promise<"waiting" | "running" | "unknown">;
   /** Records an event that runs outside the shared queue (in this process only) as pending for its session. */
   track(session: string, id: string, fn: number): Promise<void>;
-  /** A session's events not yet reported complete to it: their ids and functions. */
+  /** A session's events whose completion has not been sent yet: their ids and functions. */
   pending(session: string): Promise<{ id: string; fn: number }[]>;
 
   /** Sends a framed message to a session's stream; `completes` names the event it completes. */
   deliver(session: string, text: string, completes: string | null): void;
   /**
    * Becomes the one reader of a session: `receive` gets its messages in order, those waiting
-   * first. Resolves with "busy" when another process (or stream) reads it already, and with
-   * "unknown" when the session has no pending event.
+   * first, with `done` set once every event of the session has completed and its messages are
+   * all given (the reader's claim is then released: the stream may end). Resolves with "busy"
+   * when another process (or stream) reads it already, and with "unknown" when the session has
+   * neither an event to complete nor a message to deliver.
    */
-  read(session: string, receive: (messages: [string, string | null][]) => void): Promise<SessionReader | "busy" | "unknown">;
-  /** A reader delivered these completions: resolves with how many events of the session are still pending (at 0, the reader's claim is released). */
-  forget(session: string, ids: readonly string[]): Promise<number>;
+  read(session: string, receive: (messages: [string, string | null][], done: boolean) => void): Promise<SessionReader | "busy" | "unknown">;
   /** Whether a session has a reader anywhere. */
   hasReader(session: string): Promise<boolean>;
   /** Drops a session's pending events and undelivered messages (its client went away). */

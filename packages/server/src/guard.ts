@@ -1,7 +1,8 @@
 /**
  * What the server refuses, and how much it holds for clients: CORS origins, the proxies whose
  * `X-Forwarded-*` headers are believed, JSON bodies (content type, size per route, nesting),
- * and the limits on sessions that join events but never read them.
+ * the limits on sessions that join events but never read them, and on the live channels one
+ * client holds open.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import cors from "cors";
@@ -61,6 +62,11 @@ export interface SafetyOptions extends RequestTimeoutOptions {
    * are not limited: they are this machine, or a reverse proxy on it standing for all its users
    * (list it in `trusted_proxies` to limit each of them). Default 200 (a browser tab is one
    * session); `null` for no limit (as Gradio).
+   *
+   * It caps as well the live channels one client address holds open: a page's WebSocket
+   * (`{API_PREFIX}/live/<session_hash>`) and the heartbeat stream
+   * (`GET {API_PREFIX}/heartbeat/<session_hash>`), which stay open for any hash; one more past the
+   * cap answers `429`.
    */
   max_sessions_per_client?: number | null;
 }
@@ -87,6 +93,7 @@ export class RequestGuard {
   private readonly origins: Set<string>;
   private readonly anyOrigin: boolean;
   private readonly clients: ClientSessions | null;
+  private readonly channels: ClientChannels | null;
   private readonly proxies: ((addr: string, i: number) => boolean) | null;
 
   constructor(options: SafetyOptions & { max_body_size?: string | number }) {
@@ -108,6 +115,7 @@ export class RequestGuard {
     this.origins = new Set(allowed.filter((o) => o !== "*").map(normalizeOrigin));
     const perClient = options.max_sessions_per_client === undefined ? 200 : options.max_sessions_per_client;
     this.clients = perClient === null ? null : new ClientSessions(perClient);
+    this.channels = perClient === null ? null : new ClientChannels(perClient);
     this.proxies = options.trusted_proxies ? proxyaddr.compile([...options.trusted_proxies]) : null;
   }
 
@@ -232,6 +240,58 @@ export class RequestGuard {
       throw new HttpError(503, "The server is holding too much request data right now; try again later");
     }
     return bytes;
+  }
+
+  /**
+   * Why this request's client may not open one more live channel (heartbeat stream or
+   * WebSocket), or null when it may: it already holds `max_sessions_per_client` open. Loopback
+   * clients are not limited.
+   */
+  channelRefusal(req: IncomingMessage): string | null {
+    if (!this.channels) return null;
+    const client = this.clientAddress(req);
+    if (isLoopback(client) || this.channels.count(client) < this.channels.max) return null;
+    return (
+      `Too many live connections from your address: it already has ${this.channels.max} heartbeat or live channel(s) open, ` +
+      `the most one client may have (max_sessions_per_client). Close some of the app's pages, then try again.`
+    );
+  }
+
+  /**
+   * Counts one open live channel for this request's client (see {@link channelRefusal}) and
+   * returns the function that uncounts it, to call when the channel closes (once; more calls do
+   * nothing).
+   */
+  holdChannel(req: IncomingMessage): () => void {
+    if (!this.channels) return () => undefined;
+    const client = this.clientAddress(req);
+    if (isLoopback(client)) return () => undefined;
+    return this.channels.hold(client);
+  }
+}
+
+/** The live channels (heartbeats and WebSockets) each client address holds open. */
+class ClientChannels {
+  private readonly open = new Map<string, number>();
+
+  constructor(readonly max: number) {}
+
+  /** How many channels `client` holds open. */
+  count(client: string): number {
+    return this.open.get(client) ?? 0;
+  }
+
+  /** Counts one more channel of `client`; returns its release. */
+  hold(client: string): () => void {
+    this.open.set(client, this.count(client) + 1);
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      const left = this.count(client) - 1;
+      if (left > 0) this.open.set(client, left);
+      else this.open.delete(client);
+    };
   }
 }
 

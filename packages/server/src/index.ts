@@ -1,4 +1,4 @@
-export { launch, listenOnFreePort, closeServer, type LaunchOptions, type RunningServer } from "./launch.js";
+export { launch, listenOnFreePort, closeServer, prepareApp, LAUNCH_HANDOFF, type LaunchHandoff, type PreparedApp, type LaunchOptions, type RunningServer } from "./launch.js";
 export { mount, attachLiveChannel } from "./mount.js";
 export { AppService, type ServeOptions } from "./service.js";
 export { installCrashGuards } from "./crash-guard.js";

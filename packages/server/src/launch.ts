@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import express, { type Express } from "express";
 import type { BlocksApp } from "@vitrine/core";
@@ -44,14 +44,26 @@ export interface RunningServer {
  * const server = await launch(demo); // Running on local URL: http://127.0.0.1:7860/
  * await server.close();
  */
-export async function launch(app: BlocksApp, options: LaunchOptions = {}): Promise<RunningServer> {
-  const host = options.server_name ?? process.env.VITRINE_SERVER_NAME ?? "127.0.0.1";
-  const envPort = process.env.VITRINE_SERVER_PORT ? Number(process.env.VITRINE_SERVER_PORT) : undefined;
-  const port = options.server_port ?? envPort ?? 7860;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid server port: ${port}`);
+/**
+ * An app ready to answer requests on any HTTP server: what {@link launch} serves, without a port.
+ * Upgrade requests (pages' live channels) go to `service.handleUpgrade`.
+ */
+export interface PreparedApp {
+  /** The app's service (queue, sessions). */
+  service: AppService;
+  /** The express app, to add routes. */
+  express: Express;
+  /** Answers one HTTP request. */
+  handle(req: IncomingMessage, res: ServerResponse): void;
+}
+
+/**
+ * Runs the app's start tasks and readies its service and request handler, as {@link launch}
+ * does before it binds a port. A start task that throws rejects.
+ */
+export async function prepareApp(app: BlocksApp, options: ServeOptions = {}): Promise<PreparedApp> {
   // Start tasks (cached examples, …) finish before the app serves; one that throws fails launch.
   await app.startup();
-
   const service = new AppService(app, options);
   // Initial values that are files given as paths go into the cache now: one that cannot fails launch.
   await service.ready().catch((err: unknown) => {
@@ -65,9 +77,39 @@ export async function launch(app: BlocksApp, options: LaunchOptions = {}): Promi
   expressApp.disable("x-powered-by");
   expressApp.use(service.router);
   // The queue's two hot routes skip express entirely; everything else goes through it.
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     if (!service.serveHot(req, res)) expressApp(req, res);
-  });
+  };
+  return { service, express: expressApp, handle };
+}
+
+/**
+ * Where a host (the `vitrine` CLI in reload mode) takes over {@link launch}: when
+ * `globalThis[LAUNCH_HANDOFF]` is a {@link LaunchHandoff}, `launch()` binds no port and returns
+ * what the handoff returns. A global symbol, so that every copy of this module sees it.
+ */
+export const LAUNCH_HANDOFF: unique symbol = Symbol.for("vitrine.launch-handoff") as never;
+
+/** A takeover of {@link launch}: gets the app, its options and {@link prepareApp} (of the app's own copy of the server). */
+export type LaunchHandoff = (request: { app: BlocksApp; options: LaunchOptions; prepare: typeof prepareApp }) => Promise<RunningServer>;
+
+/**
+ * Serves an app: the page, the API Gradio's clients speak, and the queue. The app's start
+ * tasks (`app.onStart`, e.g. caching examples) run first; if one fails, so does `launch`.
+ *
+ * @example
+ * const server = await launch(demo); // Running on local URL: http://127.0.0.1:7860/
+ * await server.close();
+ */
+export async function launch(app: BlocksApp, options: LaunchOptions = {}): Promise<RunningServer> {
+  const handoff = (globalThis as { [LAUNCH_HANDOFF]?: LaunchHandoff })[LAUNCH_HANDOFF];
+  if (handoff) return handoff({ app, options, prepare: prepareApp });
+  const host = options.server_name ?? process.env.VITRINE_SERVER_NAME ?? "127.0.0.1";
+  const envPort = process.env.VITRINE_SERVER_PORT ? Number(process.env.VITRINE_SERVER_PORT) : undefined;
+  const port = options.server_port ?? envPort ?? 7860;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid server port: ${port}`);
+  const { service, express: expressApp, handle } = await prepareApp(app, options);
+  const server = createServer(handle);
   applyRequestTimeouts(server, options);
   // Pages' live channels (WebSockets) arrive as upgrade requests, which express never sees.
   attachUpgrades(server, "/", service);

@@ -18,12 +18,27 @@ export const LIVE_MAX_WAITING = 16;
 /** How often open channels are pinged; one that has not answered the previous ping is dropped. */
 export const LIVE_PING_MS = 15_000;
 
+/** Why an upgrade request may not open a channel: the HTTP status and message it is answered with. */
+export interface LiveRefusal {
+  status: number;
+  message: string;
+}
+
 /** What the live channels report (a session's page opened or closed one), and who may open one. */
 export interface LivePresence {
   opened(sessionHash: string): void;
   closed(sessionHash: string): void;
-  /** Whether this upgrade request may open a channel (by default any); refused with a 403. */
-  admits?(req: IncomingMessage): boolean;
+  /**
+   * Whether this upgrade request may open a channel (by default any): true, false (a `403`), or
+   * a {@link LiveRefusal} with its own status and message (a `429` for a client holding too
+   * many channels open).
+   */
+  admits?(req: IncomingMessage): boolean | LiveRefusal;
+  /**
+   * Called as the channel of an admitted request opens; what it returns is called when that
+   * channel closes (to count each client's open channels).
+   */
+  hold?(req: IncomingMessage): () => void;
   /**
    * Takes a message the page sent on its channel and resolves with a text reply to send back,
    * or null. A channel's messages are handled one after the other, in order. Without it,
@@ -69,19 +84,22 @@ export class LiveChannels {
       rejectUpgrade(socket, this.closed ? 503 : 400);
       return true;
     }
-    if (this.presence.admits && !this.presence.admits(req)) {
-      rejectUpgrade(socket, 403);
+    const admitted = this.presence.admits ? this.presence.admits(req) : true;
+    if (admitted !== true) {
+      if (admitted === false) rejectUpgrade(socket, 403);
+      else rejectUpgrade(socket, admitted.status, admitted.message);
       return true;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, hash));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, hash, req));
     return true;
   }
 
-  private accept(ws: WebSocket, hash: string): void {
+  private accept(ws: WebSocket, hash: string, req: IncomingMessage): void {
     if (this.closed) {
       ws.terminate();
       return;
     }
+    const release = this.presence.hold?.(req);
     const entry = { alive: true };
     this.sockets.set(ws, entry);
     ws.on("pong", () => {
@@ -110,6 +128,7 @@ export class LiveChannels {
       });
     }
     ws.on("close", () => {
+      release?.();
       this.sockets.delete(ws);
       if (this.sockets.size === 0) this.stopPinging();
       this.presence.closed(hash);
@@ -152,11 +171,21 @@ export class LiveChannels {
   }
 }
 
-/** Answers an upgrade request with an HTTP error and closes its socket. */
-export function rejectUpgrade(socket: Duplex, status: number): void {
-  const reason = { 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 503: "Service Unavailable" }[status] ?? "Error";
-  if (socket.writable) socket.write(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-  socket.destroy();
+/**
+ * Answers an upgrade request with an HTTP error and closes its socket; a `message` goes in the
+ * body as `{"detail": message}` (what the API's other errors send).
+ */
+export function rejectUpgrade(socket: Duplex, status: number, message?: string): void {
+  const reason = { 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests", 503: "Service Unavailable" }[status] ?? "Error";
+  const body = message === undefined ? "" : JSON.stringify({ detail: message });
+  const type = message === undefined ? "" : "Content-Type: application/json\r\n";
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  // Ended, then destroyed once written (destroying at once could drop the answer).
+  socket.once("finish", () => socket.destroy());
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\n${type}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
 }
 
 /** Anything that takes upgrade requests relative to its own path (an `AppService`). */

@@ -138,8 +138,15 @@ export class AppService {
     maxMessageBytes: 2 * this.streams.limits.maxChunkBytes + 1024,
     opened: (hash) => this.pageOpened(hash),
     closed: (hash) => this.pageClosed(hash),
-    // As CORS for the API: a browser page of another origin may not hold a session's channel.
-    admits: (req) => (!this.auth.enabled || this.auth.username(req) !== null) && (req.headers.origin === undefined || this.guard.allowedOrigin(req) !== null),
+    // As CORS for the API: a browser page of another origin may not hold a session's channel;
+    // and one client may hold only so many open (max_sessions_per_client).
+    admits: (req) => {
+      if (this.auth.enabled && this.auth.username(req) === null) return false;
+      if (req.headers.origin !== undefined && this.guard.allowedOrigin(req) === null) return false;
+      const refused = this.guard.channelRefusal(req);
+      return refused === null ? true : { status: 429, message: refused };
+    },
+    hold: (req) => this.guard.holdChannel(req),
   });
   private baseConfig: Omit<AppConfig, "root"> | null = null;
   /** Initial values that are files given as paths, copied into the cache (see files/initial-values.ts). */
@@ -635,6 +642,9 @@ export class AppService {
 
   private heartbeat(req: Request, res: Response): void {
     const hash = String(req.params.session_hash);
+    const refused = this.guard.channelRefusal(req);
+    if (refused !== null) return void sendJson(res, 429, { detail: refused });
+    const release = this.guard.holdChannel(req);
     this.pageOpened(hash);
     openEventStream(res);
     res.write("data: ALIVE\n\n");
@@ -642,6 +652,7 @@ export class AppService {
     this.heartbeats.add(res);
     res.on("close", () => {
       clearInterval(timer);
+      release();
       this.heartbeats.delete(res);
       this.pageClosed(hash);
     });
@@ -655,13 +666,14 @@ export class AppService {
     } catch (err) {
       return this.reject(res, err);
     }
-    const refused = this.refusedFile(call.data) ?? (await this.files.fetchUrlInputs(call));
-    if (refused) return sendJson(res, 400, { detail: refused });
     if (call.dependency.queued && !this.app.queueSettings.api_open) {
-      // Gradio's `queue(api_open=False)`: queued endpoints answer through the queue only.
+      // Gradio's `queue(api_open=False)`: queued endpoints answer through the queue only (checked
+      // first: a refused call fetches none of its URL inputs).
       res.status(404).json({ detail: "This API endpoint does not accept direct HTTP POST requests. Please join the queue to use this API." });
       return;
     }
+    const refused = this.refusedFile(call.data) ?? (await this.files.fetchUrlInputs(call));
+    if (refused) return sendJson(res, 400, { detail: refused });
     const controller = new AbortController();
     res.on("close", () => {
       if (!res.writableFinished) controller.abort();

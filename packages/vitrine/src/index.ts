@@ -17,6 +17,7 @@ export { appendMessages, asMessages, popLastUserTurn, type ChatInput, type ChatR
 export { TabbedInterface, Parallel, Series, type AnyInterface, type ComposeOptions, type TabbedInterfaceOptions, type Tabbable } from "./compose.js";
 export { load, LoadedApp, LOADABLE_TYPES, type LoadOptions, type RemoteFunction } from "./load.js";
 export { copyComponent } from "./copy.js";
+export { NO_RELOAD, reloading } from "./cli/reload-state.js";
 export { api, SchemaValue } from "./api-schema.js";
 export { resolveComponent, type ComponentShortcuts, type ComponentLike, type Resolve, type ResolveAll } from "./shortcuts.js";
 export { launch, mount, attachLiveChannel, installCrashGuards, listenOnFreePort, closeServer, AppService, type LaunchOptions, type RunningServer, type ServeOptions, type SafetyOptions } from "@vitrine/server";

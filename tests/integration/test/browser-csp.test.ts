@@ -6,7 +6,9 @@
  * and highlighted code, a Code editor and a plotly Plot; no `securitypolicyviolation` event and no
  * console error. Then the policy is shown to bite: a script injected without the nonce and an
  * `eval` are refused, and a reload (a 304: the browser keeps its copy and its nonce) still works.
- * A page with a `vt.HTML` gets `'unsafe-eval'` (its templates are evaluated) and works under it.
+ * A page with a `vt.HTML` gets the same policy, no `'unsafe-eval'`: its `html_template` (`${…}`
+ * expressions and Handlebars) and `js_on_load` run as scripts carrying the page's nonce, with no
+ * violation, and `eval` is refused there too.
  */
 import { describe, expect, it } from "@jest/globals";
 import type { Page } from "playwright-core";
@@ -40,15 +42,18 @@ function cspApp() {
   );
 }
 
-/** A page with a templated vt.HTML and its js_on_load. */
+/** A page with a templated vt.HTML (`${…}` and Handlebars) whose js_on_load fires an event. */
 function htmlApp() {
   return vt.Blocks({ title: "CSP with HTML" }, () => {
-    vt.HTML({
+    const html = vt.HTML({
       label: "Templated",
       value: "world",
-      html_template: "<p class='greeting'>Hello, ${value.toUpperCase()}!</p>",
-      js_on_load: "element.dataset.loaded = 'yes';",
+      html_template: "<p class='greeting'>Hello, ${value.toUpperCase()}!</p><ul>{{#each fruits}}<li class='fruit'>{{this}}</li>{{/each}}</ul><button>Ping</button>",
+      js_on_load: "element.dataset.loaded = 'yes'; element.querySelector('button').addEventListener('click', () => trigger('click'));",
+      props: { fruits: ["apple", "pear"] },
     });
+    const pings = vt.Textbox({ label: "pings" });
+    html.click({ fn: () => "pinged", outputs: [pings] });
   });
 }
 
@@ -144,15 +149,32 @@ describe("the page's Content-Security-Policy in a browser", () => {
     expect(seen.console.slice(consoleBefore)).toEqual([]);
   });
 
-  it("gives a page with a vt.HTML 'unsafe-eval' (its templates are evaluated), and the template and js_on_load run", async () => {
+  it("runs a vt.HTML's html_template (${…} and Handlebars) and js_on_load with no unsafe-eval and no violation", async () => {
     const { page } = suite;
     const seen = await watch(page);
     const policy = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith("/csp-html/")).then((r) => r.headerValue("content-security-policy"));
     await suite.open("csp-html");
-    expect(await policy).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'unsafe-eval'; /);
+    expect(await policy).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]+'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'$/);
     await page.getByText("Hello, WORLD!").waitFor();
+    await expect(page.locator(".fruit").allTextContents()).resolves.toEqual(["apple", "pear"]);
     await page.waitForFunction(() => document.querySelector("[data-loaded=yes]") !== null);
+    // js_on_load's listener fires the HTML's click event, which the server answers.
+    await page.getByRole("button", { name: "Ping" }).click();
+    await expect(waitForValue(page, "pings", "pinged")).resolves.toBe("pinged");
     expect(await seen.violations()).toEqual([]);
     expect(seen.console).toEqual([]);
+
+    // The page allows no eval either.
+    await page.evaluate(() => {
+      setTimeout(() => {
+        const trusted = document.createElement("script");
+        trusted.nonce = document.querySelector<HTMLScriptElement>("script[nonce]")!.nonce;
+        trusted.textContent = "try { window.__evaluated = String(eval('1 + 1')); } catch (err) { window.__evaluated = err.name; }";
+        document.body.append(trusted);
+      }, 0);
+    });
+    await page.waitForFunction(() => (window as unknown as { __evaluated?: string }).__evaluated !== undefined);
+    await expect(page.evaluate(() => (window as unknown as { __evaluated?: string }).__evaluated)).resolves.toBe("EvalError");
+    await expect(seen.violations()).resolves.toEqual([expect.stringMatching(/^script-src eval/)]);
   });
 });

@@ -171,8 +171,9 @@ describe("three processes on one Redis queue", () => {
   it("caps one session's pending events across processes (max_waiting_per_session)", async () => {
     const hash = session();
     const ids: string[] = [];
-    for (let i = 0; i < 10; i++) ids.push(await joinOk(url(i % 3), { data: [`${i}`], fn_index: fn.echo, session_hash: hash }));
-    const refused = await join(url(B), { data: ["x"], fn_index: fn.echo, session_hash: hash });
+    // One runs at a time (the gpu group): the others wait, all pending.
+    for (let i = 0; i < 10; i++) ids.push(await joinOk(url(i % 3), { data: [100], fn_index: fn.gpu, session_hash: hash }));
+    const refused = await join(url(B), { data: [1], fn_index: fn.gpu, session_hash: hash });
     expect(refused.status).toBe(429);
     expect(refused.body.detail).toMatch(/max_waiting_per_session/);
     // Another session is not held back, and once read, this one may join again.
@@ -180,7 +181,7 @@ describe("three processes on one Redis queue", () => {
     const otherId = await joinOk(url(B), { data: ["o"], fn_index: fn.echo, session_hash: other });
     expect(outputOf(completion(await readStream(url(A), other), otherId))).toMatch(/^o from /);
     const messages = await readStream(url(C), hash);
-    expect(ids.map((id) => outputOf(completion(messages, id)))).toEqual(ids.map((_, i) => expect.stringMatching(new RegExp(`^${i} from `))));
+    for (const id of ids) expect(completion(messages, id).success).toBe(true);
     const again = await joinOk(url(A), { data: ["y"], fn_index: fn.echo, session_hash: hash });
     expect(outputOf(completion(await readStream(url(B), hash), again))).toMatch(/^y from /);
   });

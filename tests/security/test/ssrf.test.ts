@@ -130,6 +130,21 @@ describe("SSRF through URL inputs", () => {
     expect(hits).toEqual([]);
   });
 
+  it("fetches nothing for an endpoint closed to direct calls (api_open: false): a 404 comes first", async () => {
+    const closed = reader(hits);
+    closed.queue({ api_open: false });
+    const closedUrl = await serve(closed);
+    try {
+      const before = internalHits.length;
+      const res = await run(closedUrl, `${internalUrl}/secret.txt`);
+      expect(res.status).toBe(404);
+      expect(String(res.body.detail)).toMatch(/does not accept direct HTTP POST/);
+      expect(internalHits.length).toBe(before);
+    } finally {
+      await closed.close();
+    }
+  });
+
   it("still fetches a public URL, redirected or not, and serves the next request", async () => {
     expect((await run(guardedUrl, `${redirectorUrl}/plain.txt`)).body.data).toEqual(["public content"]);
     expect((await run(guardedUrl, `${redirectorUrl}/to-public`)).body.data).toEqual(["public content"]);

@@ -5,13 +5,76 @@
  * naming the option, nothing is queued for it, the sessions already in flight keep their
  * streams and finish, and once they have, the client may start new ones. A session already
  * counted may still join more events (within `max_waiting_per_session`), and a second reader of
- * one session's stream is refused (409). Clients here are told apart by `X-Forwarded-For`
- * through a trusted proxy (`trusted_proxies: ["loopback"]`): loopback clients themselves are not
- * capped (this machine, or a proxy on it standing for many users), which is checked too.
+ * one session's stream is refused (409). The live channels a client holds open for any hash
+ * (the heartbeat stream `GET /gradio_api/heartbeat/<hash>` and the page's WebSocket
+ * `/gradio_api/live/<hash>`) are capped by the same option, both kinds together: one past it
+ * answers `429` with a message naming it, and closing one lets the next in. Clients here are
+ * told apart by `X-Forwarded-For` through a trusted proxy (`trusted_proxies: ["loopback"]`):
+ * loopback clients themselves are not capped (this machine, or a proxy on it standing for many
+ * users), which is checked too.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { randomBytes } from "node:crypto";
+import { request, type ClientRequest, type IncomingMessage } from "node:http";
 import * as vt from "vitrine";
 import { postJson, readSse, serve } from "./helpers.js";
+
+/** A live channel the test opened: the server's status, its message when refused, and how to close it. */
+interface Channel {
+  status: number;
+  detail?: string;
+  close(): void;
+}
+
+/** A refused request's status and JSON `detail`. */
+function refusal(res: IncomingMessage, req: ClientRequest): Promise<Channel> {
+  return new Promise((resolve, reject) => {
+    let body = "";
+    res.setEncoding("utf8").on("data", (chunk: string) => (body += chunk));
+    res.on("end", () => resolve({ status: res.statusCode!, detail: (JSON.parse(body) as { detail: string }).detail, close: () => req.destroy() }));
+    res.on("error", reject);
+  });
+}
+
+/** Opens `GET <base>gradio_api/heartbeat/<hash>` as the client at `from` (null: the loopback client itself), held open until closed. */
+function heartbeat(base: string, hash: string, from: string | null): Promise<Channel> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}gradio_api/heartbeat/${hash}`, { headers: from ? { "x-forwarded-for": from } : {} }, (res) => {
+      if (res.statusCode !== 200) return void refusal(res, req).then(resolve, reject);
+      // Open once its first ALIVE has come.
+      res.once("data", () => resolve({ status: 200, close: () => req.destroy() }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+/** Opens the page's WebSocket `<base>gradio_api/live/<hash>` (a raw upgrade) as the client at `from`, held open until closed. */
+function liveChannel(base: string, hash: string, from: string | null): Promise<Channel> {
+  const headers: Record<string, string> = {
+    connection: "Upgrade",
+    upgrade: "websocket",
+    "sec-websocket-version": "13",
+    "sec-websocket-key": randomBytes(16).toString("base64"),
+  };
+  if (from) headers["x-forwarded-for"] = from;
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}gradio_api/live/${hash}`, { headers });
+    req.on("upgrade", (res, socket) => resolve({ status: res.statusCode!, close: () => socket.destroy() }));
+    req.on("response", (res) => void refusal(res, req).then(resolve, reject));
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+/** Opens channels with `open` until one is let in (once the server has seen an earlier one close); that one. */
+async function openOnceFreed(open: () => Promise<Channel>): Promise<Channel> {
+  for (;;) {
+    const channel = await open();
+    if (channel.status !== 429) return channel;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 /** An app whose function waits until the test opens the gate. */
 function gated() {
@@ -116,6 +179,38 @@ describe("too many streams from one client", () => {
     expect((await join(smallUrl, "after-none")).status).toBe(200);
     const served = await readSse(`${smallUrl}gradio_api/queue/data?session_hash=after-none`, (m) => m.msg === "process_completed", 30_000);
     expect(served.at(-1)).toMatchObject({ msg: "process_completed", success: true, output: { data: ["after-none"] } });
+  });
+
+  it("caps the heartbeat streams and live WebSockets one client holds open, both kinds together, with a 429", async () => {
+    const client = "203.0.113.80";
+    const held: Channel[] = [];
+    try {
+      // Any hash is taken: three channels from one client, of either kind.
+      held.push(await heartbeat(smallUrl, "hb-1", client), await liveChannel(smallUrl, "ws-1", client), await heartbeat(smallUrl, "hb-2", client));
+      expect(held.map((c) => c.status)).toEqual([200, 101, 200]);
+      const message = /^Too many live connections from your address: it already has 3 heartbeat or live channel\(s\) open.*\(max_sessions_per_client\)/;
+      const refusedHeartbeat = await heartbeat(smallUrl, "hb-3", client);
+      expect([refusedHeartbeat.status, refusedHeartbeat.detail]).toEqual([429, expect.stringMatching(message)]);
+      const refusedSocket = await liveChannel(smallUrl, "ws-2", client);
+      expect([refusedSocket.status, refusedSocket.detail]).toEqual([429, expect.stringMatching(message)]);
+
+      // Another client has its own count; the loopback client has none.
+      for (const h of ["x1", "x2", "x3"]) held.push(await heartbeat(smallUrl, h, "198.51.100.80"));
+      expect((await liveChannel(smallUrl, "x4", "198.51.100.80")).status).toBe(429);
+      for (const h of ["l1", "l2", "l3", "l4"]) held.push(await heartbeat(smallUrl, h, null), await liveChannel(smallUrl, h, null));
+      expect(held.slice(3).map((c) => c.status)).toEqual([200, 200, 200, 200, 101, 200, 101, 200, 101, 200, 101]);
+
+      // Closing a channel lets the next one in: the WebSocket's place taken by a heartbeat, then a heartbeat's by a WebSocket.
+      held[1]!.close();
+      held.push(await openOnceFreed(() => heartbeat(smallUrl, "hb-3", client)));
+      expect(held.at(-1)!.status).toBe(200);
+      expect((await liveChannel(smallUrl, "ws-3", client)).status).toBe(429);
+      held[0]!.close();
+      held.push(await openOnceFreed(() => liveChannel(smallUrl, "ws-3", client)));
+      expect(held.at(-1)!.status).toBe(101);
+    } finally {
+      for (const channel of held) channel.close();
+    }
   });
 
   it("caps one client at 200 sessions in flight by default", async () => {

@@ -273,22 +273,13 @@ export class ClusterQueue {
       if (drop) void this.drop(session).catch(() => undefined);
       else if (!res.writableEnded) res.end(CLOSE_STREAM);
     };
-    const reader = await this.backend.read(session, (batch) => {
+    const reader = await this.backend.read(session, (batch, done) => {
       if (finished) return;
-      const completes: string[] = [];
       res.cork();
-      for (const [text, done] of batch) {
-        res.write(text);
-        if (done) completes.push(done);
-      }
-      res.uncork();
-      if (completes.length === 0) return;
-      this.backend.forget(session, completes).then(
-        (left) => {
-          if (left === 0) finish(false);
-        },
-        () => undefined,
-      );
+      for (const [text] of batch) res.write(text);
+      // The last completion and close_stream go out in one packet.
+      if (done) finish(false);
+      if (!res.writableEnded) res.uncork();
     });
     if (reader === "unknown") {
       openEventStream(res);
