@@ -28,7 +28,7 @@ function run(command: string, args: readonly string[], cwd: string): Promise<str
 }
 
 const APP = `import * as vt from "vitrine";
-import { MyWidget } from "./my-widget/dist/index.js";
+import { MyWidget } from "my-widget";
 
 export default vt.Blocks({ title: "Custom component" }, () => {
   const text = MyWidget({ label: "Message", placeholder: "Type and press Enter" });
@@ -94,6 +94,9 @@ describe("vitrine create-component → build-component → an app in chromium", 
   it("serves an app using the component, whose view the user drives in chromium", async () => {
     mkdirSync(join(dir, "node_modules"), { recursive: true });
     symlinkSync(VITRINE_DIR, join(dir, "node_modules", "vitrine"), "dir");
+    // Installed as a package (what \`npm install ./my-widget\` does: a link in node_modules), and
+    // imported by its name, through its package.json \`exports\`, as a published one would be.
+    symlinkSync(component, join(dir, "node_modules", "my-widget"), "dir");
     writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "uses-my-widget", private: true, type: "module" }));
     writeFileSync(join(dir, "app.ts"), APP);
     cli = new CliProcess(["app.ts", "--port", "0"], dir);
