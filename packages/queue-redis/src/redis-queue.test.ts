@@ -36,7 +36,6 @@ function recorder() {
     run: (jobs) => void ran.push(jobs),
     cancelRunning: (id) => void cancelled.push(id),
     lost: (job) => void lost.push(job),
-    estimation: () => undefined,
   };
   return { host, ran, lost, cancelled };
 }

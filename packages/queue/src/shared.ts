@@ -69,8 +69,6 @@ export interface SharedQueueHost {
   cancelRunning(id: string): void;
   /** A job whose process died, and which is not retried: tell its client it failed. */
   lost(job: SharedJob): void;
-  /** A waiting job's place changed: tell its client. */
-  estimation(job: SharedJob, rank: number, queueSize: number, rankEta: number | null): void;
 }
 
 /** The reader of one session's messages in this process (its SSE stream). */

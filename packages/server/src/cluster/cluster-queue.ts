@@ -94,8 +94,6 @@ export class ClusterQueue {
       run: (jobs) => this.runClaimed(jobs),
       cancelRunning: (id) => this.running.get(id)?.job.cancel(),
       lost: (job) => this.backend.deliver(job.session, frame(messages.processFailed(job.id, { error: LOST_MESSAGE, duration: 10, visible: true, title: "Error" })), job.id),
-      // The backend sends estimations itself (from the template given at push).
-      estimation: () => undefined,
     });
   }
 
