@@ -81,6 +81,9 @@ export interface ReferencePage {
   demo: DemoRef | null;
 }
 
+/** The guide section that documents the layouts (all but `vt.render`). */
+const layoutsGuide: GuideRef = { file: "layouts-and-themes.md", heading: "Layouts" };
+
 /** One page per layout. */
 export const layoutPages: ReferencePage[] = [
   {
@@ -88,7 +91,7 @@ export const layoutPages: ReferencePage[] = [
     title: "Row",
     summary: "Children side by side; they stack on narrow screens.",
     symbols: ["core:Row", "core:RowProps"],
-    guide: { file: "layouts-and-themes.md", heading: "Layouts" },
+    guide: layoutsGuide,
     demo: { name: "layouts" },
   },
   {
@@ -96,7 +99,7 @@ export const layoutPages: ReferencePage[] = [
     title: "Column",
     summary: "Children stacked; columns in a row share its width by scale.",
     symbols: ["core:Column", "core:ColumnProps"],
-    guide: { file: "layouts-and-themes.md", heading: "Layouts" },
+    guide: layoutsGuide,
     demo: { name: "layouts" },
   },
   {
@@ -104,7 +107,7 @@ export const layoutPages: ReferencePage[] = [
     title: "Group",
     summary: "Children joined with no gap, inside one border.",
     symbols: ["core:Group", "core:GroupProps"],
-    guide: { file: "layouts-and-themes.md", heading: "Layouts" },
+    guide: layoutsGuide,
     demo: { name: "layouts" },
   },
   {
@@ -113,7 +116,7 @@ export const layoutPages: ReferencePage[] = [
     summary: "One tab's content at a time; select and change events.",
     symbols: ["core:Tabs", "core:TabsProps", "core:Tab", "core:TabProps"],
     eventsOf: "core:TabsBlock",
-    guide: { file: "layouts-and-themes.md", heading: "Layouts" },
+    guide: layoutsGuide,
     demo: { name: "tabs" },
   },
   {
@@ -122,7 +125,7 @@ export const layoutPages: ReferencePage[] = [
     summary: "A section that opens and closes under a header; expand and collapse events.",
     symbols: ["core:Accordion", "core:AccordionProps"],
     eventsOf: "core:AccordionBlock",
-    guide: { file: "layouts-and-themes.md", heading: "Layouts" },
+    guide: layoutsGuide,
     demo: { name: "accordion" },
   },
   {
@@ -131,7 +134,7 @@ export const layoutPages: ReferencePage[] = [
     summary: "A collapsible side panel (an overlay on phones).",
     symbols: ["core:Sidebar", "core:SidebarProps"],
     eventsOf: "core:SidebarBlock",
-    guide: { file: "layouts-and-themes.md", heading: "Layouts" },
+    guide: layoutsGuide,
     demo: { name: "sidebar" },
   },
   {

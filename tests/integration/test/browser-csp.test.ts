@@ -13,7 +13,7 @@
 import { describe, expect, it } from "@jest/globals";
 import type { Page } from "playwright-core";
 import * as vt from "vitrine";
-import { fieldValue, useBrowserSuite, waitForValue } from "./browser.js";
+import { fieldValue, useBrowserSuite, waitForValue, type BrowserSuite } from "./browser.js";
 
 /** Every page option and view the policy must let run. */
 function cspApp() {
@@ -71,6 +71,34 @@ async function watch(page: Page): Promise<{ console: string[]; violations: () =>
   return { console: errors, violations: () => page.evaluate(() => [...(window as unknown as { __violations: string[] }).__violations]) };
 }
 
+/** The policy every page is sent with: scripts from the server or with the page's nonce, no eval. */
+const PAGE_POLICY = /^script-src 'self' 'nonce-[A-Za-z0-9+/=]+'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'$/;
+
+/** Opens the demo `name` and resolves with the Content-Security-Policy header its page came with. */
+async function openWithPolicy(suite: BrowserSuite, name: string): Promise<string | null> {
+  const policy = suite.page.waitForResponse((r) => new URL(r.url()).pathname.endsWith(`/${name}/`)).then((r) => r.headerValue("content-security-policy"));
+  await suite.open(name);
+  return policy;
+}
+
+/**
+ * Runs `eval('1 + 1')` in a script carrying the page's nonce, from a timer (DevTools lets code
+ * it evaluates eval), and resolves with its result, or the name of the error it threw.
+ */
+async function evalWithNonce(page: Page): Promise<string> {
+  await page.evaluate(() => {
+    delete (window as unknown as { __evaluated?: string }).__evaluated;
+    setTimeout(() => {
+      const trusted = document.createElement("script");
+      trusted.nonce = document.querySelector<HTMLScriptElement>("script[nonce]")!.nonce;
+      trusted.textContent = "try { window.__evaluated = String(eval('1 + 1')); } catch (err) { window.__evaluated = err.name; }";
+      document.body.append(trusted);
+    }, 0);
+  });
+  const evaluated = await page.waitForFunction(() => (window as unknown as { __evaluated?: string }).__evaluated);
+  return (await evaluated.jsonValue()) as string;
+}
+
 describe("the page's Content-Security-Policy in a browser", () => {
   const suite = useBrowserSuite({
     csp: { create: cspApp, description: "js options, head script, KaTeX, Code and Plot under the CSP" },
@@ -80,10 +108,7 @@ describe("the page's Content-Security-Policy in a browser", () => {
   it("runs the js options, the head script, KaTeX, highlighted code, Code and Plot with no violation and no console error", async () => {
     const { page } = suite;
     const seen = await watch(page);
-    const policy = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith("/csp/")).then((r) => r.headerValue("content-security-policy"));
-    await suite.open("csp");
-    const csp = (await policy) ?? "";
-    expect(csp).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]+'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'$/);
+    expect(await openWithPolicy(suite, "csp")).toMatch(PAGE_POLICY);
 
     // The app's js and head script ran.
     await page.waitForFunction(() => document.body.dataset.appJs === "ran");
@@ -105,25 +130,14 @@ describe("the page's Content-Security-Policy in a browser", () => {
     expect(await seen.violations()).toEqual([]);
     expect(seen.console).toEqual([]);
 
-    // The policy is enforced: a script without the nonce does not run, and a page script cannot
-    // eval (one with the nonce, run from a timer: DevTools lets code it evaluates eval).
+    // The policy is enforced: a script without the nonce does not run, and a page script cannot eval.
     await page.evaluate(() => {
       const bare = document.createElement("script");
       bare.textContent = "window.__injected = true;";
       document.body.append(bare);
-      setTimeout(() => {
-        const trusted = document.createElement("script");
-        trusted.nonce = document.querySelector<HTMLScriptElement>("script[nonce]")!.nonce;
-        trusted.textContent = "try { window.__evaluated = String(eval('1 + 1')); } catch (err) { window.__evaluated = err.name; }";
-        document.body.append(trusted);
-      }, 0);
     });
-    await page.waitForFunction(() => (window as unknown as { __evaluated?: string }).__evaluated !== undefined);
-    const injected = await page.evaluate(() => {
-      const w = window as unknown as { __injected?: boolean; __evaluated?: string };
-      return { ran: w.__injected ?? false, evaluated: w.__evaluated };
-    });
-    expect(injected).toEqual({ ran: false, evaluated: "EvalError" });
+    await expect(evalWithNonce(page)).resolves.toBe("EvalError");
+    await expect(page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected ?? false)).resolves.toBe(false);
     await expect(seen.violations()).resolves.toEqual([expect.stringMatching(/^script-src-elem inline/), expect.stringMatching(/^script-src eval/)]);
     await expect(fieldValue(page, "result")).resolves.toBe("HELLO (seen by the server)");
 
@@ -152,9 +166,7 @@ describe("the page's Content-Security-Policy in a browser", () => {
   it("runs a vt.HTML's html_template (${…} and Handlebars) and js_on_load with no unsafe-eval and no violation", async () => {
     const { page } = suite;
     const seen = await watch(page);
-    const policy = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith("/csp-html/")).then((r) => r.headerValue("content-security-policy"));
-    await suite.open("csp-html");
-    expect(await policy).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]+'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'$/);
+    expect(await openWithPolicy(suite, "csp-html")).toMatch(PAGE_POLICY);
     await page.getByText("Hello, WORLD!").waitFor();
     await expect(page.locator(".fruit").allTextContents()).resolves.toEqual(["apple", "pear"]);
     await page.waitForFunction(() => document.querySelector("[data-loaded=yes]") !== null);
@@ -165,16 +177,7 @@ describe("the page's Content-Security-Policy in a browser", () => {
     expect(seen.console).toEqual([]);
 
     // The page allows no eval either.
-    await page.evaluate(() => {
-      setTimeout(() => {
-        const trusted = document.createElement("script");
-        trusted.nonce = document.querySelector<HTMLScriptElement>("script[nonce]")!.nonce;
-        trusted.textContent = "try { window.__evaluated = String(eval('1 + 1')); } catch (err) { window.__evaluated = err.name; }";
-        document.body.append(trusted);
-      }, 0);
-    });
-    await page.waitForFunction(() => (window as unknown as { __evaluated?: string }).__evaluated !== undefined);
-    await expect(page.evaluate(() => (window as unknown as { __evaluated?: string }).__evaluated)).resolves.toBe("EvalError");
+    await expect(evalWithNonce(page)).resolves.toBe("EvalError");
     await expect(seen.violations()).resolves.toEqual([expect.stringMatching(/^script-src eval/)]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The `vitrine` CLI's plain commands, run as a child process: `--version`, `--help`, a bad
- * command line, a missing app file, an app file that throws, and an app that is a default export
- * chosen with --demo-name (and one it cannot find).
+ * command line, a missing app file, an app file that throws, an app that is a default export
+ * chosen with --demo-name (and one it cannot find), and what does and does not reload an app.
  */
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -113,6 +113,33 @@ export default vt.Blocks({ title: "Default export" }, () => { vt.Textbox({ label
       await cli.waitFor(/Reloaded: (\S+)/);
       expect(cli.stdout).toContain("Reloading app.ts (changed: lib/title.ts)");
       expect(cli.stdout).toContain(`Reloaded: ${url}`);
+      expect(((await (await fetch(`${url}config`)).json()) as { title: string }).title).toBe("Second");
+    } finally {
+      await cli.stop();
+    }
+  });
+
+  it("does not reload an app that writes a log file into its folder, but reloads when its .ts file is edited", async () => {
+    const source = (title: string) => `import * as vt from "vitrine";
+import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
+mkdirSync("flagged", { recursive: true });
+vt.NO_RELOAD(() => setInterval(() => {
+  appendFileSync("app.log", new Date().toISOString() + "\\n");
+  writeFileSync("flagged/log.csv", "a,b\\n");
+}, 100));
+export default vt.Blocks({ title: ${JSON.stringify(title)} }, () => { vt.Textbox({ label: "x" }); });
+`;
+    const dir = project({ "app.ts": source("First") });
+    const cli = new CliProcess(["app.ts", "--port", "0"], dir);
+    try {
+      const url = (await cli.waitFor(/Running on local URL:\s+(\S+)/))[1]!;
+      await cli.waitFor(/Watching for changes/);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(readFileSync(join(dir, "app.log"), "utf8").split("\n").length).toBeGreaterThan(5); // it did write
+      expect(cli.stdout).not.toContain("Reloading");
+      writeFileSync(join(dir, "app.ts"), source("Second"));
+      await cli.waitFor(/Reloaded: /);
+      expect(cli.stdout).toContain("Reloading app.ts (changed: app.ts)");
       expect(((await (await fetch(`${url}config`)).json()) as { title: string }).title).toBe("Second");
     } finally {
       await cli.stop();

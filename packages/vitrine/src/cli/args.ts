@@ -8,7 +8,7 @@ export interface RunCommand {
   command: "run";
   /** The app file, as given. */
   file: string;
-  /** Folders whose changes reload the app (as given); empty: the app file's folder. */
+  /** Folders whose source files reload the app when they change (as given); empty: the app file's folder. */
   watchDirs: string[];
   /** The export that is the app; undefined: the launched app, else `default`, else `demo`. */
   demoName?: string;
@@ -47,12 +47,13 @@ export class UsageError extends Error {
 
 /** The text of `vitrine --help`. */
 export const USAGE = `Usage:
-  vitrine <app.ts|app.js> [options]   Run an app; reload it when its files change
+  vitrine <app.ts|app.js> [options]   Run an app; reload it when its source files change
   vitrine create-component <name>     Scaffold a custom component package in ./<name>/
   vitrine build-component             Build the component package in the current folder
 
 Options for running an app:
-  --watch-dirs <a,b>   Folders whose changes reload the app (default: the app file's folder)
+  --watch-dirs <a,b>   Folders whose source files (.ts, .js, .json, .css, ...) reload the
+                       app when they change (default: the app file's folder)
   --demo-name <name>   The export that is the app (default: the launched app, else the
                        default export, else the export named "demo")
   --port <n>           Port to serve on (default 7860, or the next free one)

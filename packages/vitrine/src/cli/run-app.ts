@@ -1,5 +1,6 @@
 /**
- * `vitrine app.ts`: serve an app file and reload it when it or the files around it change.
+ * `vitrine app.ts`: serve an app file and reload it when it or the source files around it
+ * change (what the app writes next to itself — logs, flagged data, databases — does not count).
  */
 import { existsSync, statSync } from "node:fs";
 import { createRequire, register } from "node:module";
@@ -28,7 +29,8 @@ export function resolveTargets(command: Pick<RunCommand, "file" | "watchDirs">, 
 
 /**
  * Serves the app file on one port until the process ends, running it again (fresh) after
- * each change under the watched folders. A run that fails leaves the last good version served.
+ * each change to it or to a source file under the watched folders (see `isSourcePath`). A run
+ * that fails leaves the last good version served.
  */
 export async function runApp(command: RunCommand): Promise<void> {
   const { file, watchDirs } = resolveTargets(command);

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, sep } from "node:path";
-import { isIgnoredPath, watchPaths, type Watch } from "./watcher.js";
+import { isSourcePath, watchPaths, type Watch } from "./watcher.js";
 
 /** Resolves with the next batch the watch reports. */
 function nextBatch(start: (onChange: (paths: string[]) => void) => Watch): { batch: Promise<string[]>; watch: Watch } {
@@ -13,15 +13,38 @@ function nextBatch(start: (onChange: (paths: string[]) => void) => Watch): { bat
   return { batch, watch };
 }
 
-describe("isIgnoredPath", () => {
-  it("ignores node_modules, dist, .git and editor swap files", () => {
-    expect(isIgnoredPath(`${sep}p${sep}node_modules${sep}x.js`)).toBe(true);
-    expect(isIgnoredPath(`${sep}p${sep}dist${sep}ui.js`)).toBe(true);
-    expect(isIgnoredPath(`${sep}p${sep}.git${sep}index`)).toBe(true);
-    expect(isIgnoredPath(`${sep}p${sep}.app.ts.swp`)).toBe(true);
-    expect(isIgnoredPath(`${sep}p${sep}app.ts~`)).toBe(true);
-    expect(isIgnoredPath(`${sep}p${sep}app.ts`)).toBe(false);
-    expect(isIgnoredPath(`${sep}p${sep}lib${sep}distance.ts`)).toBe(false);
+describe("isSourcePath", () => {
+  const path = (...parts: string[]) => [`${sep}p`, ...parts].join(sep);
+
+  it("accepts code, .json and .css files", () => {
+    for (const name of ["app.ts", "view.tsx", "a.mts", "a.cts", "a.js", "a.jsx", "a.mjs", "a.cjs", "data.json", "style.css"]) {
+      expect(isSourcePath(path(name))).toBe(true);
+    }
+    expect(isSourcePath(path("lib", "distance.ts"))).toBe(true);
+  });
+
+  it("rejects what an app writes: logs, CSVs, databases, images, text", () => {
+    for (const name of ["app.log", "flags.csv", "app.db", "app.sqlite", "upload.png", "notes.txt", "Makefile"]) {
+      expect(isSourcePath(path(name))).toBe(false);
+    }
+  });
+
+  it("rejects files under dependency, build and output folders", () => {
+    expect(isSourcePath(path("node_modules", "x.js"))).toBe(false);
+    expect(isSourcePath(path("dist", "ui.js"))).toBe(false);
+    expect(isSourcePath(path(".git", "index"))).toBe(false);
+    expect(isSourcePath(path("flagged", "log.json"))).toBe(false);
+    expect(isSourcePath(path(".gradio", "flagged", "dataset1.json"))).toBe(false);
+  });
+
+  it("rejects editors' swap, backup and lock files", () => {
+    for (const name of [".app.ts.swp", "app.ts~", "4913", ".#app.ts"]) expect(isSourcePath(path(name))).toBe(false);
+  });
+
+  it("checks only the folders below the watched one when given it", () => {
+    const folder = path("dist", "project");
+    expect(isSourcePath(join(folder, "app.ts"), folder)).toBe(true);
+    expect(isSourcePath(join(folder, "dist", "app.js"), folder)).toBe(false);
   });
 });
 
@@ -33,7 +56,7 @@ describe("watchPaths", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("reports changes in nested folders as one debounced batch, skipping ignored folders", async () => {
+  it("reports source changes in nested folders as one debounced batch, skipping ignored folders", async () => {
     dir = mkdtempSync(join(tmpdir(), "vitrine-watch-"));
     mkdirSync(join(dir, "lib"));
     mkdirSync(join(dir, "node_modules"));
@@ -54,5 +77,30 @@ describe("watchPaths", () => {
     writeFileSync(join(dir, "other.ts"), "not watched");
     writeFileSync(join(dir, "app.ts"), "watched");
     expect(await started.batch).toEqual([join(dir, "app.ts")]);
+  });
+
+  it("ignores a log file written repeatedly, and still reports a .ts edit", async () => {
+    dir = mkdtempSync(join(tmpdir(), "vitrine-watch-"));
+    const batches: string[][] = [];
+    watch = watchPaths({ folders: [dir] }, (paths) => batches.push(paths), { debounceMs: 50 });
+    for (let i = 0; i < 5; i++) {
+      appendFileSync(join(dir, "app.log"), `line ${i}\n`);
+      writeFileSync(join(dir, "flags.csv"), `row ${i}\n`);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(batches).toEqual([]);
+    writeFileSync(join(dir, "app.ts"), "edited");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(batches).toEqual([[join(dir, "app.ts")]]);
+  });
+
+  it("always reports the files given by name, whatever their extension", async () => {
+    dir = mkdtempSync(join(tmpdir(), "vitrine-watch-"));
+    const started = nextBatch((onChange) => watchPaths({ folders: [dir], files: [join(dir, "app")] }, onChange, { debounceMs: 50 }));
+    watch = started.watch;
+    writeFileSync(join(dir, "app.log"), "ignored");
+    writeFileSync(join(dir, "app"), "watched");
+    expect(await started.batch).toEqual([join(dir, "app")]);
   });
 });
