@@ -47,7 +47,9 @@ export type AnnotatedImageInput = [string, [string, string][]] | null;
 
 /** The wire value: the base image and one overlay image per annotation (Gradio's AnnotatedImageData). */
 export interface AnnotatedImageData {
+  /** The base image. */
   image: FileData;
+  /** One overlay per annotation (an RGBA PNG over the base image) with its label. */
   annotations: { image: FileData; label: string }[];
 }
 

@@ -5,16 +5,23 @@ import { hitAnnotation, readOverlayPixels, type OverlayPixels } from "./hit.js";
 
 /** The wire value of an AnnotatedImage. */
 export interface AnnotatedImageValue {
+  /** The base image. */
   image: FileData;
+  /** One overlay per annotation (an RGBA PNG over the base image) with its label. */
   annotations: { image: FileData; label: string }[];
 }
 
 /** Config props the AnnotatedImage view reads. */
 export interface AnnotatedImageViewProps {
+  /** Whether a legend of the labels is shown under the image. */
   show_legend: boolean;
+  /** Height of the displayed image: pixels, or a CSS length. */
   height: number | string | null;
+  /** Width of the displayed image: pixels, or a CSS length. */
   width: number | string | null;
+  /** Colours of labels, as hex codes (`{ cat: "#ff0000" }`); other labels take the default palette's. */
   color_map: Record<string, string> | null;
+  /** Whether a fullscreen button is shown. */
   show_fullscreen_button: boolean;
 }
 

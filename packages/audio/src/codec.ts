@@ -12,8 +12,11 @@ import { Mp3Encoder } from "@breezystack/lamejs";
  * Float32Array for float audio (-1…1).
  */
 export interface AudioArray {
+  /** Frames per second. */
   sample_rate: number;
+  /** Samples per frame: 1 for mono, 2 for stereo. */
   channels: number;
+  /** The interleaved samples. */
   data: Int16Array | Float32Array;
 }
 

@@ -8,6 +8,7 @@ export const audioEvents = [
   "stream", "change", "clear", "play", "pause", "stop",
   "start_recording", "pause_recording", "stop_recording", "upload", "input",
 ] as const;
+/** One of the names in `audioEvents`, for typing listeners and event data. */
 export type AudioEvent = (typeof audioEvents)[number];
 
 /** The data its events carry (none beyond the value). */

@@ -9,14 +9,19 @@ import { formatTime } from "./trim.js";
 
 /** Config props the Audio view reads. */
 export interface AudioViewProps {
+  /** Where the user may take audio from. */
   sources: ("upload" | "microphone")[];
+  /** Whether the player starts when a value arrives. */
   autoplay: boolean;
+  /** Whether the player loops. */
   loop: boolean;
+  /** Whether a download button is shown. */
   show_download_button: boolean;
   /** As an input: the microphone streams WAV chunks to a `stream` listener; as an output: chunks play as one track. */
   streaming?: boolean;
   /** Set by the page from the `stream` listener: seconds between chunks, and the longest stream. */
   stream_every?: number;
+  /** Set by the page from the `stream` listener: the longest stream, in seconds (null: no limit). */
   time_limit?: number | null;
   /** Set by the page: whether the `stream` listener's event is running. */
   stream_active?: boolean;

@@ -28,6 +28,7 @@ export class BrowserStateComponent<T = unknown> extends Component<T, T, Sealed |
   static override readonly events = browserStateEvents;
   readonly type = "browserstate";
   readonly ui = { file: fileURLToPath(new URL("../dist/ui.js", import.meta.url)) };
+  /** The `localStorage` key the value is kept under in the browser. */
   readonly storageKey: string;
   private readonly key: Buffer;
   private readonly initial: T;

@@ -3,9 +3,13 @@ import { isSafeUrl } from "./url.js";
 
 /** Config props the Button view reads. */
 export interface ButtonViewProps {
+  /** `"primary"` for the main action, `"secondary"` (default) for others, `"stop"` to halt something. */
   variant: "primary" | "secondary" | "stop";
+  /** Size of the button. */
   size: "sm" | "md" | "lg";
+  /** URL of an image shown before the text (http(s) or relative). */
   icon: string | null;
+  /** URL opened in a new tab when the button is clicked (http(s), mailto or relative). */
   link: string | null;
 }
 

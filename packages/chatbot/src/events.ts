@@ -15,6 +15,7 @@ export const chatbotEvents = [
   "copy",
   "edit",
 ] as const;
+/** One of the names in `chatbotEvents`, for typing listeners and event data. */
 export type ChatbotEvent = (typeof chatbotEvents)[number];
 
 /**
@@ -24,7 +25,9 @@ export type ChatbotEvent = (typeof chatbotEvents)[number];
  * `value` the contents of the bubble's messages (a lone text as its string).
  */
 export interface ChatbotLikeData extends Omit<LikeData, "liked" | "index"> {
+  /** Position of the bubble's first message in the value. */
   index: number;
+  /** The feedback: true for "Like", false for "Dislike", an option's text, or null when taken back. */
   liked: boolean | string | null;
 }
 
@@ -39,12 +42,20 @@ export type UndoData = RetryData;
  * `example_select` (an example: `value` is the example) carry SelectData.
  */
 export interface ChatbotEventData {
+  /** A message was clicked. */
   select: SelectData;
+  /** Feedback was given on a message. */
   like: ChatbotLikeData;
+  /** The retry button of a reply was clicked. */
   retry: RetryData;
+  /** The undo button of a message was clicked. */
   undo: UndoData;
+  /** A message was edited. */
   edit: EditData;
+  /** A message was copied. */
   copy: CopyData;
+  /** An option button was clicked. */
   option_select: SelectData;
+  /** An example of the empty chat was clicked. */
   example_select: SelectData;
 }

@@ -43,14 +43,19 @@ export interface ChatOption {
 
 /** A text part of a message's content (Markdown). */
 export interface TextPart {
+  /** Marks the part as text. */
   type: "text";
+  /** The Markdown text. */
   text: string;
 }
 
 /** A file part of a message's content: images, audio and video show inline, other files as links. */
 export interface FilePart {
+  /** Marks the part as a file. */
   type: "file";
+  /** The file, served from the app's file cache. */
   file: FileData;
+  /** Text describing the file for screen readers (an image's `alt`). */
   alt_text?: string | null;
 }
 
@@ -59,14 +64,17 @@ export interface FilePart {
  * as its type, wire value and config props.
  */
 export interface ComponentPart {
+  /** Marks the part as a component. */
   type: "component";
   /** The component's type (`"image"`, `"html"`, …). */
   component: string;
   /** Its wire value. */
   value: unknown;
+  /** The options the component was created with (Gradio's field; the view reads `props`). */
   constructor_args?: Record<string, unknown>;
   /** Its config props. */
   props?: Record<string, unknown>;
+  /** Text describing the component for screen readers. */
   alt_text?: string | null;
 }
 
@@ -78,9 +86,13 @@ export type ContentPart = TextPart | FilePart | ComponentPart;
  * or an http(s) URL, with an optional MIME type and alt text.
  */
 export interface FileRef {
+  /** A local path or an http(s) URL. */
   path: string;
+  /** The file's MIME type, when the extension does not tell it. */
   mime_type?: string | null;
+  /** Text describing the file for screen readers. */
   alt_text?: string | null;
+  /** The name shown for the file, when not its path's. */
   orig_name?: string | null;
 }
 
@@ -89,8 +101,11 @@ export interface FileRef {
  * of `@vitrine/core` is recognized too).
  */
 export interface ComponentLike {
+  /** Lower-case type name, as in the config (`"image"`, …). */
   readonly type: string;
+  /** The component's config props for the browser. */
   configProps(): Record<string, unknown>;
+  /** Turns a value into the component's wire value. */
   postprocess(value: never, context?: never): unknown;
 }
 
@@ -117,9 +132,13 @@ export interface ChatMessage {
  * `content` is always a list of parts; files have their local path.
  */
 export interface NormalizedMessage {
+  /** Who wrote it. */
   role: ChatRole;
+  /** Its parts, in order. */
   content: ContentPart[];
+  /** Its title, log, status and the like, or null. */
   metadata: MessageMetadata | null;
+  /** Option buttons shown under it, or null. */
   options: ChatOption[] | null;
 }
 

@@ -7,36 +7,63 @@ import { keepTags } from "./tags.js";
 
 /** Config props the Chatbot view reads. */
 export interface ChatbotViewProps {
+  /** Scrolls to the newest message when the value changes, unless the user scrolled up. */
   autoscroll?: boolean;
+  /** Height of the message area: pixels, or a CSS length. */
   height?: number | string | null;
+  /** Least height (the area grows with its messages up to `height`/`max_height`): pixels or CSS. */
   min_height?: number | string | null;
+  /** Most height before the area scrolls: pixels or CSS. */
   max_height?: number | string | null;
+  /** Whether the user can resize the message area by dragging its corner. */
   resizable?: boolean;
+  /** Which messages the user may edit (fires `edit`): "user", "all", or none (default null). */
   editable?: "user" | "all" | null;
+  /** Delimiters of LaTeX in messages. */
   latex_delimiters?: { left: string; right: string; display: boolean }[];
+  /** Right-to-left text. */
   rtl?: boolean;
+  /** Buttons over the chat (Gradio 6): "copy" on each message, "copy_all" for the whole chat, "share" (not built). */
   buttons?: string[] | null;
+  /** Gradio 5's spelling of `buttons: ["copy"]`. */
   show_copy_button?: boolean;
+  /** Gradio 5's spelling of `buttons: ["copy_all"]`. */
   show_copy_all_button?: boolean;
+  /** Text added after a blank line to every message copied from the chat. */
   watermark?: string | null;
+  /** Avatars of the user and the assistant, in that order: file paths, URLs, or null. */
   avatar_images?: [FileData | null, FileData | null] | null;
+  /** Whether HTML in messages is sanitized. */
   sanitize_html?: boolean;
+  /** Whether messages are rendered as Markdown. */
   render_markdown?: boolean;
+  /** Feedback the user may give an assistant message (fires `like`). */
   feedback_options?: string[] | null;
+  /** The feedback given so far, one entry per assistant message (an option, or null). */
   feedback_value?: (string | null)[] | null;
+  /** Whether single newlines become line breaks. */
   line_breaks?: boolean;
+  /** "bubble" (default): bubbles on alternating sides; "panel": a column, as in LLM apps. */
   layout?: "bubble" | "panel";
+  /** Markdown shown in the middle of an empty chat. */
   placeholder?: string | null;
+  /** Examples shown in an empty chat; a click fires `example_select`. */
   examples?: (Omit<ChatExample, "icon" | "files"> & { icon?: FileData | null; files?: FileData[] })[] | null;
+  /** Whether media in messages has a download link. */
   allow_file_downloads?: boolean;
+  /** Whether consecutive messages of one role share a bubble. */
   group_consecutive_messages?: boolean;
+  /** Whether user messages get feedback buttons too. */
   like_user_message?: boolean;
   /** Tags kept visible in messages (escaped) instead of removed: a list, or true for every non-standard tag. */
   allow_tags?: string[] | boolean;
   /** Set by the server when the app listens to `like`, `retry`, `undo`, `select`. */
   likeable?: boolean;
+  /** Set by the server: whether the app listens to `retry`, which shows a retry button. */
   _retryable?: boolean;
+  /** Set by the server: whether the app listens to `undo`, which shows an undo button. */
   _undoable?: boolean;
+  /** Set by the server: whether the app listens to `select`, which makes messages clickable. */
   _selectable?: boolean;
 }
 

@@ -7,6 +7,7 @@ type Item = string | number;
 export interface CheckboxGroupViewProps {
   /** `[label, value]` pairs. */
   choices: [string, Item][];
+  /** Whether a "Select All" checkbox ticks or clears every choice at once. */
   show_select_all: boolean;
 }
 

@@ -6,7 +6,9 @@ import { errorText, httpFailure, readBody } from "./http.js";
  * {@link handle_file} returns for a path.
  */
 export class FileCommand {
+  /** Marks the object as a command for the client's upload step. */
   readonly type = "command";
+  /** The command: upload the file before the call. */
   readonly command = "upload_file";
   /** The path as given. */
   readonly path: string;

@@ -5,11 +5,13 @@ import { readEventStream } from "./sse.js";
  * and the `ws` package's all have it.
  */
 export interface WebSocketLike {
+  /** Closes the channel. */
   close(code?: number, reason?: string): void;
   /** Sends a message (streamed chunks); every WebSocket has it, test doubles may not. */
   send?(data: string | ArrayBufferView | ArrayBuffer | Blob): void;
   /** 1 when open. */
   readonly readyState?: number;
+  /** Listens to the socket's events. */
   addEventListener(type: "open" | "close" | "error" | "message", listener: (event: unknown) => void): void;
 }
 

@@ -58,6 +58,7 @@ export interface CallOptions {
 
 /** What {@link Client.predict} resolves with: the function's final output values. */
 export interface PredictResult {
+  /** Marks the result as output values. */
   type: "data";
   /** One value per output component of the endpoint, State outputs removed (see `with_null_state`). */
   data: unknown[];
@@ -65,6 +66,7 @@ export interface PredictResult {
   endpoint: string;
   /** The dependency's `id` in the config (the wire `fn_index`). */
   fn_index: number;
+  /** When the result arrived. */
   time: Date;
 }
 
@@ -96,7 +98,9 @@ export type JobMessage = StatusMessage | DataMessage | LogMessage;
  * it; `code: "cancelled"`). Gradio's own client reports a cancelled job as an `error`.
  */
 export interface StatusMessage {
+  /** Marks the message as a status update. */
   type: "status";
+  /** Where the call is (see the interface's description). */
   stage: "pending" | "generating" | "complete" | "error" | "cancelled";
   /** Whether the call goes through the queue (`false` for `queue: false` endpoints). */
   queue: boolean;
@@ -118,8 +122,11 @@ export interface StatusMessage {
   progress_data?: unknown[] | null;
   /** `true` on `complete`, `false` on `error` and `cancelled`. */
   success?: boolean;
+  /** The endpoint called, as `"/api_name"`. */
   endpoint: string;
+  /** The dependency's `fn_index`. */
   fn_index: number;
+  /** When the status changed. */
   time: Date;
   /**
    * A machine-readable reason: `"validation_error"` (422 from the server), `"queue_full"` (503),
@@ -132,14 +139,18 @@ export interface StatusMessage {
 
 /** Output values: one per intermediate result of a generator, and one for the final result. */
 export interface DataMessage {
+  /** Marks the message as output values. */
   type: "data";
   /**
    * The full current value of each output component (diffs already applied), State outputs
    * removed unless the client was connected with `with_null_state`.
    */
   data: unknown[];
+  /** The endpoint called, as `"/api_name"`. */
   endpoint: string;
+  /** The dependency's `fn_index`. */
   fn_index: number;
+  /** When the message arrived. */
   time: Date;
   /** The `event_data` the call was made with. */
   event_data: unknown;
@@ -154,14 +165,22 @@ export interface DataMessage {
 
 /** A `gr.Info` / `gr.Warning` / `gr.Success` message (or any log) from the running function. */
 export interface LogMessage {
+  /** Marks the message as a log. */
   type: "log";
+  /** Text of the message. */
   log: string;
+  /** Kind of message, which sets how it is shown. */
   level: "info" | "warning" | "success" | "error";
+  /** Title of the message, when the app gave one. */
   title?: string;
   /** Seconds to show it for; `null` means until dismissed. */
   duration?: number | null;
+  /** Whether the app wants the message shown. */
   visible?: boolean;
+  /** The endpoint called, as `"/api_name"`. */
   endpoint: string;
+  /** The dependency's `fn_index`. */
   fn_index: number;
+  /** When the message arrived. */
   time: Date;
 }

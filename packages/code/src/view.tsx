@@ -5,12 +5,19 @@ import type { EditorHandle, EditorOptions } from "./editor.js";
 
 /** Config props the Code view reads. */
 export interface CodeViewProps {
+  /** The language the code is highlighted as (one of `codeLanguages`); null shows plain text. */
   language: string | null;
+  /** Lines the editor shows at least. */
   lines: number;
+  /** Most lines the editor grows to before it scrolls; null grows without limit. */
   max_lines: number | null;
+  /** Whether long lines wrap instead of scrolling sideways. */
   wrap_lines: boolean;
+  /** Whether line numbers show in a gutter. */
   show_line_numbers: boolean;
+  /** Whether the editor suggests completions (keywords of the language) as the user types. */
   autocomplete: boolean;
+  /** The buttons shown over the editor; null shows both, `[]` none. */
   buttons: readonly ("copy" | "download")[] | null;
 }
 

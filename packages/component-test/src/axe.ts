@@ -13,8 +13,11 @@ function source(): string {
 
 /** One accessibility violation, as the suite reports it. */
 export interface AxeViolation {
+  /** The axe rule broken (`"color-contrast"`, …). */
   id: string;
+  /** What the rule asks for, in a sentence. */
   help: string;
+  /** The elements at fault: a CSS selector and axe's summary of the fix. */
   nodes: { target: string; summary: string }[];
 }
 

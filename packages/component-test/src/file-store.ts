@@ -11,7 +11,9 @@ import { fileData, type FileData, type FileStore, type ProcessContext } from "@v
  * lists what was written; `dispose()` removes the folder.
  */
 export class TempFileStore implements FileStore {
+  /** The temp folder the files are written to. */
   readonly dir = mkdtempSync(join(tmpdir(), "vitrine-files-"));
+  /** Every file `save` wrote, in order. */
   readonly saved: FileData[] = [];
   /** A process context using this store. */
   readonly context: ProcessContext = { files: this };

@@ -33,6 +33,7 @@ export type StandardResult<T> =
  * it also describes the value for the API page, `/info` and the OpenAPI document.
  */
 export interface StandardSchema<Input = unknown, Output = Input> {
+  /** The Standard Schema interface: its version, vendor and `validate`. */
   readonly "~standard": {
     readonly version: 1;
     readonly vendor: string;
@@ -160,15 +161,21 @@ export type ApiComponentOptions<
 
 /** An API endpoint whose named parameters are the properties of one object schema: `fn` gets the parsed object. */
 export interface ApiObjectSchemaOptions<S extends StandardSchema, O> extends ApiEndpointOptions {
+  /** The endpoint's function: it gets the parsed object and the event context. */
   fn: (args: SchemaOutput<S>, context: EventContext) => FnResult<SchemaReturn<O>>;
+  /** The object schema that parses the call's named parameters. */
   inputs: S;
+  /** The schema of the result, for the API description. */
   outputs?: O;
 }
 
 /** An API endpoint with one schema per parameter: `fn` gets one parsed value each. */
 export interface ApiSchemaListOptions<L extends readonly StandardSchema[], O> extends ApiEndpointOptions {
+  /** The endpoint's function: one parsed value per schema, then the event context. */
   fn: (...args: [...SchemaArgs<L>, EventContext]) => FnResult<SchemaReturn<O>>;
+  /** One schema per parameter, in argument order. */
   inputs: L;
+  /** The schema of the result, for the API description. */
   outputs?: O;
 }
 

@@ -29,6 +29,7 @@ export abstract class Block {
   abstract readonly type: string;
   /** The layout or app this block was placed in, if any. */
   parent: Container | null = null;
+  /** The props given to the constructor, kept for the config. */
   readonly blockProps: BlockProps;
 
   constructor(props: BlockProps = {}) {
@@ -53,8 +54,10 @@ export abstract class Block {
 
 /** A block that holds other blocks: layouts and the app root. */
 export abstract class Container extends Block {
+  /** The blocks placed in this one, in order. */
   readonly children: Block[] = [];
 
+  /** Places a block last among the children, moving it out of its previous parent. */
   add(child: Block): void {
     if (child.parent) {
       const siblings = child.parent.children;

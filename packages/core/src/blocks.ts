@@ -96,7 +96,9 @@ export interface BlocksProps extends BlockProps {
  */
 export class BlocksApp extends Container implements DependencyRegistry {
   readonly type = "blocks";
+  /** Every event wiring of the app; the index of each is its `fn_index`. */
   readonly dependencies: Dependency[] = [];
+  /** The app's options (title, theme, css, …). */
   props: BlocksProps;
   private readonly apiNames = new Set<string>();
   /** Queue settings; change them with {@link BlocksApp.queue}. */
@@ -162,6 +164,7 @@ export class BlocksApp extends Container implements DependencyRegistry {
     return this.startTasks.run();
   }
 
+  /** The page title; "Vitrine" when none was given. */
   get title(): string {
     return this.props.title ?? "Vitrine";
   }
@@ -176,6 +179,7 @@ export class BlocksApp extends Container implements DependencyRegistry {
     return result;
   }
 
+  /** Adds an event wiring to the app, giving it a unique API name; returns its `fn_index`. */
   registerDependency(dep: Dependency): number {
     dep.apiName = this.uniqueApiName(dep);
     this.dependencies.push(dep);

@@ -89,6 +89,7 @@ export abstract class Component<TValue = unknown, TReturn = TValue, TPayload = u
   /** The browser view of this component. */
   abstract readonly ui: ComponentUi;
 
+  /** The props given to the constructor, a function `value` replaced by its first result. */
   readonly props: ComponentProps<TReturn>;
 
   constructor(props: ComponentProps<TReturn> = {}) {

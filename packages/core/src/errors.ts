@@ -18,9 +18,13 @@ export interface MessageOptions {
  * @example throw new vt.Error("Cannot divide by zero");
  */
 export class VitrineError extends globalThis.Error {
+  /** Marks the error as meant for the user, across copies of this package. */
   readonly [userErrorBrand] = true;
+  /** Seconds the browser shows the error toast; null keeps it until closed. */
   readonly duration: number | null;
+  /** Whether the browser shows a toast for it. */
   readonly visible: boolean;
+  /** Title of the toast. */
   readonly title: string;
 
   constructor(message: string, options: MessageOptions = {}) {

@@ -31,7 +31,9 @@ export interface KeyUpData {
 /** `like`: the user liked or disliked a message (Chatbot). */
 export interface LikeData {
   [field: string]: unknown;
+  /** Position of the message (or `[row, column]` of the item). */
   index: number | readonly [number, number];
+  /** The message's content. */
   value: unknown;
   /** True for a like, false for a dislike, null when taken back. */
   liked: boolean | null;
@@ -40,26 +42,33 @@ export interface LikeData {
 /** `edit`: the user edited an item (a message, a cell). */
 export interface EditData {
   [field: string]: unknown;
+  /** Position of the item: an index, or `[row, column]` of a cell. */
   index: number | readonly [number, number];
+  /** The value after the edit. */
   value: unknown;
+  /** The value before the edit. */
   previous_value: unknown;
 }
 
 /** `retry` / `undo`: the message acted on (Chatbot). */
 export interface RetryData {
   [field: string]: unknown;
+  /** Position of the message. */
   index: number | readonly [number, number];
+  /** The message's content. */
   value: unknown;
 }
 
 /** `copy`: what was copied. */
 export interface CopyData {
   [field: string]: unknown;
+  /** The copied content. */
   value: unknown;
 }
 
 /** `download`: the file downloaded. */
 export interface DownloadData {
   [field: string]: unknown;
+  /** The downloaded file (its FileData). */
   file: unknown;
 }

@@ -282,6 +282,7 @@ export type EventTarget = readonly [Block, EventName];
 
 /** Somewhere dependencies can be registered (an app being built). */
 export interface DependencyRegistry {
+  /** Adds an event wiring; returns its `fn_index`. */
   registerDependency(dep: Dependency): number;
 }
 
@@ -298,6 +299,7 @@ export class Dependency {
   id = -1;
   /** Final API name, after defaults and de-duplication (`null` when unnamed or hidden). */
   apiName: string | null = null;
+  /** Components whose values the function gets, in argument order. */
   readonly inputs: readonly AnyComponent[];
   /** Components and layouts that receive the function's results (a layout takes updates only). */
   readonly outputs: readonly AnyOutput[];
@@ -327,7 +329,6 @@ export class Dependency {
     return name === "GeneratorFunction" || name === "AsyncGeneratorFunction";
   }
 
-  /** Whether this event goes through the queue. */
   /** The events this one cancels when triggered. */
   get cancels(): readonly Dependency[] {
     return listOf(this.options.cancels);
@@ -338,6 +339,7 @@ export class Dependency {
     return this.options.concurrency_id ?? String(this.id);
   }
 
+  /** Whether this event goes through the queue. */
   get queued(): boolean {
     return this.options.queue ?? true;
   }

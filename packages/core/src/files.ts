@@ -23,6 +23,7 @@ export interface FileData {
   mime_type?: string | null;
   /** Whether it is a stream (`url` under `/stream/`). */
   is_stream?: boolean;
+  /** Marks the object as a FileData for Gradio's clients. */
   meta: { _type: typeof FILE_DATA_TYPE };
 }
 
@@ -75,6 +76,7 @@ export interface FileStore {
 
 /** What `preprocess` and `postprocess` get besides the value: where files go. */
 export interface ProcessContext {
+  /** Where the component saves and reads files. */
   files: FileStore;
 }
 

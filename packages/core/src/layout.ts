@@ -89,6 +89,7 @@ const toggleEvents = ["expand", "collapse"] as const;
 
 /** A set of tabs: one Tab's content shows at a time. Fires `select` and `change` when the user picks a tab. */
 export class TabsBlock extends Container {
+  /** Names of the events the tabs fire. */
   static readonly events = tabsEvents;
   readonly type = "tabs";
   /** Whether this Tabs was made implicitly around Tabs placed directly in another layout. */
@@ -111,6 +112,7 @@ export interface TabsBlock {
 
 /** One tab of a Tabs: a label and the content shown when it is selected. Fires `select`. */
 export class TabBlock extends Container {
+  /** Names of the events a tab fires. */
   static readonly events = tabEvents;
   readonly type = "tabitem";
   constructor(props: TabProps = {}) {
@@ -147,6 +149,7 @@ export interface TabBlock {
 
 /** A section that opens and closes under a header. Fires `expand` and `collapse`. */
 export class AccordionBlock extends Container {
+  /** Names of the events the accordion fires. */
   static readonly events = toggleEvents;
   readonly type = "accordion";
   constructor(props: AccordionProps = {}) {
@@ -164,6 +167,7 @@ export interface AccordionBlock extends Record<(typeof toggleEvents)[number], Ev
  * Fires `expand` and `collapse`.
  */
 export class SidebarBlock extends Container {
+  /** Names of the events the sidebar fires. */
   static readonly events = toggleEvents;
   readonly type = "sidebar";
   constructor(props: SidebarProps = {}) {

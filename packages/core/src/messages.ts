@@ -20,10 +20,15 @@ export interface LogOptions {
 
 /** A message on its way to the browser (the fields of a `log` message on the wire). */
 export interface LogEntry {
+  /** Whether it is an info or a warning. */
   level: LogLevel;
+  /** Text of the message. */
   message: string;
+  /** Title of the toast. */
   title: string;
+  /** Seconds the toast stays; null keeps it until closed. */
   duration: number | null;
+  /** Whether a toast is shown. */
   visible: boolean;
 }
 

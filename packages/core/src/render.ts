@@ -55,6 +55,7 @@ export class RenderedRegion extends Container implements DependencyRegistry {
     super({ render: false });
   }
 
+  /** Adds an event wiring made in this region, with an `fn_index` from the app; returns it. */
   registerDependency(dep: Dependency): number {
     const id = this.allocate();
     dep.apiName = null;

@@ -3,6 +3,7 @@ export type StartTask = () => Promise<void> | void;
 
 /** A start task failed: the app cannot serve as built. Its `cause` is what the task threw. */
 export class StartupError extends Error {
+  /** Names the error in stack traces and logs. */
   override readonly name = "StartupError";
 }
 

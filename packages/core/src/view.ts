@@ -59,14 +59,23 @@ export interface ViewProps<TValue = unknown, TProps = Record<string, unknown>> {
 
 /** Config props common to every component. */
 export interface CommonViewProps {
+  /** Text shown above the component. */
   label?: string | null;
+  /** Help text shown under the label. */
   info?: string | null;
+  /** Whether the label is shown. */
   show_label?: boolean;
+  /** Whether the component sits in a padded box. */
   container?: boolean;
+  /** Width relative to its siblings in a Row. */
   scale?: number | null;
+  /** Narrowest width in pixels. */
   min_width?: number;
+  /** Whether the component is shown. */
   visible?: boolean;
+  /** HTML id of the component's element. */
   elem_id?: string | null;
+  /** CSS classes added to the component's element. */
   elem_classes?: string | string[] | null;
 }
 

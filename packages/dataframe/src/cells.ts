@@ -20,14 +20,19 @@ export const DATATYPES: readonly Datatype[] = ["str", "number", "bool", "date", 
  */
 export interface DataframeMetadata {
   [key: string]: unknown[] | null | undefined;
+  /** Text shown instead of each cell's value (null: the value). */
   display_value?: (string | null)[][] | null;
+  /** A CSS declaration list per cell (null: none). */
   styling?: (string | null)[][] | null;
 }
 
 /** The wire value, Gradio's DataframeData: the column headers, the rows, and optional metadata. */
 export interface DataframeData {
+  /** Column headers. */
   headers: string[];
+  /** The rows, each a list of cell values. */
   data: CellValue[][];
+  /** Per-cell display text and styling, or null. */
   metadata?: DataframeMetadata | null;
 }
 

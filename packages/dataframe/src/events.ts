@@ -5,6 +5,7 @@ import type { EditData, SelectData } from "@vitrine/core";
  * `edit`). Sorting and searching change only what is shown, never the value, and fire nothing.
  */
 export const dataframeEvents = ["change", "input", "select", "edit"] as const;
+/** One of the names in `dataframeEvents`, for typing listeners and event data. */
 export type DataframeEvent = (typeof dataframeEvents)[number];
 
 /**
@@ -13,6 +14,8 @@ export type DataframeEvent = (typeof dataframeEvents)[number];
  * `col_value`; `edit` gives the edited cell's `index`, its new `value` and `previous_value`.
  */
 export interface DataframeEventData {
+  /** A cell was clicked: its `[row, column]`, value, row and column. */
   select: SelectData & { index: readonly [number, number]; row_value: unknown[]; col_value: unknown[] };
+  /** A cell was edited: its `[row, column]`, new and previous value. */
   edit: EditData & { index: readonly [number, number] };
 }

@@ -32,22 +32,39 @@ import { dataframeStyle } from "./style.js";
 
 /** Config props the Dataframe view reads. */
 export interface DataframeViewProps {
+  /** Column headers, used when the value has none. */
   headers: string[];
+  /** The number of rows shown at first, or `[n, "fixed" | "dynamic"]` (fixed: no rows added or deleted). */
   row_count: [number, "fixed" | "dynamic"];
+  /** The number of columns, or `[n, "fixed" | "dynamic"]`: "fixed" lets the user neither add nor delete columns. */
   col_count: [number, "fixed" | "dynamic"];
+  /** `[min, max]` rows the user may have through the UI (Gradio 6); null for no limit. */
   row_limits: [number | null, number | null] | null;
+  /** `[min, max]` columns the user may have through the UI (Gradio 6); null for no limit. */
   column_limits: [number | null, number | null] | null;
+  /** The datatype of every column, or one per column ("str", "number", "bool", "date", "markdown", "html"). */
   datatype: Datatype | Datatype[];
+  /** Most height of the table: pixels for a number, or a CSS length. */
   max_height: number | string;
+  /** Whether cell text wraps. */
   wrap: boolean;
+  /** Whether single newlines in "markdown" cells become line breaks. */
   line_breaks: boolean;
+  /** Width of each column: pixels for a number, or "100px", "20%", "auto". */
   column_widths: string[];
+  /** Whether a button shows the table full screen (Gradio 5). */
   show_fullscreen_button: boolean;
+  /** Whether a button copies the table as CSV (Gradio 5). */
   show_copy_button: boolean;
+  /** Whether a first column numbers the rows. */
   show_row_numbers: boolean;
+  /** Most characters a cell shows before "…" (the selected cell shows all). */
   max_chars: number | null;
+  /** A search box above the table ("search"), with a column picker ("filter"), or none (default). */
   show_search: "none" | "search" | "filter";
+  /** How many columns, from the left, stay in place when the table scrolls sideways. */
   pinned_columns: number | null;
+  /** Column indices the user may not edit; they also fix the column count. */
   static_columns: number[];
 }
 

@@ -27,6 +27,7 @@ export interface CacheFileContent {
   key: string;
   /** Component types of the inputs and the outputs, for whoever reads the file. */
   inputs: string[];
+  /** Component types of the outputs. */
   outputs: string[];
   /** Per example (by index): the outputs' wire values, or `null` while not computed. */
   examples: (unknown[] | null)[];
@@ -64,6 +65,7 @@ export interface ExamplesCacheOptions {
 export class ExamplesCache {
   /** Hex SHA-256 of what the outputs depend on. */
   readonly key: string;
+  /** When the outputs are computed: at startup, or lazily on first click. */
   readonly mode: CacheMode;
   private readonly options: ExamplesCacheOptions;
   private outputs: (unknown[] | null)[] | null = null;

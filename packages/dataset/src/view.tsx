@@ -11,6 +11,7 @@ export interface DatasetViewProps {
   samples: unknown[][];
   /** Column headers; empty to use the components' labels. */
   headers: string[];
+  /** Samples shown per page. */
   samples_per_page: number;
 }
 

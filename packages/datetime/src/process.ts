@@ -8,8 +8,11 @@ export type DateTimeType = "timestamp" | "datetime" | "string";
 
 /** The function's argument for each `type`. */
 export interface DateTimeTypes {
+  /** With `type: "timestamp"`: seconds since the epoch. */
   timestamp: number;
+  /** With `type: "datetime"`: a `Date`. */
   datetime: Date;
+  /** With `type: "string"`: the text as shown. */
   string: string;
 }
 

@@ -4,8 +4,11 @@ import { expectedForm, isRelative } from "./parse.js";
 
 /** Config props the DateTime view reads. */
 export interface DateTimeViewProps {
+  /** Whether the value has a time (`YYYY-MM-DD HH:MM:SS`) or only a date (`YYYY-MM-DD`). */
   include_time: boolean;
+  /** What the function receives: `"timestamp"` (seconds, default), `"datetime"` (a `Date`) or `"string"`. */
   type: "timestamp" | "datetime" | "string";
+  /** IANA time zone (`"Europe/Paris"`) the text is read and written in; the server's local zone by default. */
   timezone: string | null;
 }
 

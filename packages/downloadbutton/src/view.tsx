@@ -2,8 +2,11 @@ import type { FileData, ViewProps } from "@vitrine/core";
 
 /** Config props the DownloadButton view reads. */
 export interface DownloadButtonViewProps {
+  /** `"primary"`, `"secondary"` (default) or `"stop"`. */
   variant: "primary" | "secondary" | "stop";
+  /** Size of the button. */
   size: "sm" | "md" | "lg";
+  /** URL of an image shown before the text (http(s) or relative). */
   icon: string | null;
 }
 

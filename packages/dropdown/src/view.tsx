@@ -8,9 +8,13 @@ type Item = string | number;
 export interface DropdownViewProps {
   /** `[label, value]` pairs. */
   choices: [string, Item][];
+  /** Whether several choices may be selected; the function then receives a list. */
   multiselect: boolean;
+  /** Whether the user may type a value that is not among the choices. */
   allow_custom_value: boolean;
+  /** With `multiselect`, the most choices that may be selected. */
   max_choices: number | null;
+  /** Whether typing in the box filters the choices. */
   filterable: boolean;
 }
 

@@ -6,6 +6,7 @@ import { currentSpace, duplicateUrl } from "./space.js";
 
 /** The DuplicateButton's colours: the Button's, and `"huggingface"` (dark, as on the Hub; the default). */
 export const DUPLICATE_BUTTON_VARIANTS = [...BUTTON_VARIANTS, "huggingface"] as const;
+/** One of `DUPLICATE_BUTTON_VARIANTS`: the colour a DuplicateButton takes. */
 export type DuplicateButtonVariant = (typeof DUPLICATE_BUTTON_VARIANTS)[number];
 
 /** Props of a DuplicateButton. */

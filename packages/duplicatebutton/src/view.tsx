@@ -3,6 +3,7 @@ import { ButtonView, type ButtonViewProps } from "@vitrine/button/ui";
 
 /** Config props the DuplicateButton view reads. */
 export interface DuplicateButtonViewProps extends Omit<ButtonViewProps, "variant"> {
+  /** The button's colours. */
   variant: ButtonViewProps["variant"] | "huggingface";
 }
 

@@ -75,8 +75,11 @@ export function fileName(file: FileData): string {
 export interface PreprocessFilesOptions {
   /** The component's name, for messages. */
   component: string;
+  /** Whether one file, several or a folder's files are expected. */
   file_count: FileCount;
+  /** The file types accepted (extensions, categories or MIME types); null accepts any. */
   file_types?: readonly string[] | null;
+  /** What the function gets for each file: its path or its bytes. */
   type: FileType;
 }
 

@@ -4,8 +4,11 @@ import { acceptAttribute, describeFileTypes, formatSize, matchesFileTypes } from
 
 /** Config props the File view reads. */
 export interface FileViewProps {
+  /** "single" (default): one file; "multiple": several; "directory": every file of a chosen folder. */
   file_count: "single" | "multiple" | "directory";
+  /** The files the user may give: extensions, categories ("image", "file", …) or MIME types. */
   file_types: string[] | null;
+  /** Height of the file list: pixels, or a CSS length. */
   height: number | string | null;
 }
 

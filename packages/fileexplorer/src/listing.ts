@@ -11,7 +11,9 @@ import { isInside, type ExplorerRoot } from "./safe-path.js";
 
 /** One entry of a listing (Gradio's FileNode). */
 export interface FileNode {
+  /** The entry's name in its folder. */
   name: string;
+  /** Whether it is a file or a folder. */
   type: "file" | "folder";
   /** Whether the glob matches it (always true for listed files; folders may be false). */
   valid: boolean;

@@ -3,19 +3,29 @@ import type { ViewProps } from "@vitrine/core";
 
 /** Config props the FileExplorer view reads. */
 export interface FileExplorerViewProps {
+  /** "single" (the function gets one path, or null) or "multiple" (a list, default). */
   file_count: "single" | "multiple";
+  /** The folder the user browses; nothing outside it is listed or accepted. */
   root_dir: string;
+  /** Which files are shown (and may be chosen): a glob on the path from `root_dir`, e.g. */
   glob: string;
+  /** Files and folders never shown nor accepted, by a glob like `glob`'s (`"*.py"`, `".git"`). */
   ignore_glob: string | null;
+  /** Height of the tree: pixels, or a CSS length. */
   height: number | string | null;
+  /** Largest height before it scrolls (default 500 pixels). */
   max_height: number | string | null;
+  /** Least height. */
   min_height: number | string | null;
 }
 
 /** One entry of a folder's listing, as the server's `ls` answers. */
 export interface TreeNode {
+  /** The entry's name in its folder. */
   name: string;
+  /** Whether it is a file or a folder. */
   type: "file" | "folder";
+  /** Whether it may be chosen (the glob matches it). */
   valid?: boolean;
 }
 

@@ -3,6 +3,7 @@
  * files are copied to) and, optionally, its own way of writing a value to a cell.
  */
 export interface FlaggedComponent {
+  /** The component's props; its label names the CSV column. */
   readonly props: { readonly label?: string | null };
   /**
    * Optional hook for a component whose value needs its own cell format (a custom component):

@@ -53,6 +53,7 @@ const DATASET_FILE = /^dataset(\d+)\.csv$/;
  * });
  */
 export class CSVLogger implements FlaggingCallback {
+  /** The options it was created with. */
   readonly options: Readonly<CSVLoggerOptions>;
   private components: readonly FlaggedComponent[] | null = null;
   private dir = "";

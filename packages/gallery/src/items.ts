@@ -3,13 +3,17 @@ import type { FileData } from "@vitrine/core";
 
 /** One image of a gallery on the wire (Gradio's GalleryImage). */
 export interface GalleryImageData {
+  /** The image file. */
   image: FileData;
+  /** Text shown under the image, or null. */
   caption: string | null;
 }
 
 /** One video of a gallery on the wire (Gradio's GalleryVideo). */
 export interface GalleryVideoData {
+  /** The video file. */
   video: FileData;
+  /** Text shown under the video, or null. */
   caption: string | null;
 }
 

@@ -6,16 +6,27 @@ import { isGalleryVideo, galleryItemFile, type GalleryItem } from "./items.js";
 
 /** Config props the Gallery view reads. */
 export interface GalleryViewProps {
+  /** Thumbnails in a row. */
   columns: number | null;
+  /** Rows of thumbnails shown before the grid scrolls (with no `height`). */
   rows: number | null;
+  /** Height of the gallery: pixels, or a CSS length; more thumbnails than fit scroll. */
   height: number | string | null;
+  /** Whether clicking a thumbnail opens the large preview. */
   allow_preview: boolean;
+  /** Whether the gallery starts in preview mode (on the first image). */
   preview: boolean | null;
+  /** The item selected (and previewed) at start, or null. */
   selected_index: number | null;
+  /** How thumbnails fill their cells: "contain", "cover" (the look by default), "fill", "none", "scale-down". */
   object_fit: "contain" | "cover" | "fill" | "none" | "scale-down" | null;
+  /** The corner buttons (Gradio 6): "download", "download_all", "fullscreen", "share" (shows nothing). */
   buttons: string[];
+  /** Whether fewer items than `columns` stretch to the full width. */
   fit_columns: boolean;
+  /** The files the user may upload: extensions, categories ("image", "video") or MIME types. */
   file_types: string[] | null;
+  /** Where an interactive gallery takes images from: "upload", "clipboard", "webcam". */
   sources: string[];
 }
 

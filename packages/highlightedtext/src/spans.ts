@@ -11,22 +11,29 @@ export type SpanPair = readonly [text: string, label: SpanLabel];
 
 /** One span on the wire (Gradio's HighlightedToken). */
 export interface HighlightedToken {
+  /** The span's text. */
   token: string;
+  /** Its category, or its score for a numeric label; null for plain text. */
   class_or_confidence: SpanLabel;
 }
 
 /** An entity in `{ text, entities }` form: a label over `text.slice(start, end)`. */
 export interface HighlightedEntity {
+  /** The span's label. */
   entity?: string | number | null;
   /** Named-entity pipelines' spelling of `entity` (Gradio reads both). */
   entity_group?: string | number | null;
+  /** Index in `text` where the span starts. */
   start: number;
+  /** Index in `text` just after the span. */
   end: number;
 }
 
 /** A text and the entities found in it (a NER pipeline's output). */
 export interface HighlightedEntities {
+  /** The whole text. */
   text: string;
+  /** The labelled spans of the text. */
   entities: readonly HighlightedEntity[];
 }
 

@@ -4,9 +4,13 @@ import { categoryColors, scoreColor, type HighlightedToken, type SpanLabel } fro
 
 /** Config props the HighlightedText view reads. */
 export interface HighlightedTextViewProps {
+  /** Colours of categories (`{ PER: "#22c55e", LOC: "blue" }`, any CSS colour); others get a palette colour. */
   color_map: Record<string, string> | null;
+  /** Whether a legend of the categories (or the score scale) shows above the text. */
   show_legend: boolean;
+  /** Whether each highlighted span shows its category beside its text (default `true`). */
   show_inline_category: boolean;
+  /** Whether the text reads right to left. */
   rtl?: boolean;
 }
 

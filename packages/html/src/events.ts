@@ -40,6 +40,7 @@ export const htmlEvents = [
   "download",
   "copy",
 ] as const;
+/** One of the names in `htmlEvents`, for typing listeners and event data. */
 export type HtmlEvent = (typeof htmlEvents)[number];
 
 /**

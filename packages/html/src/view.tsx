@@ -7,9 +7,13 @@ import { loadHead, updateChildren } from "./dom.js";
 
 /** Config props the HTML view reads. */
 export interface HtmlViewProps {
+  /** Whether the view cleans the rendered HTML with DOMPurify (no scripts, handlers or `javascript:` URLs). */
   sanitize_html: boolean;
+  /** Minimum height (pixels, or a CSS length). */
   min_height: number | string | null;
+  /** Maximum height (pixels, or a CSS length) before the content scrolls. */
   max_height: number | string | null;
+  /** Whether the content has the theme's block padding around it. */
   padding: boolean;
   /** The HTML template (`${…}` and Handlebars); default `"${value}"`. */
   html_template?: string;

@@ -14,11 +14,15 @@ export type SniffedFormat = ImageFormat | "bmp" | "tiff" | "svg";
 
 /** An RGBA bitmap: `data` holds 4 bytes a pixel, row-major. */
 export interface RgbaBitmap {
+  /** Width in pixels. */
   width: number;
+  /** Height in pixels. */
   height: number;
+  /** The pixels, row by row from the top-left corner. */
   data: Uint8Array;
 }
 
+/** The MIME type of each recognised format, for answering and labelling image files. */
 export const MIME: Record<SniffedFormat, string> = {
   webp: "image/webp",
   png: "image/png",

@@ -31,9 +31,13 @@ export type ImageMode = "RGB" | "RGBA" | "L";
  * RGB 3, RGBA 4, L 1), row-major from the top-left corner.
  */
 export interface ImageArray {
+  /** Width in pixels. */
   width: number;
+  /** Height in pixels. */
   height: number;
+  /** Bytes per pixel: 1 for L, 3 for RGB, 4 for RGBA. */
   channels: 1 | 3 | 4;
+  /** The pixels, row by row from the top-left corner. */
   data: Uint8ClampedArray;
 }
 

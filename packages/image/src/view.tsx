@@ -7,11 +7,17 @@ type Source = "upload" | "webcam" | "clipboard";
 
 /** Config props the Image view reads. */
 export interface ImageViewProps {
+  /** Height of the displayed image: pixels, or a CSS length. */
   height: number | string | null;
+  /** Width of the displayed image: pixels, or a CSS length. */
   width: number | string | null;
+  /** Where the user may take an image from. */
   sources: ("upload" | "webcam" | "clipboard")[];
+  /** Whether a download button is shown. */
   show_download_button: boolean;
+  /** Whether a fullscreen button is shown. */
   show_fullscreen_button: boolean;
+  /** Text of the empty upload area. */
   placeholder: string | null;
   /** Whether webcam photos and the preview are mirrored. */
   mirror_webcam?: boolean;
@@ -21,6 +27,7 @@ export interface ImageViewProps {
   streaming?: boolean;
   /** Set by the page from the `stream` listener: seconds between frames, and the longest stream. */
   stream_every?: number;
+  /** Set by the page from the `stream` listener: the longest stream, in seconds (null: no limit). */
   time_limit?: number | null;
   /** Set by the page: whether the `stream` listener's event is running. */
   stream_active?: boolean;

@@ -6,10 +6,14 @@ import type { SelectData } from "@vitrine/core";
  * uploaded, `clear`, `select` (on the static view), and `apply` when the user presses Apply.
  */
 export const imageEditorEvents = ["clear", "change", "input", "select", "upload", "apply"] as const;
+/** One of the names in `imageEditorEvents`, for typing listeners and event data. */
 export type ImageEditorEvent = (typeof imageEditorEvents)[number];
 
 /**
  * The data its events carry: `select` gives the clicked pixel of the composite as
  * `index: [x, y]` (in the image's natural size) and `value: null`.
  */
-export interface ImageEditorEventData { select: SelectData }
+export interface ImageEditorEventData {
+  /** A pixel of the composite was clicked. */
+  select: SelectData;
+}

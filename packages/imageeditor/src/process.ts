@@ -31,8 +31,11 @@ import { Brush, Eraser, LayerOptions, WebcamOptions, type BrushSettings, type Er
  * composite (the background with every visible layer drawn over it).
  */
 export interface EditorValue<I> {
+  /** The background image, or null. */
   background: I | null;
+  /** The layers drawn over the background, bottom first. */
   layers: I[];
+  /** The background with every visible layer drawn over it, or null. */
   composite: I | null;
 }
 
@@ -48,9 +51,13 @@ export type ImageEditorOutput = ImageOutput | { background?: ImageOutput; layers
 
 /** The value on the wire: Gradio's EditorData. */
 export interface EditorData {
+  /** The background image, or null. */
   background: FileData | null;
+  /** The layers drawn over the background, bottom first. */
   layers: FileData[];
+  /** The background with every visible layer drawn over it, or null. */
   composite: FileData | null;
+  /** Gradio's optional id of the edited value, kept for compatibility (Vitrine does not read it). */
   id?: string | null;
 }
 

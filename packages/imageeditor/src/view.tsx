@@ -27,25 +27,41 @@ import type { BrushColor, BrushSettings, EraserSettings, LayerSettings } from ".
 
 /** The wire value the view reads and sets (Gradio's EditorData). */
 export interface EditorWireValue {
+  /** The background image, or null. */
   background: FileData | null;
+  /** The layers drawn over the background, bottom first. */
   layers: FileData[];
+  /** The background with every visible layer drawn over it, or null. */
   composite: FileData | null;
+  /** Gradio's optional id of the edited value, kept for compatibility (Vitrine does not read it). */
   id?: string | null;
 }
 
 /** Config props the ImageEditor view reads. */
 export interface ImageEditorViewProps {
+  /** Height of the component: pixels, or a CSS length (the canvas keeps its own resolution). */
   height: number | string | null;
+  /** Width of the component: pixels, or a CSS length. */
   width: number | string | null;
+  /** Where the user may take a background image from. */
   sources: ("upload" | "webcam" | "clipboard")[];
+  /** Whether a download button (the composite) is shown. */
   show_download_button: boolean;
+  /** Whether a fullscreen button is shown. */
   show_fullscreen_button: boolean;
+  /** Text shown over an empty canvas that takes an upload (a `#` line is a heading). */
   placeholder: string | null;
+  /** The transforms offered ("crop", "resize"); `[]` or null for none. */
   transforms: ("crop" | "resize")[];
+  /** The brush's options (`Brush({...})`), null for the defaults, or false to hide the brush (and the eraser). */
   brush: BrushSettings | false;
+  /** The eraser's options (`Eraser({...})`), null for the defaults, or false to hide the eraser. */
   eraser: EraserSettings | false;
+  /** Whether the user may work with layers (true, default), not (false: one layer), or `LayerOptions({...})`. */
   layers: LayerSettings;
+  /** The blank canvas's size `[width, height]` in pixels. */
   canvas_size: [number, number];
+  /** Whether an uploaded background is scaled to fit `canvas_size` (true) or the canvas takes its size (false, default). */
   fixed_canvas: boolean;
   /** The "webcam" source's options: mirrored or not, and the camera constraints. */
   webcam_options?: { mirror?: boolean; constraints?: Record<string, unknown> | null } | null;

@@ -3,10 +3,15 @@ import type { FileData, ViewProps } from "@vitrine/core";
 
 /** Config props the ImageSlider view reads. */
 export interface ImageSliderViewProps {
+  /** Height of the component: pixels, or a CSS length. */
   height: number | string | null;
+  /** Width of the component: pixels, or a CSS length. */
   width: number | string | null;
+  /** Where the slider starts, as a percentage of the width from the left (0–100). */
   slider_position: number;
+  /** Largest height of the shown images, in pixels. */
   max_height: number;
+  /** The corner buttons (Gradio 6): "download", "fullscreen". */
   buttons: string[];
 }
 

@@ -6,10 +6,15 @@ type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 /** Config props the JSON view reads. */
 export interface JsonViewProps {
+  /** Whether every node of the tree starts expanded, or only the top level. */
   open: boolean;
+  /** Whether array items show their index before their value (Gradio's `show_indices`). */
   show_indices: boolean;
+  /** Fixed height of the tree (pixels, or a CSS length); scrolls beyond it. */
   height: number | string | null;
+  /** Maximum height (pixels, or a CSS length) before the tree scrolls; 500 by default. */
   max_height: number | string | null;
+  /** Minimum height (pixels, or a CSS length). */
   min_height: number | string | null;
   /** Buttons over the tree: null for the default (copy), else the list (`"copy"`). */
   buttons?: readonly string[] | null;

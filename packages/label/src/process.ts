@@ -4,13 +4,17 @@ import { labelEvents, type LabelEvent, type LabelEventData } from "./events.js";
 
 /** One class and its confidence, on the wire. */
 export interface LabelConfidence {
+  /** The class. */
   label: string | number | null;
+  /** Its confidence, from 0 to 1. */
   confidence: number | null;
 }
 
 /** A Label's wire value (Gradio's LabelData): the top label and, for classifications, the confidences, best first. */
 export interface LabelData {
+  /** The top class, or the value of a Label with no confidences. */
   label: string | number | null;
+  /** Every class with its confidence, best first; absent for a plain label. */
   confidences?: LabelConfidence[] | null;
 }
 

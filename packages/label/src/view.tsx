@@ -3,8 +3,11 @@ import type { LabelData } from "./process.js";
 
 /** Config props the Label view reads. */
 export interface LabelViewProps {
+  /** How many of the most confident classes are shown (and sent). */
   num_top_classes: number | null;
+  /** Whether the top class is shown as a heading above the bars. */
   show_heading: boolean;
+  /** Background colour of the heading: a CSS colour name or hex string. */
   color: string | null;
 }
 

@@ -51,7 +51,9 @@ export type MarkdownButton = "copy";
 
 /** A pair of LaTeX delimiters (see {@link MarkdownProps.latex_delimiters}). */
 export interface LatexDelimiter {
+  /** The opening delimiter (`"$$"`). */
   left: string;
+  /** The closing delimiter. */
   right: string;
   /** Whether the formula is set on its own line rather than in the text. */
   display: boolean;

@@ -41,7 +41,9 @@ export type CodeHighlighter = (code: string, language: string) => string | null;
 
 /** A pair of LaTeX delimiters, as Gradio's `latex_delimiters` entries. */
 export interface LatexDelimiter {
+  /** The opening delimiter (`"$$"`). */
   left: string;
+  /** The closing delimiter. */
   right: string;
   /** Whether the formula is set on its own line (display) rather than in the text. */
   display: boolean;

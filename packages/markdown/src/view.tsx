@@ -14,10 +14,15 @@ import { markdownStyle } from "./style.js";
 
 /** Config props the Markdown view reads. */
 export interface MarkdownViewProps {
+  /** Whether HTML in the rendered Markdown is sanitized (scripts, event handlers and `javascript:` links removed). */
   sanitize_html: boolean;
+  /** Whether single newlines become line breaks (`<br>`). */
   line_breaks: boolean;
+  /** Right-to-left text. */
   rtl: boolean;
+  /** Delimiters of the LaTeX formulas typeset with KaTeX, each `display` (on a line of its own) or inline. */
   latex_delimiters?: readonly LatexDelimiter[];
+  /** Whether headings get an id (a GitHub-style slug) and a `#` link to themselves. */
   header_links?: boolean;
   /** Gradio 5's spelling of `buttons: ["copy"]`. */
   show_copy_button?: boolean;
@@ -25,8 +30,11 @@ export interface MarkdownViewProps {
   buttons?: readonly string[] | null;
   /** Whether the text has the theme's block padding around it. */
   padding?: boolean;
+  /** Height of the Markdown: pixels, or a CSS length; taller text scrolls. */
   height?: number | string | null;
+  /** Largest height (pixels or a CSS length); taller text scrolls. */
   max_height?: number | string | null;
+  /** Smallest height (pixels or a CSS length). */
   min_height?: number | string | null;
 }
 

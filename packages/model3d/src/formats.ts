@@ -2,6 +2,7 @@
 
 /** Extensions (lower case, with the dot) of the files Model3D shows. */
 export const MODEL_EXTENSIONS = [".obj", ".glb", ".gltf", ".stl", ".ply", ".splat"] as const;
+/** One of `MODEL_EXTENSIONS`: a file extension Model3D can show. */
 export type ModelExtension = (typeof MODEL_EXTENSIONS)[number];
 
 /** MIME types of the formats. */

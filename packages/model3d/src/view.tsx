@@ -5,11 +5,17 @@ import type { ModelScene } from "./scene.js";
 
 /** Config props the Model3D view reads. */
 export interface Model3DViewProps {
+  /** How the model is drawn: "solid" (default), "point_cloud" or "wireframe". */
   display_mode: "solid" | "point_cloud" | "wireframe" | null;
+  /** Background colour of the scene: `[r, g, b, a]`, each 0..1. */
   clear_color: [number, number, number, number] | null;
+  /** Where the camera starts: `[alpha, beta, radius]`. */
   camera_position: [number | null, number | null, number | null];
+  /** Speed of zooming with the wheel or a pinch. */
   zoom_speed: number;
+  /** Speed of panning (right drag, or two fingers). */
   pan_speed: number;
+  /** Height of the viewer: pixels, or a CSS length. */
   height: number | string | null;
 }
 

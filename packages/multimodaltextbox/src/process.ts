@@ -25,13 +25,17 @@ export type MultimodalSource = "upload" | "microphone";
  * the order the user attached them.
  */
 export interface MultimodalValue {
+  /** The text. */
   text: string;
+  /** Local paths of the attached files. */
   files: string[];
 }
 
 /** The wire value of a MultimodalTextbox (Gradio's `MultimodalData`): the text and the files as FileData. */
 export interface MultimodalPayload {
+  /** The text. */
   text: string;
+  /** The attached files. */
   files: FileData[];
 }
 
@@ -46,12 +50,19 @@ export type MultimodalReturn = string | { text?: string | null; files?: readonly
 
 /** HTML attributes set on the text area (Gradio's `InputHTMLAttributes`). */
 export interface MultimodalHTMLAttributes {
+  /** How the browser's keyboard capitalizes the text. */
   autocapitalize?: "off" | "none" | "on" | "sentences" | "words" | "characters" | null;
+  /** Whether the browser corrects spelling as the user types. */
   autocorrect?: "on" | "off" | null;
+  /** Whether the browser marks misspelt words. */
   spellcheck?: boolean | null;
+  /** The browser's autofill hint (`"off"`, `"email"`, …). */
   autocomplete?: string | null;
+  /** Position of the text area in the tab order. */
   tabindex?: number | null;
+  /** The label of the Enter key on virtual keyboards. */
   enterkeyhint?: "enter" | "done" | "go" | "next" | "previous" | "search" | "send" | null;
+  /** Language of the text (a BCP 47 tag). */
   lang?: string | null;
 }
 

@@ -5,25 +5,41 @@ import { MicRecorder } from "./recorder.js";
 
 /** The wire value the view shows and edits. */
 export interface MultimodalViewValue {
+  /** The text. */
   text: string;
+  /** The attached files. */
   files: FileData[];
 }
 
 /** Config props the MultimodalTextbox view reads. */
 export interface MultimodalTextboxViewProps {
+  /** Where files come from: "upload" (button, drops and pastes) and/or "microphone" (a recorded audio file). */
   sources: ("upload" | "microphone")[];
+  /** The files the user may attach: extensions, categories ("image", "file", …) or MIME types. */
   file_types: string[] | null;
+  /** "single" (default): one file per message; "multiple": several; "directory": the files of a folder. */
   file_count: "single" | "multiple" | "directory";
+  /** Rows of the text area (it grows from there). */
   lines: number;
+  /** Most rows the text area grows to (at least `lines`). */
   max_lines: number;
+  /** Hint shown when empty. */
   placeholder: string | null;
+  /** Whether the text area takes focus on load. */
   autofocus: boolean;
+  /** Whether the text area scrolls to its end when the value changes (unless the user scrolled up). */
   autoscroll: boolean;
+  /** Text alignment; null follows `rtl`. */
   text_align: "left" | "right" | null;
+  /** Right-to-left text. */
   rtl: boolean;
+  /** The submit button: true (default) for an arrow, a string for its text, false for none. */
   submit_btn: boolean | string | null;
+  /** A stop button shown in place of the submit button while an event updating this box runs: true for a square, a string for its text. */
   stop_btn: boolean | string | null;
+  /** Pasted text longer than this many characters is attached as a `pasted_text.txt` file instead. */
   max_plain_text_length: number;
+  /** HTML attributes of the text area (autocorrect, spellcheck, …). */
   html_attributes: {
     autocapitalize?: string | null;
     autocorrect?: string | null;

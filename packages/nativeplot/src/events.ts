@@ -2,6 +2,7 @@ import type { SelectData } from "@vitrine/core";
 
 /** The events a LinePlot, BarPlot or ScatterPlot fires, as Gradio's `NativePlot.EVENTS`. */
 export const nativePlotEvents = ["change", "select", "double_click"] as const;
+/** One of the names in `nativePlotEvents`, for typing listeners and event data. */
 export type NativePlotEvent = (typeof nativePlotEvents)[number];
 
 /**
@@ -24,5 +25,6 @@ export interface NativePlotSelectData extends SelectData {
 
 /** The data the events carry: `select` gives the selected range. */
 export interface NativePlotEventData {
+  /** A range of the plot was selected. */
   select: NativePlotSelectData;
 }

@@ -9,9 +9,13 @@ import type { NativePlotButton, NativePlotData, NativePlotMark } from "./types.j
 export interface NativePlotViewProps extends FigureProps {
   /** The component type: `lineplot`, `barplot` or `scatterplot` (how the view knows the mark without a value). */
   name?: string;
+  /** A caption under the plot. */
   caption?: string | null;
+  /** Height of the plot, in pixels (a number) or any CSS length. */
   height?: number | string | null;
+  /** Width of the plot, in pixels (a number) or any CSS length; by default the block's. */
   width?: number | string | null;
+  /** Buttons on the plot (Gradio 6): `"fullscreen"` and `"export"` (downloads the plot as a PNG). */
   buttons?: readonly NativePlotButton[] | null;
 }
 

@@ -3,10 +3,15 @@ import type { ViewProps } from "@vitrine/core";
 
 /** Config props the Number view reads. */
 export interface NumberViewProps {
+  /** Smallest value accepted as input; smaller values are rejected with an error. */
   minimum: number | null;
+  /** Largest value accepted as input; larger values are rejected with an error. */
   maximum: number | null;
+  /** Increment of the field's arrows and arrow keys. */
   step: number;
+  /** Decimal places values are rounded to, in and out (half away from zero); 0 makes integers. */
   precision: number | null;
+  /** Hint shown when the field is empty. */
   placeholder: string | null;
 }
 

@@ -18,8 +18,11 @@ export type ParamViewerValue = Record<string, Parameter>;
 
 /** One parameter as a function may give it: any field may be left out, a default may be any JSON value. */
 export interface ParameterInput {
+  /** The parameter's type, as text. */
   type?: string | null;
+  /** What the parameter is for (Markdown). */
   description?: string | null;
+  /** Its default value. */
   default?: unknown;
 }
 

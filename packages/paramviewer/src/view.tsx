@@ -7,10 +7,15 @@ import type { Parameter, ParamViewerValue } from "./value.js";
 
 /** Config props the ParamViewer view reads. */
 export interface ParamViewerViewProps {
+  /** The language of the types and defaults: `"python"` (default) or `"typescript"`. */
   language: "python" | "typescript";
+  /** Words that, wherever they appear in a type or a default, link to `#h-<word in lower case>`. */
   linkify: string[];
+  /** The header above the list, with a button that opens or closes every parameter at once. */
   header: string | null;
+  /** Whether each parameter gets an anchor (`#param-<name>`) and a link to it; a string prefixes the anchors. */
   anchor_links: boolean | string;
+  /** Maximum height (pixels, or a CSS length); the list scrolls beyond it, under a fixed header. */
   max_height: number | string | null;
 }
 

@@ -18,6 +18,7 @@ export interface PlotlyFigure {
 
 /** The plotting libraries Gradio's PlotData names; Vitrine draws `plotly` and `matplotlib` (an image). */
 export const PLOT_TYPES = ["altair", "bokeh", "plotly", "matplotlib"] as const;
+/** One of `PLOT_TYPES`: the library a plot on the wire comes from. */
 export type PlotType = (typeof PLOT_TYPES)[number];
 
 /**
@@ -26,8 +27,11 @@ export type PlotType = (typeof PLOT_TYPES)[number];
  * JSON (`chart` names an altair chart's kind).
  */
 export interface PlotData {
+  /** The library the plot comes from. */
   type: PlotType;
+  /** The plot itself: JSON text, or an image's data URL for matplotlib. */
   plot: string;
+  /** An altair chart's kind. */
   chart?: "bar" | "line" | "scatter";
 }
 

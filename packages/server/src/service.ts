@@ -108,7 +108,9 @@ interface QueuePlan {
  * (API routes, the page and the component views). Mount `router` anywhere.
  */
 export class AppService {
+  /** The express router serving the app's page, API and views; mount it anywhere. */
   readonly router: Router;
+  /** The queue the app's events run through. */
   readonly queue: Queue;
   /** The queue shared with the app's other processes (Redis), or null for this process alone. */
   cluster: ClusterQueue | null = null;

@@ -3,6 +3,7 @@ import type { FileData, ViewProps } from "@vitrine/core";
 
 /** Config props the SimpleImage view reads. */
 export interface SimpleImageViewProps {
+  /** Whether a download button is shown. */
   show_download_button: boolean;
 }
 

@@ -3,8 +3,11 @@ import type { ViewProps } from "@vitrine/core";
 
 /** Config props the Slider view reads. */
 export interface SliderViewProps {
+  /** Left end of the range. */
   minimum: number;
+  /** Right end of the range. */
   maximum: number;
+  /** Increment between values. */
   step: number;
 }
 

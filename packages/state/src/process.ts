@@ -27,6 +27,7 @@ export class StateComponent<T = unknown> extends Component<T, T, null> {
   static override readonly ownsValueFunction = true;
   readonly type = "state";
   readonly ui = { file: fileURLToPath(new URL("../dist/ui.js", import.meta.url)) };
+  /** The props the State was created with. */
   readonly stateProps: StateProps<T>;
 
   constructor(props: StateProps<T> = {}) {

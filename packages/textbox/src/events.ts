@@ -2,6 +2,7 @@ import type { SelectData } from "@vitrine/core";
 
 /** The events a Textbox fires, with the data each carries. */
 export const textboxEvents = ["change", "input", "submit", "focus", "blur", "select", "stop", "copy"] as const;
+/** One of the names in `textboxEvents`, for typing listeners and event data. */
 export type TextboxEvent = (typeof textboxEvents)[number];
 
 /** What `copy` carries (Gradio's CopyData): the text copied with the copy button. */
@@ -14,6 +15,8 @@ export interface CopyData {
  * as `index`; `copy` the copied text.
  */
 export interface TextboxEventData {
+  /** Text was selected in the field. */
   select: SelectData;
+  /** Text was copied with the copy button. */
   copy: CopyData;
 }

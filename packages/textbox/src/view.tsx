@@ -3,16 +3,27 @@ import type { ViewProps } from "@vitrine/core";
 
 /** Config props the Textbox view reads. */
 export interface TextboxViewProps {
+  /** Lines shown; more than 1 makes a text area. */
   lines: number;
+  /** Most lines the text area grows to. */
   max_lines: number;
+  /** Hint shown when empty. */
   placeholder: string | null;
+  /** Input type. */
   type: "text" | "password" | "email";
+  /** Whether the field takes focus on load. */
   autofocus: boolean;
+  /** Text alignment. */
   text_align: "left" | "right" | null;
+  /** Right-to-left text. */
   rtl: boolean;
+  /** Most characters allowed. */
   max_length: number | null;
+  /** Whether a copy button is shown. */
   show_copy_button: boolean;
+  /** A submit button beside the field: true for an arrow, a string for its text. */
   submit_btn: boolean | string;
+  /** A stop button shown in place of the submit button while an event updating this field runs: true for a square, a string for its text. */
   stop_btn: boolean | string;
 }
 

@@ -59,6 +59,7 @@ export class UploadButtonComponent<T extends FileType = "filepath", C extends Fi
     super(props);
   }
 
+  /** Whether the button takes one file, several or a folder's (`file_count`, default "single"). */
   get fileCount(): FileCount {
     return this.props.file_count ?? "single";
   }

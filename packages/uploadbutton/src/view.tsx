@@ -4,10 +4,15 @@ import { acceptAttribute, describeFileTypes, matchesFileTypes } from "@vitrine/f
 
 /** Config props the UploadButton view reads. */
 export interface UploadButtonViewProps {
+  /** "single" (default): one file; "multiple": several; "directory": every file of a chosen folder. */
   file_count: "single" | "multiple" | "directory";
+  /** The files the user may choose: extensions (".png"), categories ("image", …; "file": any) or MIME types. */
   file_types: string[] | null;
+  /** `"primary"`, `"secondary"` (default) or `"stop"`. */
   variant: "primary" | "secondary" | "stop";
+  /** Size of the button. */
   size: "sm" | "md" | "lg";
+  /** URL of an image shown before the text (http(s) or relative). */
   icon: string | null;
 }
 

@@ -7,6 +7,7 @@
 export const videoEvents = [
   "change", "clear", "start_recording", "stop_recording", "stop", "play", "pause", "end", "upload", "input",
 ] as const;
+/** One of the names in `videoEvents`, for typing listeners and event data. */
 export type VideoEvent = (typeof videoEvents)[number];
 
 /** The data its events carry (none beyond the value). */

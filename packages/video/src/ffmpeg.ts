@@ -51,7 +51,9 @@ export interface FfmpegRunOptions {
 
 /** What an ffmpeg run left: its exit code and its stderr (ffmpeg reports everything there). */
 export interface FfmpegRunResult {
+  /** ffmpeg's exit code, or null when a signal stopped it. */
   code: number | null;
+  /** Everything ffmpeg wrote to stderr. */
   stderr: string;
 }
 
@@ -120,6 +122,7 @@ export interface MediaInfo {
   audioCodec: string | null;
   /** The first video stream's size in pixels, when known. */
   width: number | null;
+  /** The first video stream's height in pixels, when known. */
   height: number | null;
 }
 

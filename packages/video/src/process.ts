@@ -38,7 +38,9 @@ export type VideoOutput = VideoFile | readonly [VideoFile, VideoFile | null] | V
 
 /** The wire value of a Video (Gradio's VideoData): the video and its subtitles (WebVTT), if any. */
 export interface VideoData {
+  /** The video file. */
   video: FileData;
+  /** Its subtitles (WebVTT), or null. */
   subtitles?: FileData | null;
 }
 

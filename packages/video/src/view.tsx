@@ -4,21 +4,31 @@ import { VideoStreamPlayer } from "./stream-player.js";
 
 /** The wire value of a Video: the video and its WebVTT subtitles. */
 export interface VideoValue {
+  /** The video file. */
   video: FileData;
+  /** Its subtitles (WebVTT), or null. */
   subtitles?: FileData | null;
 }
 
 /** Config props the Video view reads. */
 export interface VideoViewProps {
+  /** Height of the displayed video: pixels, or a CSS length. */
   height: number | string | null;
+  /** Width of the displayed video: pixels, or a CSS length. */
   width: number | string | null;
+  /** Where the user may take a video from. */
   sources: ("upload" | "webcam")[];
+  /** Whether the player starts when a value arrives (browsers may refuse before the user interacts). */
   autoplay: boolean;
+  /** Whether the player loops. */
   loop: boolean;
   /** null: shown for outputs, hidden for inputs. */
   show_download_button: boolean | null;
+  /** Whether the video keeps its sound (recorded with the webcam's microphone, kept in uploads). */
   include_audio: boolean;
+  /** Whether the webcam is mirrored (same as `webcam_options.mirror`). */
   mirror_webcam: boolean;
+  /** MediaTrackConstraints for the webcam (same as `webcam_options.constraints`). */
   webcam_constraints: Record<string, unknown> | null;
   /** As an output fed by a generator: the yielded clips play as one video as they arrive. */
   streaming?: boolean;

@@ -175,8 +175,11 @@ void allOptionsListed;
 
 /** The parts of a ChatInterface's page, for tests and for apps that wire more events to them. */
 export interface ChatInterfaceParts {
+  /** The chat shown. */
   chatbot: ChatbotComponent;
+  /** The box the user types messages in. */
   textbox: TextboxComponent | MultimodalTextboxComponent;
+  /** Inputs shown under the chat whose values the function also gets. */
   additionalInputs: AnyComponent[];
   /** The history as of the last finished reply (a State: one per session). */
   chatState: AnyComponent;

@@ -35,38 +35,55 @@ import { BarPlot, LinePlot, ScatterPlot, type BarPlotComponent, type LinePlotCom
  * each makes. Packages can add their own by augmenting this interface.
  */
 export interface ComponentShortcuts {
+  /** A one-line Textbox (Gradio's `"text"`). */
   text: TextboxComponent;
+  /** A one-line Textbox (Gradio's `"textbox"`). */
   textbox: TextboxComponent;
+  /** A Textbox of 7 lines (Gradio's `"textarea"`). */
   textarea: TextboxComponent;
   /** A text box that takes files too; the function gets `{ text, files }` (Gradio's `"multimodaltextbox"`). */
   multimodaltextbox: MultimodalTextboxComponent;
+  /** A Number field (Gradio's `"number"`). */
   number: NumberComponent;
+  /** A Slider from 0 to 100 (Gradio's `"slider"`). */
   slider: SliderComponent;
+  /** A Checkbox; the function gets a boolean (Gradio's `"checkbox"`). */
   checkbox: CheckboxComponent;
   /** A Dropdown with no choices yet (Gradio's `"dropdown"`); give it choices with `update()`. */
   dropdown: DropdownComponent;
+  /** A CheckboxGroup with no choices yet (Gradio's `"checkboxgroup"`). */
   checkboxgroup: CheckboxGroupComponent;
+  /** Markdown text (Gradio's `"markdown"`). */
   markdown: MarkdownComponent;
   /** A per-session State; in an Interface, a "state" input and a "state" output are the same State. */
   state: StateComponent<any>;
+  /** An Image; the function gets its pixels (Gradio's `"image"`). */
   image: ImageComponent;
+  /** An Audio player and recorder (Gradio's `"audio"`). */
   audio: AudioComponent;
   /** An Audio whose only source is the microphone (Gradio's `gr.Microphone`). */
   microphone: AudioComponent;
   /** An Image whose only source is the webcam (Gradio's `"webcam"`). */
   webcam: ImageComponent;
+  /** A Label of classes and confidences (Gradio's `"label"`). */
   label: LabelComponent;
+  /** One file; the function gets its path (Gradio's `"file"`). */
   file: FileComponent<"filepath", "single">;
+  /** Several files; the function gets their paths (Gradio's `"files"`). */
   files: FileComponent<"filepath", "multiple">;
   /** A 3D model viewer (Gradio's `"model3d"`). */
   model3d: Model3DComponent;
   /** Files picked from a folder of the server, the working directory by default (Gradio's `"fileexplorer"`). */
   fileexplorer: FileExplorerComponent;
+  /** A Video player and recorder (Gradio's `"video"`). */
   video: VideoComponent;
   /** A Video whose videos are always mp4 (Gradio's `gr.PlayableVideo`, "playable_video"). */
   playablevideo: VideoComponent;
+  /** The snake-case spelling of `playablevideo`. */
   playable_video: VideoComponent;
+  /** An ImageEditor with the default tools (Gradio's `"imageeditor"`). */
   imageeditor: ImageEditorComponent;
+  /** The snake-case spelling of `imageeditor`. */
   image_editor: ImageEditorComponent;
   /** An ImageEditor with a blank white canvas and a black brush (Gradio's `gr.Sketchpad`). */
   sketchpad: ImageEditorComponent;
@@ -74,13 +91,19 @@ export interface ComponentShortcuts {
   paint: ImageEditorComponent;
   /** An ImageEditor to draw a mask over an uploaded image (Gradio's `gr.ImageMask`, "image_mask"). */
   imagemask: ImageEditorComponent;
+  /** The snake-case spelling of `imagemask`. */
   image_mask: ImageEditorComponent;
   /** A gallery of images with captions; the function gets `[path, caption]` pairs (Gradio's `"gallery"`). */
   gallery: GalleryComponent<"filepath">;
+  /** An image passed as a file, neither decoded nor re-encoded (Gradio's `"simpleimage"`). */
   simpleimage: SimpleImageComponent;
+  /** Two images compared with a slider (Gradio's `"imageslider"`). */
   imageslider: ImageSliderComponent<"array">;
+  /** An image with labelled overlays (Gradio's `"annotatedimage"`). */
   annotatedimage: AnnotatedImageComponent;
+  /** A JSON tree view (Gradio's `"json"`). */
   json: JsonComponent;
+  /** HTML shown as is (Gradio's `"html"`). */
   html: HtmlComponent;
   /** Gradio's name for HighlightedText. */
   highlight: HighlightedTextComponent;
