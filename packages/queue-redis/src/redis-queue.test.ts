@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
 import { QueueFullError, SessionFullError, type SharedJob, type SharedQueueHost } from "@vitrine/queue";
+import { Redis } from "ioredis";
 import { RedisQueue } from "./redis-queue.js";
 
 let server: ChildProcess;
@@ -59,7 +60,8 @@ describe("RedisQueue", () => {
     expect(rb.ran).toEqual([]);
     await a.finished("j1", "g", 0.5);
     await until(() => ra.ran.length + rb.ran.length === 1);
-    expect([...ra.ran, ...rb.ran][0]!.map((j) => j.id)).toEqual(["j2"]);
+    // A job that waited went to Redis whole: whichever process claims it can run it.
+    expect([...ra.ran, ...rb.ran][0]).toEqual([job("j2")]);
     await Promise.all([a.close(), b.close()]);
   });
 
@@ -125,6 +127,43 @@ describe("RedisQueue", () => {
     expect(late).toEqual([["last", "e2"]]);
     if (typeof second === "object") await second.close();
     await reader.close();
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it("keeps what was sent to a reader until it is acknowledged, so a dead reader's successor gets it", async () => {
+    const prefix = `t${++n}:`;
+    const [a, b] = [new RedisQueue({ url, prefix, livenessMs: 300 }), new RedisQueue({ url, prefix, livenessMs: 300 })];
+    await a.start([], recorder().host);
+    await b.start([], recorder().host);
+    const list = new Redis(url);
+    const waiting = () => list.llen(`${prefix}sess:s:msg`);
+    await a.track("s", "e1", 0);
+    const got: string[] = [];
+    const reader = await b.read("s", (m) => void got.push(...m.map(([text]) => text)));
+    if (typeof reader !== "object") throw new Error(`not a reader: ${reader}`);
+    for (let i = 0; i < 50; i++) a.deliver("s", `m${i}`, null);
+    await until(() => got.length === 50);
+    // The reader acknowledged what it wrote: nothing is kept for it.
+    for (let i = 0; i < 40 && (await waiting()) > 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(await waiting()).toBe(0);
+    // The reader's process dies (it stops renewing its liveness and reading) as the event completes.
+    (b as unknown as { timers: NodeJS.Timeout[] }).timers.forEach(clearInterval);
+    (b as unknown as { sub: Redis }).sub.disconnect();
+    a.deliver("s", "last", "e1");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await waiting()).toBe(1);
+    // Its successor is refused while the dead process still counts as alive, then takes the message over.
+    const late: [string, string | null][] = [];
+    let done = false;
+    const second = await a.read("s", (m, finished) => {
+      late.push(...m);
+      done ||= finished;
+    });
+    expect(typeof second).toBe("object");
+    await until(() => done);
+    expect(late).toEqual([["last", "e1"]]);
+    expect(got).not.toContain("last");
+    list.disconnect();
     await Promise.all([a.close(), b.close()]);
   });
 

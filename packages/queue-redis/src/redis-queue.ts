@@ -11,7 +11,7 @@ import {
   type SharedQueueBackend,
   type SharedQueueHost,
 } from "@vitrine/queue";
-import { ACQUIRE, CANCEL, CLAIM, DELIVER, DRAIN, FINISH, PUSH, REAP, RELEASE, UNDRAIN } from "./scripts.js";
+import { BATCH, CANCEL, REAP } from "./scripts.js";
 
 /** Settings of {@link RedisQueue}. */
 export interface RedisQueueOptions {
@@ -32,16 +32,12 @@ export interface RedisQueueOptions {
   redis?: RedisOptions;
 }
 
+/** What a batch operation's reply is handed to (null: nobody waits for it). */
+type Waiter = { resolve: (reply: unknown) => void; reject: (err: Error) => void } | null;
+
 interface Scripts {
-  vtPush(...args: (string | number)[]): Promise<[number, number?, number?]>;
-  vtClaim(...args: (string | number)[]): Promise<string[]>;
-  vtFinish(...args: (string | number)[]): Promise<[string, number]>;
+  vtBatch(...args: (string | number)[]): Promise<unknown[]>;
   vtCancel(...args: (string | number)[]): Promise<"waiting" | "running" | "unknown">;
-  vtDeliver(...args: (string | number)[]): Promise<number>;
-  vtDrain(...args: (string | number)[]): Promise<[number, ...string[]]>;
-  vtRelease(...args: (string | number)[]): Promise<number>;
-  vtAcquire(...args: (string | number)[]): Promise<number>;
-  vtUndrain(...args: (string | number)[]): Promise<number>;
   vtReap(...args: (string | number)[]): Promise<string[]>;
 }
 
@@ -49,13 +45,26 @@ type Client = Redis & Scripts;
 
 /** One local reader of a session's stream. */
 interface Reader {
+  readonly session: string;
+  /** Its claim's value in Redis: `<process id>|<number>`. */
+  readonly token: string;
   receive(messages: [string, string | null][], done: boolean): void;
-  draining: boolean;
-  again: boolean;
-  closed: boolean;
-  /** Its claim was released in Redis already (all its session's events were delivered). */
-  released: boolean;
+  /** Waiting for its claim (messages published to it meanwhile are kept), reading, or ended. */
+  state: "acquiring" | "reading" | "ended";
+  /** What was published to it while it was acquiring: [left, messages]. */
+  early: [number, string[]][];
+  /** Messages it wrote, that were published to it, and whose acknowledgement is not sent yet. */
+  unacked: number;
 }
+
+/** A stored message: `<id of the event it completes, or nothing>\n<text>`. */
+function parseMessage(stored: string): [string, string | null] {
+  const nl = stored.indexOf("\n");
+  return [stored.slice(nl + 1), nl > 0 ? stored.slice(0, nl) : null];
+}
+
+/** Most operations in one script call (a larger tick is split in several, sent in order). */
+const MAX_BATCH_OPERATIONS = 2000;
 
 /**
  * The queue, sessions and State of an app on Redis, shared by all its server processes (see
@@ -72,22 +81,32 @@ export class RedisQueue implements SharedQueueBackend {
   readonly processId = randomUUID();
   private readonly prefix: string;
   private readonly redis: Client;
-  /** The connection in subscriber mode (messages waiting, cancellations). */
+  /** The connection in subscriber mode (messages for this process's readers, cancellations). */
   private readonly sub: Redis;
   private readonly livenessMs: number;
   private readonly sessionTtlMs: number;
   private readonly updateIntervalMs: number;
+  /** How long a done stream's claim waits for its reader's acknowledgement before it lapses. */
+  private readonly doneTtlMs: number;
   private groups: readonly SharedGroup[] = [];
   private host: SharedQueueHost | null = null;
+  /** This process's readers, by session and by token. */
   private readonly readers = new Map<string, Reader>();
+  private readonly readerByToken = new Map<string, Reader>();
+  private readerCount = 0;
   private readonly lastRankPass = new Map<string, number>();
   private timers: NodeJS.Timeout[] = [];
   /** Groups with a claim in flight, and those to claim again once it is done. */
   private readonly claiming = new Set<string>();
   private readonly claimAgain = new Set<string>();
-  /** Messages to send, per session, gathered within one tick. */
-  private outbox = new Map<string, (string | number)[]>();
-  private flushing = false;
+  /** The operations gathered this tick (flat: code, argument count, arguments…), and who waits for each reply. */
+  private batchArgs: (string | number)[] = [];
+  private batchWaiters: Waiter[] = [];
+  /** Where the batch's last operation starts when it is a send (more messages to its session join it), else -1. */
+  private lastSend = -1;
+  private flushQueued = false;
+  /** Readers with messages to acknowledge at the next flush. */
+  private readonly ackDue = new Set<Reader>();
   private closed = false;
 
   constructor(options: RedisQueueOptions = {}) {
@@ -96,8 +115,8 @@ export class RedisQueue implements SharedQueueBackend {
     this.livenessMs = options.livenessMs ?? 3000;
     this.sessionTtlMs = options.sessionTtlMs ?? 600_000;
     this.updateIntervalMs = options.updateIntervalMs ?? 1000;
-    // Auto-pipelining sends the commands issued in one tick (a run's end and its messages, many
-    // sessions' messages) in one write.
+    this.doneTtlMs = Math.max(1000, this.livenessMs * 2);
+    // Auto-pipelining sends the commands issued in one tick (State reads and writes of many events) in one write.
     const redisOptions: RedisOptions = { lazyConnect: true, maxRetriesPerRequest: 3, enableAutoPipelining: true, ...options.redis };
     this.redis = new Redis(url, redisOptions) as Client;
     this.sub = new Redis(url, redisOptions);
@@ -107,27 +126,13 @@ export class RedisQueue implements SharedQueueBackend {
         if (!this.closed) console.error(`[vitrine] redis: ${err.message}`);
       });
     }
-    const scripts: [string, string, number][] = [
-      ["vtPush", PUSH, 7],
-      ["vtClaim", CLAIM, 6],
-      ["vtFinish", FINISH, 4],
-      ["vtCancel", CANCEL, 3],
-      ["vtDeliver", DELIVER, 0],
-      ["vtDrain", DRAIN, 3],
-      ["vtRelease", RELEASE, 1],
-      ["vtAcquire", ACQUIRE, 3],
-      ["vtUndrain", UNDRAIN, 1],
-      ["vtReap", REAP, 0],
-    ];
-    for (const [name, lua, numberOfKeys] of scripts) this.redis.defineCommand(name, { lua, numberOfKeys });
+    this.redis.defineCommand("vtBatch", { lua: BATCH, numberOfKeys: 0 });
+    this.redis.defineCommand("vtCancel", { lua: CANCEL, numberOfKeys: 3 });
+    this.redis.defineCommand("vtReap", { lua: REAP, numberOfKeys: 0 });
   }
 
   private key(...parts: string[]): string {
     return this.prefix + parts.join(":");
-  }
-
-  private groupLimit(id: string): number {
-    return this.groups.find((g) => g.id === id)?.limit ?? -1;
   }
 
   async start(groups: readonly SharedGroup[], host: SharedQueueHost): Promise<void> {
@@ -142,6 +147,8 @@ export class RedisQueue implements SharedQueueBackend {
       setInterval(() => void this.alive().catch(() => undefined), beat),
       // Reaping, and claiming what other processes left (a safety net: claims normally follow pushes and ends).
       setInterval(() => void this.sweep().catch((err: Error) => this.log("sweep", err)), beat),
+      // Readers' claims live as long as their streams.
+      setInterval(() => this.refreshReaders(), Math.max(1000, Math.floor(this.sessionTtlMs / 3))),
     );
     for (const t of this.timers) t.unref();
     await this.sweep();
@@ -153,6 +160,58 @@ export class RedisQueue implements SharedQueueBackend {
 
   private alive(): Promise<unknown> {
     return this.redis.set(this.key("proc", this.processId), "1", "PX", this.livenessMs);
+  }
+
+  /**
+   * Adds an operation to this tick's batch (see `BATCH` in scripts.ts); the batch goes out as one
+   * script call once the tick's work is done. Resolves with the operation's reply.
+   */
+  private op<T>(code: string, args: (string | number)[]): Promise<T> {
+    return new Promise<T>((resolve, reject) => this.enqueue(code, args, { resolve: resolve as (reply: unknown) => void, reject }));
+  }
+
+  /** Adds an operation whose reply nobody waits for (its failure is logged). */
+  private fire(code: string, args: (string | number)[]): void {
+    this.enqueue(code, args, null);
+  }
+
+  private enqueue(code: string, args: (string | number)[], waiter: Waiter): void {
+    this.lastSend = -1;
+    this.batchArgs.push(code, args.length, ...args);
+    this.batchWaiters.push(waiter);
+    if (this.batchWaiters.length >= MAX_BATCH_OPERATIONS) this.flush();
+    else if (!this.flushQueued) {
+      this.flushQueued = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  /** Sends the gathered operations (and the acknowledgements due) as one script call. */
+  private flush(): void {
+    this.flushQueued = false;
+    this.lastSend = -1;
+    for (const reader of this.ackDue) {
+      if (reader.state === "reading" && reader.unacked > 0) {
+        this.batchArgs.push("K", 4, reader.session, reader.token, reader.unacked, 0);
+        this.batchWaiters.push(null);
+      }
+      reader.unacked = 0;
+    }
+    this.ackDue.clear();
+    if (this.batchWaiters.length === 0) return;
+    const args = this.batchArgs;
+    const waiters = this.batchWaiters;
+    this.batchArgs = [];
+    this.batchWaiters = [];
+    this.redis.vtBatch(this.prefix, this.processId, this.sessionTtlMs, this.doneTtlMs, ...args).then(
+      (replies) => {
+        for (let i = 0; i < waiters.length; i++) waiters[i]?.resolve(replies[i]);
+      },
+      (err: Error) => {
+        this.log("batch", err);
+        for (const w of waiters) w?.reject(err);
+      },
+    );
   }
 
   /** Reports the jobs of dead processes, then claims in every group. */
@@ -169,27 +228,24 @@ export class RedisQueue implements SharedQueueBackend {
     const group = this.groups.find((g) => g.id === job.group);
     const limit = group?.limit ?? null;
     const batching = (group?.batchMax ?? 1) > 1;
-    const [state, rank, queueSize] = await this.redis.vtPush(
-      this.key("jobs"),
-      this.key("wait", job.group),
-      this.key("run", job.group),
-      this.key("waiting"),
-      this.key("avg", job.group),
-      this.key("sess", job.session, "ev"),
-      this.key("tpl"),
+    const args = (json: string, mode: "0" | "1" | "2" | "3") => [
       job.id,
-      JSON.stringify(job),
+      json,
+      job.group,
       maxSize ?? -1,
       limit ?? -1,
-      this.processId,
-      batching ? 0 : 1,
-      this.sessionTtlMs,
+      mode,
       job.session,
       options.estimation ?? "",
-      this.prefix,
       job.fn,
       perSession ?? -1,
-    );
+    ];
+    // A job this process starts at once needs no payload in Redis (only a retried job is run
+    // again elsewhere): it goes first without, and again with it only if it must wait.
+    const lean = !batching && !job.retry;
+    let reply = await this.op<[number, number?, number?]>("P", lean ? args(JSON.stringify({ ...job, payload: null }), "2") : args(JSON.stringify(job), batching ? "0" : "1"));
+    if (reply[0] === 3) reply = await this.op<[number, number?, number?]>("P", args(JSON.stringify(job), "3"));
+    const [state, rank, queueSize] = reply;
     if (state === -1) throw new QueueFullError(maxSize ?? 0);
     if (state === -2) throw new SessionFullError(perSession ?? 0);
     if (state === 1) return { claimed: true };
@@ -210,48 +266,26 @@ export class RedisQueue implements SharedQueueBackend {
     this.claiming.add(groupId);
     const now = performance.now();
     const rankPass = now - (this.lastRankPass.get(groupId) ?? -Infinity) >= this.updateIntervalMs;
-    this.redis
-      .vtClaim(
-        this.key("jobs"),
-        this.key("wait", groupId),
-        this.key("run", groupId),
-        this.key("waiting"),
-        this.key("avg", groupId),
-        this.key("tpl"),
-        group.limit ?? -1,
-        this.processId,
-        group.batchMax,
-        rankPass ? 1 : 0,
-        this.sessionTtlMs,
-        this.prefix,
-      )
-      .then(
-        (claimed) => {
-          this.claiming.delete(groupId);
-          if (claimed.length > 0) {
-            if (rankPass) this.lastRankPass.set(groupId, now);
-            this.host?.run(claimed.map((json) => JSON.parse(json) as SharedJob));
-            // There may be more, and more room.
-            this.claimAgain.add(groupId);
-          }
-          if (this.claimAgain.delete(groupId)) this.claim(groupId);
-        },
-        (err: Error) => {
-          this.claiming.delete(groupId);
-          this.log("claim", err);
-        },
-      );
+    this.op<string[]>("C", [groupId, group.limit ?? -1, group.batchMax, rankPass ? 1 : 0]).then(
+      (claimed) => {
+        this.claiming.delete(groupId);
+        if (claimed.length > 0) {
+          if (rankPass) this.lastRankPass.set(groupId, now);
+          this.host?.run(claimed.map((json) => JSON.parse(json) as SharedJob));
+          // There may be more, and more room.
+          this.claimAgain.add(groupId);
+        }
+        if (this.claimAgain.delete(groupId)) this.claim(groupId);
+      },
+      (err: Error) => {
+        this.claiming.delete(groupId);
+        this.log("claim", err);
+      },
+    );
   }
 
   async finished(runId: string, group: string, durationSeconds: number | null): Promise<number | null> {
-    const [average, waiting] = await this.redis.vtFinish(
-      this.key("run", group),
-      this.key("jobs"),
-      this.key("avg", group),
-      this.key("wait", group),
-      runId,
-      durationSeconds === null ? "" : String(durationSeconds),
-    );
+    const [average, waiting] = await this.op<[string, number]>("F", [runId, group, durationSeconds === null ? "" : String(durationSeconds)]);
     if (waiting > 0) this.claim(group);
     return average === "" ? null : Number(average);
   }
@@ -261,8 +295,7 @@ export class RedisQueue implements SharedQueueBackend {
   }
 
   async track(session: string, id: string, fn: number): Promise<void> {
-    const key = this.key("sess", session, "ev");
-    await this.redis.multi().hset(key, id, String(fn)).pexpire(key, this.sessionTtlMs).exec();
+    await this.op("T", [session, id, fn]);
   }
 
   async pending(session: string): Promise<{ id: string; fn: number }[]> {
@@ -271,91 +304,99 @@ export class RedisQueue implements SharedQueueBackend {
   }
 
   deliver(session: string, text: string, completes: string | null): void {
-    let queued = this.outbox.get(session);
-    if (!queued) {
-      queued = [];
-      this.outbox.set(session, queued);
+    // Messages to one session in a row (an event's start and end, a stream's tokens) share one operation.
+    const at = this.lastSend;
+    if (at >= 0 && this.batchArgs[at + 2] === session && this.batchArgs.length === (this.batchArgs[at + 1] as number) + at + 2) {
+      this.batchArgs.push(text, completes ?? "");
+      (this.batchArgs[at + 1] as number) += 2;
+      return;
     }
-    queued.push(text, completes ?? "");
-    if (!this.flushing) {
-      this.flushing = true;
-      queueMicrotask(() => this.flush());
-    }
-  }
-
-  /** Sends the messages gathered this tick: one script call per session, in order. */
-  private flush(): void {
-    this.flushing = false;
-    const outbox = this.outbox;
-    this.outbox = new Map();
-    for (const [session, items] of outbox) {
-      this.redis.vtDeliver(this.prefix, session, this.sessionTtlMs, ...items).catch((err: Error) => this.log("deliver", err));
-    }
+    const start = this.batchArgs.length;
+    this.fire("S", [session, text, completes ?? ""]);
+    // (Unless that operation filled the batch, which went out.)
+    if (this.batchArgs.length > start) this.lastSend = start;
   }
 
   async read(session: string, receive: (messages: [string, string | null][], done: boolean) => void): Promise<SessionReader | "busy" | "unknown"> {
-    const readerKey = this.key("sess", session, "reader");
     if (this.readers.has(session)) return "busy";
-    // The claim lives as long as this process does: a reader whose process died is replaced.
-    const ttl = this.livenessMs * 2;
-    const got = await this.redis.vtAcquire(readerKey, this.key("sess", session, "ev"), this.key("sess", session, "msg"), this.processId, ttl, this.prefix);
-    if (got === -1) return "unknown";
-    if (got !== 1 || this.readers.has(session)) return "busy";
-    const reader: Reader = { receive, draining: false, again: false, closed: false, released: false };
+    const reader: Reader = { session, token: `${this.processId}|${++this.readerCount}`, receive, state: "acquiring", early: [], unacked: 0 };
     this.readers.set(session, reader);
-    const refresh = setInterval(() => void this.redis.pexpire(readerKey, ttl).catch(() => undefined), this.livenessMs / 3);
-    refresh.unref();
-    this.drain(session, reader);
+    this.readerByToken.set(reader.token, reader);
+    let reply: (number | string)[];
+    try {
+      reply = await this.acquire(reader);
+    } catch (err) {
+      this.forget(reader);
+      throw err;
+    }
+    const [status, left, ...waiting] = reply as [number, number, ...string[]];
+    if (status !== 1 || reader.state !== "acquiring") {
+      this.forget(reader);
+      return status === -1 ? "unknown" : "busy";
+    }
+    // The caller sets its stream up once this resolves; the messages follow right after.
+    setImmediate(() => {
+      if (reader.state !== "acquiring") return;
+      reader.state = "reading";
+      if (left === 0) {
+        // Every event completed: the claim was released with these messages.
+        this.forget(reader);
+        reader.receive(waiting.map(parseMessage), true);
+        return;
+      }
+      if (waiting.length > 0) reader.receive(waiting.map(parseMessage), false);
+      for (const [l, messages] of reader.early.splice(0)) this.give(reader, l, messages);
+    });
     return {
       close: async () => {
-        if (reader.closed) return;
-        reader.closed = true;
-        clearInterval(refresh);
-        if (this.readers.get(session) === reader) this.readers.delete(session);
-        if (this.closed || reader.released) return;
-        await this.redis.vtRelease(readerKey, this.processId).catch(() => undefined);
+        if (reader.state === "ended") return;
+        this.forget(reader);
+        if (!this.closed) await this.op("K", [session, reader.token, 0, 1]).catch(() => undefined);
       },
     };
   }
 
-  /** Takes a session's waiting messages to its reader; a wake-up during a drain drains again after it. */
-  private drain(session: string, reader: Reader): void {
-    if (reader.closed) return;
-    if (reader.draining) {
-      reader.again = true;
+  /**
+   * Claims a session for a reader. While the previous reader's stream is done but its last
+   * messages not yet acknowledged (an instant, unless its process died), tries again shortly.
+   */
+  private async acquire(reader: Reader): Promise<(number | string)[]> {
+    const deadline = performance.now() + this.doneTtlMs + this.livenessMs;
+    for (let wait = 1; ; wait = Math.min(wait * 2, 100)) {
+      const reply = await this.op<(number | string)[]>("A", [reader.session, reader.token]);
+      if (reply[0] !== 2 || performance.now() > deadline || reader.state !== "acquiring") return reply;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+
+  private forget(reader: Reader): void {
+    reader.state = "ended";
+    if (this.readers.get(reader.session) === reader) this.readers.delete(reader.session);
+    this.readerByToken.delete(reader.token);
+    this.ackDue.delete(reader);
+  }
+
+  /**
+   * Messages published to a reading reader. It acknowledges them at the next flush; `left` 0
+   * ends its stream, and the acknowledgement then gives its claim up.
+   */
+  private give(reader: Reader, left: number, messages: string[]): void {
+    if (left === 0) {
+      const count = reader.unacked + messages.length;
+      this.forget(reader);
+      this.fire("K", [reader.session, reader.token, count, 1]);
+      reader.receive(messages.map(parseMessage), true);
       return;
     }
-    reader.draining = true;
-    this.redis.vtDrain(this.key("sess", session, "msg"), this.key("sess", session, "ev"), this.key("sess", session, "reader"), this.processId).then(
-      ([left, ...raw]) => {
-        reader.draining = false;
-        const done = left === 0;
-        if (done) reader.released = true;
-        if (raw.length > 0 && reader.closed) {
-          // Taken as its reader closed: they wait for the session's next reader.
-          if (!this.closed) this.redis.vtUndrain(this.key("sess", session, "msg"), ...raw).catch((err: Error) => this.log("drain", err));
-          return;
-        }
-        if (raw.length > 0 || done) {
-          reader.receive(
-            raw.map((m) => {
-              const [text, completes] = JSON.parse(m) as [string, string | false];
-              return [text, completes === false ? null : completes];
-            }),
-            done,
-          );
-        }
-        if (done) return;
-        if (reader.again) {
-          reader.again = false;
-          this.drain(session, reader);
-        }
-      },
-      (err: Error) => {
-        reader.draining = false;
-        this.log("drain", err);
-      },
-    );
+    reader.receive(messages.map(parseMessage), false);
+    reader.unacked += messages.length;
+    if (!this.ackDue.has(reader)) {
+      this.ackDue.add(reader);
+      if (!this.flushQueued) {
+        this.flushQueued = true;
+        setImmediate(() => this.flush());
+      }
+    }
   }
 
   private onMessage(channel: string, message: string): void {
@@ -363,12 +404,28 @@ export class RedisQueue implements SharedQueueBackend {
       this.host?.cancelRunning(message);
       return;
     }
-    const reader = this.readers.get(message);
-    if (reader) this.drain(message, reader);
+    let entries: [string, number, ...string[]][];
+    try {
+      entries = JSON.parse(message) as [string, number, ...string[]][];
+    } catch {
+      return;
+    }
+    for (const [token, left, ...messages] of entries) {
+      const reader = this.readerByToken.get(token);
+      // A reader that ended: what it was not given stays in Redis for the session's next reader.
+      if (!reader) continue;
+      if (reader.state === "acquiring") reader.early.push([left, messages]);
+      else this.give(reader, left, messages);
+    }
+  }
+
+  /** Renews the claims of this process's readers. */
+  private refreshReaders(): void {
+    for (const reader of this.readers.values()) if (reader.state === "reading") this.fire("X", [reader.session, reader.token]);
   }
 
   async hasReader(session: string): Promise<boolean> {
-    return (await this.redis.exists(this.key("sess", session, "reader"))) === 1;
+    return (await this.op<number>("E", [session])) === 1;
   }
 
   async dropSession(session: string): Promise<void> {
@@ -407,9 +464,8 @@ export class RedisQueue implements SharedQueueBackend {
     if (this.closed) return;
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
-    for (const reader of this.readers.values()) reader.closed = true;
-    this.readers.clear();
-    // Flush what this tick gathered, then say goodbye: the others reap nothing of ours that ended.
+    for (const reader of [...this.readers.values()]) this.forget(reader);
+    // Send what this tick gathered, then say goodbye: the others reap nothing of ours that ended.
     this.flush();
     await this.redis.del(this.key("proc", this.processId)).catch(() => undefined);
     this.closed = true;

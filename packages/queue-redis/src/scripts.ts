@@ -2,6 +2,10 @@
  * The Lua scripts of the Redis queue. Each runs atomically in Redis, so that no two processes
  * ever see a half-made change (a job both waiting and running, a slot taken twice).
  *
+ * Nearly everything a process asks of Redis within one tick goes in ONE call of {@link BATCH}: a
+ * list of operations run in order, whose results come back as one array. Under load, one script
+ * call then carries the pushes, messages, ends and reads of many events at once.
+ *
  * Keys, under the queue's prefix `P`:
  * - `P jobs` (hash): event id → job JSON, while the job waits or runs.
  * - `P tpl` (hash): event id → `<session>\n<estimation template>`, while the job waits.
@@ -11,15 +15,36 @@
  * - `P avg:<group>` (hash): `runs`, `average` duration in seconds.
  * - `P proc:<process id>`: exists while that process is alive (it expires unless renewed).
  * - `P sess:<session>:ev` (hash): the session's events whose completion has not been sent yet.
- * - `P sess:<session>:msg` (list): the session's undelivered messages (JSON `[text, completes]`).
- * - `P sess:<session>:reader`: the process reading the session's stream.
+ * - `P sess:<session>:msg` (list): the session's messages not yet acknowledged by a reader,
+ *   each `<id of the event it completes, or nothing>\n<text>`.
+ * - `P sess:<session>:reader`: the token (`<process id>|<reader number>`) of the stream reading
+ *   the session, followed by `|done` once its stream is done and until it acknowledges its last
+ *   messages. Messages published to a reader stay in the list until it acknowledges them, so
+ *   that a reader whose process died is replaced without a message lost.
  * - `P state:<session>:<id>`: a State value (bytes).
- * Channels: `P wake:<process id>` (a message waits for a session that process reads: the
- * session is the payload), `P cancel` (an event id to abort).
+ *
+ * Channels:
+ * - `P wake:<process id>`: messages for readers in that process, sent at the end of a batch as
+ *   JSON `[[token, left, message, …], …]` (`left`: the session's events still to complete after
+ *   these messages, -1 when none of them completes an event; 0 means the stream is done).
+ *   Readers acknowledge what they wrote (`K`), which trims the list.
+ * - `P cancel`: an event id to abort.
  */
 
-/** Fills an estimation template: `{rank}`, `{queue_size}` and `{rank_eta}` (a number or null). */
-const FILL = `
+/** Key names, the estimation template filler and message sending, shared by the scripts. */
+const COMMON = `
+local P = ARGV[1]
+local PID = ARGV[2]
+local TTL = ARGV[3]
+local DONE_TTL = ARGV[4]
+local entries = {}
+local pubs = {}
+local expiring = {}
+local function evKey(s) return P .. 'sess:' .. s .. ':ev' end
+local function msgKey(s) return P .. 'sess:' .. s .. ':msg' end
+local function readerKey(s) return P .. 'sess:' .. s .. ':reader' end
+local function isReader(cur, token) return cur == token or cur == token .. '|done' end
+local function pidOf(token) return string.sub(token, 1, string.find(token, '|', 1, true) - 1) end
 local function fill(tpl, rank, size, avg, limit)
   local eta = 'null'
   if avg then
@@ -32,130 +57,250 @@ local function fill(tpl, rank, size, avg, limit)
   s = string.gsub(s, '{rank_eta}', eta)
   return s
 end
-local function send(prefix, session, text, completes, ttl)
-  local key = prefix .. 'sess:' .. session .. ':msg'
-  redis.call('RPUSH', key, cjson.encode({text, completes}))
-  if completes then redis.call('HDEL', prefix .. 'sess:' .. session .. ':ev', completes) end
-  redis.call('PEXPIRE', key, ttl)
-  local reader = redis.call('GET', prefix .. 'sess:' .. session .. ':reader')
-  if reader then redis.call('PUBLISH', prefix .. 'wake:' .. reader, session) end
-end
-`;
-
-/**
- * Adds a job. KEYS: jobs, wait, run, waiting, avg, session events, tpl.
- * ARGV: id, job JSON, max size (-1: none), limit (-1: none), process id, may claim (1/0),
- * session TTL ms, session, estimation template ('' for none), prefix, fn index, most pending
- * events per session (-1: none).
- * Returns {1} when this process claimed it, {-1} when the queue is full, {-2} when the session
- * has too many events pending, else {0, rank, size}.
- */
-export const PUSH = `${FILL}
-local limit = tonumber(ARGV[4])
-local ttl = ARGV[7]
-local perSession = tonumber(ARGV[12])
-if perSession >= 0 and redis.call('HLEN', KEYS[6]) >= perSession then return {-2} end
-redis.call('HSET', KEYS[6], ARGV[1], ARGV[11])
-redis.call('PEXPIRE', KEYS[6], ttl)
-if ARGV[6] == '1' and redis.call('LLEN', KEYS[2]) == 0 and (limit < 0 or redis.call('HLEN', KEYS[3]) < limit) then
-  redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-  redis.call('HSET', KEYS[3], ARGV[1], ARGV[5] .. '|' .. ARGV[1])
-  return {1}
-end
-local max = tonumber(ARGV[3])
-if max >= 0 and tonumber(redis.call('GET', KEYS[4]) or '0') >= max then
-  redis.call('HDEL', KEYS[6], ARGV[1])
-  return {-1}
-end
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-local size = redis.call('RPUSH', KEYS[2], ARGV[1])
-redis.call('INCR', KEYS[4])
-if ARGV[9] ~= '' then
-  redis.call('HSET', KEYS[7], ARGV[1], ARGV[8] .. '\\n' .. ARGV[9])
-  local avg = tonumber(redis.call('HGET', KEYS[5], 'average') or '')
-  send(ARGV[10], ARGV[8], fill(ARGV[9], size - 1, size, avg, limit), false, ttl)
-end
-return {0, size - 1, size}
-`;
-
-/**
- * Claims the next waiting job of a group (and, for a batch key, more of the same key) if the
- * group has a free slot. KEYS: jobs, wait, run, waiting, avg, tpl.
- * ARGV: limit (-1: none), process id, batch max, rank pass (1/0), session TTL ms, prefix.
- * Returns the claimed jobs' JSON (empty when none). With a rank pass, every job still waiting
- * is sent its new place.
- */
-export const CLAIM = `${FILL}
-local limit = tonumber(ARGV[1])
-if limit >= 0 and redis.call('HLEN', KEYS[3]) >= limit then return {} end
-local out = {}
-local ids = {}
-while #out == 0 do
-  local id = redis.call('LPOP', KEYS[2])
-  if not id then return {} end
-  redis.call('DECR', KEYS[4])
-  redis.call('HDEL', KEYS[6], id)
-  local job = redis.call('HGET', KEYS[1], id)
-  if job then
-    out[1] = job
-    ids[1] = id
+-- Keeps messages of a session (a list of {text, id it completes or ''}) until its reader
+-- acknowledges them, and passes them to the reader's process.
+local function sendAll(session, messages)
+  local mk = msgKey(session)
+  local stored = {}
+  local ek = nil
+  for k, m in ipairs(messages) do
+    stored[k] = m[2] .. '\\n' .. m[1]
+    if m[2] ~= '' then
+      ek = ek or evKey(session)
+      redis.call('HDEL', ek, m[2])
+    end
+  end
+  for k = 1, #stored, 1000 do redis.call('RPUSH', mk, unpack(stored, k, math.min(k + 999, #stored))) end
+  expiring[mk] = true
+  local left = -1
+  if ek then left = redis.call('HLEN', ek) end
+  local rk = readerKey(session)
+  local token = redis.call('GET', rk)
+  -- No reader, or one whose stream is done: the messages wait for the session's next reader.
+  if not token or string.sub(token, -5) == '|done' then return end
+  local e = entries[token]
+  if not e then
+    e = {token, -1}
+    entries[token] = e
+    local pid = pidOf(token)
+    local list = pubs[pid]
+    if not list then
+      list = {}
+      pubs[pid] = list
+    end
+    list[#list + 1] = e
+  end
+  for _, m in ipairs(stored) do e[#e + 1] = m end
+  if left >= 0 then e[2] = left end
+  if left == 0 then
+    -- The stream is done. Its reader keeps the claim, marked done, until it acknowledges these
+    -- messages (a next reader waits for that); if its process died, the next reader takes them.
+    redis.call('SET', rk, token .. '|done', 'PX', DONE_TTL)
+    entries[token] = nil
   end
 end
-local bmax = tonumber(ARGV[3])
-if bmax > 1 then
-  local key = cjson.decode(out[1]).batchKey
-  if type(key) == 'string' then
-    local candidates = redis.call('LRANGE', KEYS[2], 0, 255)
-    for _, cid in ipairs(candidates) do
-      if #out >= bmax then break end
-      local cj = redis.call('HGET', KEYS[1], cid)
-      if cj and cjson.decode(cj).batchKey == key then
-        redis.call('LREM', KEYS[2], 1, cid)
-        redis.call('DECR', KEYS[4])
-        redis.call('HDEL', KEYS[6], cid)
-        out[#out + 1] = cj
-        ids[#ids + 1] = cid
+local function send(session, text, completes) sendAll(session, {{text, completes}}) end
+-- The end of a batch: message lists live on, and readers get what was sent to them.
+local function publish()
+  for mk in pairs(expiring) do redis.call('PEXPIRE', mk, TTL) end
+  for pid, list in pairs(pubs) do redis.call('PUBLISH', P .. 'wake:' .. pid, cjson.encode(list)) end
+end
+`;
+
+/** The operations of {@link BATCH}, each a Lua function of the index of its first argument. */
+const OPERATIONS = `
+-- P: adds a job. Args: id, job JSON, group, max size (-1), limit (-1), mode, session,
+-- estimation template (''), fn index, most pending events per session (-1).
+-- Modes: '0' waits (a batch: claims follow); '1' claims it when its group has room, else waits;
+-- '2' the same, but the JSON lacks the job's payload: instead of waiting, returns {3} for the
+-- full JSON to follow in mode '3' (the event is recorded already). So the payload goes to
+-- Redis only for a job that waits (another process may run it).
+-- Returns {1} when this process claimed it, {-1} when the queue is full, {-2} when the session
+-- has too many events pending, {3} (mode 2) when it cannot start now, else {0, rank, size}.
+local function push(a)
+  local id, job, group, mode = ARGV[a], ARGV[a + 1], ARGV[a + 2], ARGV[a + 5]
+  local max, limit = tonumber(ARGV[a + 3]), tonumber(ARGV[a + 4])
+  local session, tpl, perSession = ARGV[a + 6], ARGV[a + 7], tonumber(ARGV[a + 9])
+  local ek = evKey(session)
+  if mode ~= '3' then
+    if perSession >= 0 and redis.call('HLEN', ek) >= perSession then return {-2} end
+    redis.call('HSET', ek, id, ARGV[a + 8])
+    redis.call('PEXPIRE', ek, TTL)
+  end
+  local wk = P .. 'wait:' .. group
+  local rk = P .. 'run:' .. group
+  if mode ~= '0' and redis.call('LLEN', wk) == 0 and (limit < 0 or redis.call('HLEN', rk) < limit) then
+    redis.call('HSET', P .. 'jobs', id, job)
+    redis.call('HSET', rk, id, PID .. '|' .. id)
+    return {1}
+  end
+  if mode == '2' then return {3} end
+  if max >= 0 and tonumber(redis.call('GET', P .. 'waiting') or '0') >= max then
+    redis.call('HDEL', ek, id)
+    return {-1}
+  end
+  redis.call('HSET', P .. 'jobs', id, job)
+  local size = redis.call('RPUSH', wk, id)
+  redis.call('INCR', P .. 'waiting')
+  if tpl ~= '' then
+    redis.call('HSET', P .. 'tpl', id, session .. '\\n' .. tpl)
+    local avg = tonumber(redis.call('HGET', P .. 'avg:' .. group, 'average') or '')
+    send(session, fill(tpl, size - 1, size, avg, limit), '')
+  end
+  return {0, size - 1, size}
+end
+
+-- C: claims the next waiting job of a group (and, for a batch key, more of the same key) if the
+-- group has a free slot. Args: group, limit (-1), batch max, rank pass (1/0).
+-- Returns the claimed jobs' JSON (empty when none). With a rank pass, every job still waiting
+-- is sent its new place.
+local function claim(a)
+  local group, limit, bmax = ARGV[a], tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2])
+  local wk, rk, jk, tk = P .. 'wait:' .. group, P .. 'run:' .. group, P .. 'jobs', P .. 'tpl'
+  if limit >= 0 and redis.call('HLEN', rk) >= limit then return {} end
+  local out, ids = {}, {}
+  while #out == 0 do
+    local id = redis.call('LPOP', wk)
+    if not id then return {} end
+    redis.call('DECR', P .. 'waiting')
+    redis.call('HDEL', tk, id)
+    local job = redis.call('HGET', jk, id)
+    if job then
+      out[1] = job
+      ids[1] = id
+    end
+  end
+  if bmax > 1 then
+    local key = cjson.decode(out[1]).batchKey
+    if type(key) == 'string' then
+      for _, cid in ipairs(redis.call('LRANGE', wk, 0, 255)) do
+        if #out >= bmax then break end
+        local cj = redis.call('HGET', jk, cid)
+        if cj and cjson.decode(cj).batchKey == key then
+          redis.call('LREM', wk, 1, cid)
+          redis.call('DECR', P .. 'waiting')
+          redis.call('HDEL', tk, cid)
+          out[#out + 1] = cj
+          ids[#ids + 1] = cid
+        end
       end
     end
   end
-end
-redis.call('HSET', KEYS[3], ids[1], ARGV[2] .. '|' .. table.concat(ids, ','))
-if ARGV[4] == '1' then
-  local waiting = redis.call('LRANGE', KEYS[2], 0, -1)
-  local size = #waiting
-  local avg = tonumber(redis.call('HGET', KEYS[5], 'average') or '')
-  for rank, wid in ipairs(waiting) do
-    local t = redis.call('HGET', KEYS[6], wid)
-    if t then
-      local nl = string.find(t, '\\n', 1, true)
-      send(ARGV[6], string.sub(t, 1, nl - 1), fill(string.sub(t, nl + 1), rank - 1, size, avg, limit), false, ARGV[5])
+  redis.call('HSET', rk, ids[1], PID .. '|' .. table.concat(ids, ','))
+  if ARGV[a + 3] == '1' then
+    local waiting = redis.call('LRANGE', wk, 0, -1)
+    local avg = tonumber(redis.call('HGET', P .. 'avg:' .. group, 'average') or '')
+    for rank, wid in ipairs(waiting) do
+      local t = redis.call('HGET', tk, wid)
+      if t then
+        local nl = string.find(t, '\\n', 1, true)
+        send(string.sub(t, 1, nl - 1), fill(string.sub(t, nl + 1), rank - 1, #waiting, avg, limit), '')
+      end
     end
   end
+  return out
 end
-return out
+
+-- F: a run ended: frees its slot, forgets its jobs and records its duration. Args: run id,
+-- group, duration in seconds (''). Returns the group's average duration ('' when unknown) and
+-- how many jobs wait in it.
+local function finish(a)
+  local group = ARGV[a + 1]
+  local rk, ak = P .. 'run:' .. group, P .. 'avg:' .. group
+  local waiting = redis.call('LLEN', P .. 'wait:' .. group)
+  local v = redis.call('HGET', rk, ARGV[a])
+  if v then
+    redis.call('HDEL', rk, ARGV[a])
+    local bar = string.find(v, '|', 1, true)
+    for id in string.gmatch(string.sub(v, bar + 1), '[^,]+') do redis.call('HDEL', P .. 'jobs', id) end
+  end
+  if ARGV[a + 2] == '' then return {redis.call('HGET', ak, 'average') or '', waiting} end
+  local runs = redis.call('HINCRBY', ak, 'runs', 1)
+  local d = tonumber(ARGV[a + 2])
+  local avg = tonumber(redis.call('HGET', ak, 'average') or ARGV[a + 2])
+  avg = avg + (d - avg) / runs
+  local s = string.format('%.17g', avg)
+  redis.call('HSET', ak, 'average', s)
+  return {s, waiting}
+end
+
+-- A: becomes a session's reader unless a live process reads it already (a dead one's claim is
+-- taken over), and takes its waiting messages. Args: session, token.
+-- Returns {-1} when the session has neither an event to complete nor a message to deliver, {0}
+-- when another reads it, {2} when another's stream is done but not yet acknowledged (try again
+-- shortly), else {1, events left, messages…}; with no event left, the claim is released at once
+-- (the stream ends after these messages).
+local function acquire(a)
+  local session, token = ARGV[a], ARGV[a + 1]
+  local ek, mk, rk = evKey(session), msgKey(session), readerKey(session)
+  if redis.call('EXISTS', ek) == 0 and redis.call('EXISTS', mk) == 0 then return {-1} end
+  local cur = redis.call('GET', rk)
+  if cur and cur ~= token and redis.call('EXISTS', P .. 'proc:' .. pidOf(cur)) == 1 then
+    if string.sub(cur, -5) == '|done' then return {2} end
+    return {0}
+  end
+  local out = redis.call('LRANGE', mk, 0, -1)
+  if #out > 0 then redis.call('DEL', mk) end
+  local left = redis.call('HLEN', ek)
+  if left == 0 then redis.call('DEL', rk) else redis.call('SET', rk, token, 'PX', TTL) end
+  table.insert(out, 1, left)
+  table.insert(out, 1, 1)
+  return out
+end
+
+-- K: a reader acknowledges the first 'count' messages of its session's list (it wrote them),
+-- and with release 1 gives its claim up. Args: session, token, count, release (1/0).
+local function ack(a)
+  local rk = readerKey(ARGV[a])
+  if not isReader(redis.call('GET', rk), ARGV[a + 1]) then return 0 end
+  local count = tonumber(ARGV[a + 2])
+  if count > 0 then redis.call('LTRIM', msgKey(ARGV[a]), count, -1) end
+  if ARGV[a + 3] == '1' then redis.call('DEL', rk) end
+  return 0
+end
 `;
 
 /**
- * A run ended: frees its slot, forgets its jobs and records its duration.
- * KEYS: run, jobs, avg, wait. ARGV: run id, duration in seconds ('' for none).
- * Returns the group's average duration ('' when unknown) and how many jobs wait in the group.
+ * Runs a list of operations in order and returns their results, one per operation; publishes
+ * the messages for readers once, per process, at the end.
+ * ARGV: prefix, process id, session TTL ms, how long (ms) a done stream's claim waits for its
+ * acknowledgement, then per operation: its code, its argument count, its arguments.
+ * Codes: `P` push, `C` claim, `F` finish, `A` acquire, `K` acknowledge (see above); `S` send
+ * (session, then text and id it completes or '', for each message); `X` refresh (session, token: the reader's claim lives
+ * on); `T` track (session, id, fn: an event run outside the shared queue is pending); `E` has a
+ * reader (session: 1 when a live process reads it, else 0).
  */
-export const FINISH = `
-local waiting = redis.call('LLEN', KEYS[4])
-local v = redis.call('HGET', KEYS[1], ARGV[1])
-if v then
-  redis.call('HDEL', KEYS[1], ARGV[1])
-  local bar = string.find(v, '|', 1, true)
-  for id in string.gmatch(string.sub(v, bar + 1), '[^,]+') do redis.call('HDEL', KEYS[2], id) end
+export const BATCH = `${COMMON}${OPERATIONS}
+local out = {}
+local i = 5
+while i <= #ARGV do
+  local code, a = ARGV[i], i + 2
+  local r = 0
+  if code == 'S' then
+    local messages = {}
+    for k = a + 1, a + tonumber(ARGV[i + 1]) - 1, 2 do messages[#messages + 1] = {ARGV[k], ARGV[k + 1]} end
+    sendAll(ARGV[a], messages)
+  elseif code == 'P' then r = push(a)
+  elseif code == 'F' then r = finish(a)
+  elseif code == 'A' then r = acquire(a)
+  elseif code == 'C' then r = claim(a)
+  elseif code == 'K' then ack(a)
+  elseif code == 'X' then
+    if redis.call('GET', readerKey(ARGV[a])) == ARGV[a + 1] then redis.call('PEXPIRE', readerKey(ARGV[a]), TTL) end
+  elseif code == 'T' then
+    redis.call('HSET', evKey(ARGV[a]), ARGV[a + 1], ARGV[a + 2])
+    redis.call('PEXPIRE', evKey(ARGV[a]), TTL)
+  elseif code == 'E' then
+    local cur = redis.call('GET', readerKey(ARGV[a]))
+    if cur and redis.call('EXISTS', P .. 'proc:' .. pidOf(cur)) == 1 then r = 1 end
+  else
+    return redis.error_reply('unknown operation ' .. tostring(code))
+  end
+  out[#out + 1] = r
+  i = a + tonumber(ARGV[i + 1])
 end
-if ARGV[2] == '' then return {redis.call('HGET', KEYS[3], 'average') or '', waiting} end
-local runs = redis.call('HINCRBY', KEYS[3], 'runs', 1)
-local d = tonumber(ARGV[2])
-local a = tonumber(redis.call('HGET', KEYS[3], 'average') or ARGV[2])
-a = a + (d - a) / runs
-local s = string.format('%.17g', a)
-redis.call('HSET', KEYS[3], 'average', s)
-return {s, waiting}
+publish()
+return out
 `;
 
 /**
@@ -175,56 +320,6 @@ if redis.call('LREM', ARGV[3] .. 'wait:' .. j.group, 1, ARGV[1]) > 0 then
 end
 redis.call('PUBLISH', ARGV[3] .. 'cancel', ARGV[1])
 return 'running'
-`;
-
-/** Sends messages to a session. KEYS: none. ARGV: prefix, session, TTL ms, then text/completes pairs. */
-export const DELIVER = `${FILL}
-for i = 4, #ARGV, 2 do
-  local completes = ARGV[i + 1]
-  if completes == '' then completes = false end
-  send(ARGV[1], ARGV[2], ARGV[i], completes, ARGV[3])
-end
-return 1
-`;
-
-/**
- * Takes every waiting message of a session, and tells whether any event of it is still to
- * complete; when none is, this process's reader claim is released (the stream may end).
- * KEYS: msg list, events, reader. ARGV: process id. Returns {events left, messages…}.
- */
-export const DRAIN = `
-local m = redis.call('LRANGE', KEYS[1], 0, -1)
-if #m > 0 then redis.call('DEL', KEYS[1]) end
-local left = redis.call('HLEN', KEYS[2])
-if left == 0 and redis.call('GET', KEYS[3]) == ARGV[1] then redis.call('DEL', KEYS[3]) end
-table.insert(m, 1, left)
-return m
-`;
-
-/**
- * Becomes a session's reader unless a live process reads it already (a dead one's claim is
- * taken over). KEYS: reader key, session events, session messages. ARGV: process id, TTL ms,
- * prefix. Returns 1 when acquired, 0 when another reads it, -1 when the session has neither an
- * event to complete nor a message to deliver.
- */
-export const ACQUIRE = `
-if redis.call('EXISTS', KEYS[2]) == 0 and redis.call('EXISTS', KEYS[3]) == 0 then return -1 end
-local cur = redis.call('GET', KEYS[1])
-if cur and cur ~= ARGV[1] and redis.call('EXISTS', ARGV[3] .. 'proc:' .. cur) == 1 then return 0 end
-redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-return 1
-`;
-
-/** Puts messages back at the head of a session's list (taken by a reader that closed meanwhile). KEYS: msg list. ARGV: messages, in order. */
-export const UNDRAIN = `
-for i = #ARGV, 1, -1 do redis.call('LPUSH', KEYS[1], ARGV[i]) end
-return 1
-`;
-
-/** Releases a key held by this process (a reader). KEYS: key. ARGV: process id. */
-export const RELEASE = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
 `;
 
 /**

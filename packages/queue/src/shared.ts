@@ -108,7 +108,8 @@ export interface SharedQueueBackend {
    * first, with `done` set once every event of the session has completed and its messages are
    * all given (the reader's claim is then released: the stream may end). Resolves with "busy"
    * when another process (or stream) reads it already, and with "unknown" when the session has
-   * neither an event to complete nor a message to deliver.
+   * neither an event to complete nor a message to deliver. `receive` is first called after the
+   * promise has resolved (in a later task), so the caller can open its stream in between.
    */
   read(session: string, receive: (messages: [string, string | null][], done: boolean) => void): Promise<SessionReader | "busy" | "unknown">;
   /** Whether a session has a reader anywhere. */

@@ -291,7 +291,12 @@ export class ClusterQueue {
       finish(true);
       return;
     }
-    openEventStream(res);
+    // The headers leave with the session's waiting messages (given right after the claim), in
+    // one packet; with none waiting, on their own just after.
+    openEventStream(res, false);
+    setImmediate(() => {
+      if (!res.headersSent && !res.writableEnded && !res.destroyed) res.flushHeaders();
+    });
     heartbeat = setInterval(() => res.write(HEARTBEAT), HEARTBEAT_MS);
     heartbeat.unref();
     res.on("close", () => {
