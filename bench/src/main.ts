@@ -13,7 +13,8 @@ import { cpus } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ServerCommand, ServerMessage } from "./child.js";
-import type { LoadMessage, LoadResult, RunCommand, Scenario } from "./loadgen.js";
+import type { Scenario } from "./loadgen.js";
+import { deadlineOf, runLoad } from "./load-runner.js";
 import { measurePage, pageScenario, type PageScenario } from "./page.js";
 import { measureSessions, sessionsTable } from "./sessions.js";
 import { measureUpload, uploadTable } from "./upload.js";
@@ -72,9 +73,6 @@ function scenarios(quick: boolean): (Scenario | PageScenario)[] {
   ];
 }
 
-function deadlineOf(s: Scenario): number {
-  return s.kind === "echo" ? s.warmup + s.duration + 20 : Math.max(60, (s.tokens / s.rate) * 10) + 30;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const mb = (bytes: number | null) => (bytes === null ? null : Math.round((bytes / 1048576) * 10) / 10);
@@ -146,28 +144,6 @@ async function startServer(kind: ServerKind, s: Scenario | PageScenario, lifetim
 }
 
 /** Runs the load generator process against `port`; calls `onPhase` at the window's edges. */
-function runLoad(port: number, scenario: Scenario, endpoint: string, onPhase: (p: "measure-start" | "measure-end") => void): Promise<LoadResult> {
-  const deadline = deadlineOf(scenario);
-  const child = fork(join(here, "loadgen.js"), ["--child"], { stdio: ["ignore", 2, 2, "ipc"] });
-  return new Promise((done, fail) => {
-    let result: LoadResult | null = null;
-    let error: string | null = null;
-    const killed = setTimeout(() => child.kill("SIGKILL"), (deadline + 20) * 1000);
-    child.on("message", (m: LoadMessage) => {
-      if (m.type === "phase") onPhase(m.phase);
-      else if (m.type === "result") result = m.result;
-      else error = m.error;
-    });
-    child.once("exit", (code) => {
-      clearTimeout(killed);
-      if (result) done(result);
-      else fail(new Error(`load generator failed (exit ${code}): ${error ?? "no result"}`));
-    });
-    const command: RunCommand = { type: "run", port, scenario, deadline, endpoint };
-    child.send(command);
-  });
-}
-
 /**
  * Waits (up to `maxSeconds`) until the rest of the machine is nearly idle, so that other
  * people's builds do not land in a measurement. Returns the last busy share seen (cores).
@@ -221,7 +197,7 @@ async function measure(
     let wallEnd = 0;
     // A chat scenario calls the ChatInterface's /chat on Vitrine, the same tokens' /stream on the baseline.
     const endpoint = scenario.kind === "stream" && scenario.chat && kind === "vitrine" ? "chat" : scenario.kind;
-    const result = await runLoad(server.port, scenario, endpoint, (phase) => {
+    const result = await runLoad([server.port], scenario, endpoint, (phase) => {
       if (phase === "measure-start") {
         cpuStart = cpuTime(server.pid);
         busyStart = machineBusy();

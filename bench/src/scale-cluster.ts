@@ -5,20 +5,9 @@
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { ServerCommand, ServerMessage } from "./child.js";
+import { benchScript } from "./load-runner.js";
 import type { StreamSpec } from "./tokens.js";
-
-const here = dirname(fileURLToPath(import.meta.url));
-
-/** A built script of the bench (tests run this module from src/, next to no .js files). */
-export function benchScript(name: string): string {
-  const found = [join(here, name), join(here, "..", "dist", name)].find((f) => existsSync(f));
-  if (!found) throw new Error(`${name} is not built: pnpm turbo run build --filter=@vitrine/bench`);
-  return found;
-}
 
 /** The configurations compared, in their table order. */
 export const SCALE_CONFIGS = ["baseline", "memory", "redis-1", "redis-2", "redis-3"] as const;

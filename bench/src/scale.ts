@@ -9,10 +9,10 @@
  * tokens received against expected, failed calls), with the CPU of **every** server process and
  * of the redis-server together, per event or per streamed message.
  */
-import { fork } from "node:child_process";
-import type { LoadMessage, LoadResult, RunCommand, Scenario } from "./loadgen.js";
+import type { LoadResult, Scenario } from "./loadgen.js";
+import { deadlineOf, runLoad } from "./load-runner.js";
 import { cpuTime, machineBusy, peakRss, rss } from "./proc.js";
-import { benchScript, SCALE_CONFIGS, shape, startCluster, type ScaleConfig, type ServerProcess } from "./scale-cluster.js";
+import { SCALE_CONFIGS, shape, startCluster, type ScaleConfig, type ServerProcess } from "./scale-cluster.js";
 import { startRedis, type RedisProcess } from "./scale-redis.js";
 
 /**
@@ -89,35 +89,9 @@ export interface ScaleHooks {
   cpuProfDir?: string | null;
 }
 
-function deadlineOf(s: Scenario): number {
-  return s.kind === "echo" ? s.warmup + s.duration + 20 : Math.max(60, (s.tokens / s.rate) * 10) + 30;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
-
-/** Runs the load generator process against `ports` (every process of the app); `onPhase` at the window's edges. */
-function runLoad(ports: number[], scenario: Scenario, onPhase: (p: "measure-start" | "measure-end") => void): Promise<LoadResult> {
-  const deadline = deadlineOf(scenario);
-  const child = fork(benchScript("loadgen.js"), ["--child"], { stdio: ["ignore", 2, 2, "ipc"] });
-  return new Promise((done, fail) => {
-    let result: LoadResult | null = null;
-    let error: string | null = null;
-    const killed = setTimeout(() => child.kill("SIGKILL"), (deadline + 20) * 1000);
-    child.on("message", (m: LoadMessage) => {
-      if (m.type === "phase") onPhase(m.phase);
-      else if (m.type === "result") result = m.result;
-      else error = m.error;
-    });
-    child.once("exit", (code) => {
-      clearTimeout(killed);
-      if (result) done(result);
-      else fail(new Error(`load generator failed (exit ${code}): ${error ?? "no result"}`));
-    });
-    const command: RunCommand = { type: "run", port: ports[0]!, ports, scenario, deadline, endpoint: scenario.kind };
-    child.send(command);
-  });
-}
 
 /** CPU seconds of each process now (null for one that is gone). */
 const cpuOf = (pids: number[]) => pids.map((pid) => cpuTime(pid));
@@ -141,6 +115,7 @@ export async function measureScale(config: ScaleConfig, scenario: ScaleScenario,
     const result = await runLoad(
       servers.map((s) => s.port),
       scenario,
+      scenario.kind,
       (phase) => (phase === "measure-start" ? (edges.start = sample()) : (edges.end = sample())),
     );
     const peak = all.map((pid) => peakRss(pid) ?? 0).reduce((a, b) => a + b, 0);

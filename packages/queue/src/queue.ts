@@ -71,7 +71,9 @@ export interface JobControl {
 
 /** A task in the queue, waiting or running. */
 export interface Job {
+  /** The job's id, unique in its queue. */
   readonly id: string;
+  /** What the job runs, as it was pushed. */
   readonly task: Task;
   /** Where the job is: waiting for a slot, running, or done (ended or cancelled). */
   readonly state: "waiting" | "running" | "done";

@@ -25,6 +25,7 @@ export interface SharedJob {
 
 /** A concurrency group of the app, as every process knows it. */
 export interface SharedGroup {
+  /** The group's `concurrency_id`, the same in every process. */
   id: string;
   /** Runs at once across all processes; null = unlimited. */
   limit: number | null;

@@ -51,7 +51,7 @@ import { assetVersion, sendAsset, sendPage, staticAssets, versionedCacheControl 
 import { Auth, type AuthOptions } from "./auth/auth.js";
 import { serveCallApi } from "./call-api.js";
 import { ClusterQueue, type LocalRun } from "./cluster/cluster-queue.js";
-import { appFingerprint, loadRedisBackend, redisSettings, type QueueBackendOptions } from "./cluster/backend-options.js";
+import { appFingerprint, loadRedisBackend, sharedBackendChoice, type QueueBackendOptions, type SharedBackendChoice } from "./cluster/backend-options.js";
 import { mcpEnabled, mcpRouter } from "./mcp.js";
 import { addScriptNonce, applySecurityHeaders, pageContentSecurityPolicy, pageNeeds, pageNonceAndEtag, refuseSecondStream, securityHeaders, type SecurityHeaderOptions } from "./security-headers.js";
 
@@ -115,7 +115,7 @@ export class AppService {
   /** The queue shared with the app's other processes (Redis), or null for this process alone. */
   cluster: ClusterQueue | null = null;
   /** Redis settings when the queue is shared. */
-  private readonly redis: { url: string; prefix: string } | null;
+  private readonly shared: SharedBackendChoice | null;
   /** Sessions whose page opened a live channel here (their end deletes their shared State). */
   private readonly pagesSeen = new Set<string>();
   /** The sessions of the queue: their undelivered messages and pending events. */
@@ -189,9 +189,9 @@ export class AppService {
       title: () => this.app.title,
       originAllowed: (req) => req.headers.origin === undefined || this.guard.allowedOrigin(req) !== null,
     });
-    this.redis = redisSettings(options.queue, app);
+    this.shared = sharedBackendChoice(options.queue, app);
     // The processes of a shared queue share one file cache: a file uploaded to one is read by another.
-    this.files = this.redis ? new FileCache(options, appFingerprint(app), true) : new FileCache(options, app.appId);
+    this.files = this.shared ? new FileCache(options, appFingerprint(app), true) : new FileCache(options, app.appId);
     this.uploads = new Uploads(this.files);
     this.sessions = new SessionHub(this.guard.sessionLimits);
     this.rendered = new RenderedStore(app.dependencies.length);
@@ -231,10 +231,9 @@ export class AppService {
 
   /** Connects to the shared queue, when the app has one. */
   private async startCluster(): Promise<void> {
-    if (!this.redis) return;
+    if (!this.shared) return;
     const rate = this.options.status_update_rate ?? 1;
-    const given = this.options.queue?.backend;
-    const backend = typeof given === "object" ? given : await loadRedisBackend(this.redis, this.options.queue?.liveness_ms, rate === "auto" ? 0 : rate * 1000);
+    const backend = this.shared.kind === "object" ? this.shared.backend : await loadRedisBackend(this.shared, this.options.queue?.liveness_ms, rate === "auto" ? 0 : rate * 1000);
     const cluster = new ClusterQueue(backend, {
       app: this.app,
       showError: this.options.show_error ?? false,

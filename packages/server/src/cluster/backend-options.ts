@@ -22,13 +22,21 @@ export interface QueueBackendOptions {
   liveness_ms?: number;
 }
 
-/** The Redis settings chosen by the options and the environment, or null for the in-memory queue. */
-export function redisSettings(options: QueueBackendOptions | undefined, app: BlocksApp): { url: string; prefix: string } | null {
+/** The shared queue an app's options and environment choose. */
+export type SharedBackendChoice =
+  /** A backend object given at launch, used as it is. */
+  | { kind: "object"; backend: SharedQueueBackend }
+  /** Redis, with the app's key prefix. */
+  | { kind: "redis"; url: string; prefix: string };
+
+/** The shared queue chosen by the options and the environment, or null for the in-memory queue. */
+export function sharedBackendChoice(options: QueueBackendOptions | undefined, app: BlocksApp): SharedBackendChoice | null {
   const env = process.env.VITRINE_REDIS_URL;
   const backend = options?.backend ?? (env ? "redis" : "memory");
-  if (typeof backend === "object") return { url: "", prefix: options?.prefix ?? `vitrine:${appFingerprint(app)}:` };
+  if (typeof backend === "object") return { kind: "object", backend };
   if (backend !== "redis") return null;
   return {
+    kind: "redis",
     url: options?.url ?? env ?? "redis://127.0.0.1:6379",
     prefix: options?.prefix ?? `vitrine:${appFingerprint(app)}:`,
   };
