@@ -117,7 +117,14 @@ export class RedisQueue implements SharedQueueBackend {
     this.updateIntervalMs = options.updateIntervalMs ?? 1000;
     this.doneTtlMs = Math.max(1000, this.livenessMs * 2);
     // Auto-pipelining sends the commands issued in one tick (State reads and writes of many events) in one write.
-    const redisOptions: RedisOptions = { lazyConnect: true, maxRetriesPerRequest: 3, enableAutoPipelining: true, ...options.redis };
+    // The batch script call is one command a tick already: it skips ioredis's own pipelining.
+    const redisOptions: RedisOptions = {
+      lazyConnect: true,
+      maxRetriesPerRequest: 3,
+      enableAutoPipelining: true,
+      autoPipeliningIgnoredCommands: ["vtBatch"],
+      ...options.redis,
+    };
     this.redis = new Redis(url, redisOptions) as Client;
     this.sub = new Redis(url, redisOptions);
     for (const conn of [this.redis, this.sub]) {
