@@ -167,6 +167,35 @@ describe("RedisQueue", () => {
     await Promise.all([a.close(), b.close()]);
   });
 
+  it("gives a reader what was published while its process's subscriber connection was down, in order and once", async () => {
+    const prefix = `t${++n}:`;
+    const [a, b] = [new RedisQueue({ url, prefix }), new RedisQueue({ url, prefix })];
+    await a.start([], recorder().host);
+    await b.start([], recorder().host);
+    await a.track("s", "e1", 0);
+    const got: string[] = [];
+    let done = false;
+    const reader = await b.read("s", (m, finished) => {
+      got.push(...m.map(([text]) => text));
+      done ||= finished;
+    });
+    if (typeof reader !== "object") throw new Error(`not a reader: ${reader}`);
+    for (let i = 0; i < 5; i++) a.deliver("s", `before${i}`, null);
+    await until(() => got.length === 5);
+    // The connection breaks; ioredis reconnects by itself a moment later.
+    const sub = (b as unknown as { sub: Redis }).sub;
+    const back = new Promise((r) => sub.once("ready", r));
+    sub.stream.destroy();
+    for (let i = 0; i < 5; i++) a.deliver("s", `during${i}`, null);
+    await back;
+    for (let i = 0; i < 5; i++) a.deliver("s", `after${i}`, null);
+    a.deliver("s", "last", "e1");
+    await until(() => done);
+    const expected = [...[0, 1, 2, 3, 4].map((i) => `before${i}`), ...[0, 1, 2, 3, 4].map((i) => `during${i}`), ...[0, 1, 2, 3, 4].map((i) => `after${i}`), "last"];
+    expect(got).toEqual(expected);
+    await Promise.all([a.close(), b.close()]);
+  });
+
   it("cancels a waiting job in place, and tells the running job's process", async () => {
     const prefix = `t${++n}:`;
     const [a, b] = [new RedisQueue({ url, prefix }), new RedisQueue({ url, prefix })];

@@ -46,11 +46,16 @@ type Client = Redis & Scripts;
 /** One local reader of a session's stream. */
 interface Reader {
   readonly session: string;
-  /** Its claim's value in Redis: `<process id>|<number>`. */
-  readonly token: string;
+  /** Its claim's value in Redis: `<process id>|<number>` (a new one each time it claims its session again). */
+  token: string;
   receive(messages: [string, string | null][], done: boolean): void;
-  /** Waiting for its claim (messages published to it meanwhile are kept), reading, or ended. */
-  state: "acquiring" | "reading" | "ended";
+  /**
+   * Waiting for its claim (messages published to it meanwhile are kept), reading, paused (the
+   * subscriber connection broke: it claims its session again once it is back), or ended.
+   */
+  state: "acquiring" | "reading" | "paused" | "ended";
+  /** Publishes to it may have been lost (the subscriber connection broke since it began). */
+  stale: boolean;
   /** What was published to it while it was acquiring: [left, messages]. */
   early: [number, string[]][];
   /** Messages it wrote, that were published to it, and whose acknowledgement is not sent yet. */
@@ -107,6 +112,8 @@ export class RedisQueue implements SharedQueueBackend {
   private flushQueued = false;
   /** Readers with messages to acknowledge at the next flush. */
   private readonly ackDue = new Set<Reader>();
+  /** Whether the subscriber connection is up and subscribed (publishes reach this process). */
+  private subscribed = false;
   private closed = false;
 
   constructor(options: RedisQueueOptions = {}) {
@@ -148,7 +155,14 @@ export class RedisQueue implements SharedQueueBackend {
     await Promise.all([this.redis.connect(), this.sub.connect()]);
     await this.alive();
     this.sub.on("message", (channel: string, message: string) => this.onMessage(channel, message));
-    await this.sub.subscribe(this.key("cancel"), this.key("wake", this.processId));
+    const channels = [this.key("cancel"), this.key("wake", this.processId)];
+    await this.sub.subscribe(...channels);
+    this.subscribed = true;
+    this.sub.on("close", () => this.pauseReaders());
+    this.sub.on("ready", () => {
+      // A reconnection (ioredis subscribes again): once subscribed for sure, readers catch up.
+      if (!this.closed) this.sub.subscribe(...channels).then(() => this.resumeReaders(), (err: Error) => this.log("resubscribe", err));
+    });
     const beat = Math.max(100, Math.floor(this.livenessMs / 3));
     this.timers.push(
       setInterval(() => void this.alive().catch(() => undefined), beat),
@@ -198,11 +212,12 @@ export class RedisQueue implements SharedQueueBackend {
     this.flushQueued = false;
     this.lastSend = -1;
     for (const reader of this.ackDue) {
+      // (A paused reader acknowledges as it claims its session again.)
       if (reader.state === "reading" && reader.unacked > 0) {
         this.batchArgs.push("K", 4, reader.session, reader.token, reader.unacked, 0);
         this.batchWaiters.push(null);
+        reader.unacked = 0;
       }
-      reader.unacked = 0;
     }
     this.ackDue.clear();
     if (this.batchWaiters.length === 0) return;
@@ -326,34 +341,22 @@ export class RedisQueue implements SharedQueueBackend {
 
   async read(session: string, receive: (messages: [string, string | null][], done: boolean) => void): Promise<SessionReader | "busy" | "unknown"> {
     if (this.readers.has(session)) return "busy";
-    const reader: Reader = { session, token: `${this.processId}|${++this.readerCount}`, receive, state: "acquiring", early: [], unacked: 0 };
+    const reader: Reader = { session, token: this.newToken(), receive, state: "acquiring", stale: false, early: [], unacked: 0 };
     this.readers.set(session, reader);
     this.readerByToken.set(reader.token, reader);
     let reply: (number | string)[];
     try {
-      reply = await this.acquire(reader);
+      reply = await this.acquire(reader, "");
     } catch (err) {
       this.forget(reader);
       throw err;
     }
-    const [status, left, ...waiting] = reply as [number, number, ...string[]];
-    if (status !== 1 || reader.state !== "acquiring") {
+    if (reply[0] !== 1 || reader.state !== "acquiring") {
       this.forget(reader);
-      return status === -1 ? "unknown" : "busy";
+      return reply[0] === -1 ? "unknown" : "busy";
     }
     // The caller sets its stream up once this resolves; the messages follow right after.
-    setImmediate(() => {
-      if (reader.state !== "acquiring") return;
-      reader.state = "reading";
-      if (left === 0) {
-        // Every event completed: the claim was released with these messages.
-        this.forget(reader);
-        reader.receive(waiting.map(parseMessage), true);
-        return;
-      }
-      if (waiting.length > 0) reader.receive(waiting.map(parseMessage), false);
-      for (const [l, messages] of reader.early.splice(0)) this.give(reader, l, messages);
-    });
+    setImmediate(() => this.startReading(reader, reply));
     return {
       close: async () => {
         if (reader.state === "ended") return;
@@ -363,14 +366,83 @@ export class RedisQueue implements SharedQueueBackend {
     };
   }
 
+  private newToken(): string {
+    return `${this.processId}|${++this.readerCount}`;
+  }
+
+  /** A reader got its claim: the messages that waited, then those published to it meanwhile. */
+  private startReading(reader: Reader, reply: (number | string)[]): void {
+    if (reader.state !== "acquiring") return;
+    const [, left, ...waiting] = reply as [number, number, ...string[]];
+    reader.state = "reading";
+    if (left === 0) {
+      // Every event completed: the claim was released with these messages.
+      this.forget(reader);
+      reader.receive(waiting.map(parseMessage), true);
+      return;
+    }
+    if (waiting.length > 0) reader.receive(waiting.map(parseMessage), false);
+    if (reader.stale) {
+      // What was published to it meanwhile may be incomplete: it takes the rest from Redis.
+      reader.state = "paused";
+      reader.early = [];
+      if (this.subscribed) this.reclaim(reader);
+      return;
+    }
+    for (const [l, messages] of reader.early.splice(0)) this.give(reader, l, messages);
+  }
+
+  /** The subscriber connection broke: what is published to this process's readers is lost until it is back. */
+  private pauseReaders(): void {
+    this.subscribed = false;
+    for (const reader of this.readers.values()) {
+      reader.stale = true;
+      if (reader.state === "reading") reader.state = "paused";
+    }
+  }
+
+  /** The subscriber connection is back and subscribed: paused readers catch up. */
+  private resumeReaders(): void {
+    this.subscribed = true;
+    for (const reader of [...this.readers.values()]) if (reader.state === "paused") this.reclaim(reader);
+  }
+
+  /**
+   * A paused reader acknowledges what it wrote, then claims its session again under a new token
+   * and takes what is left in Redis, in order: what was published to its old token is in it.
+   */
+  private reclaim(reader: Reader): void {
+    const old = reader.token;
+    if (reader.unacked > 0) this.fire("K", [reader.session, old, reader.unacked, 0]);
+    reader.unacked = 0;
+    this.ackDue.delete(reader);
+    this.readerByToken.delete(old);
+    reader.token = this.newToken();
+    this.readerByToken.set(reader.token, reader);
+    reader.state = "acquiring";
+    reader.stale = false;
+    reader.early = [];
+    this.acquire(reader, old).then(
+      (reply) => {
+        if (reply[0] === 1) this.startReading(reader, reply);
+        else if (reader.state === "acquiring") {
+          // Its session ended meanwhile, or another stream took it over: this stream ends.
+          this.forget(reader);
+          reader.receive([], true);
+        }
+      },
+      (err: Error) => this.log("reclaim", err),
+    );
+  }
+
   /**
    * Claims a session for a reader. While the previous reader's stream is done but its last
    * messages not yet acknowledged (an instant, unless its process died), tries again shortly.
    */
-  private async acquire(reader: Reader): Promise<(number | string)[]> {
+  private async acquire(reader: Reader, previous: string): Promise<(number | string)[]> {
     const deadline = performance.now() + this.doneTtlMs + this.livenessMs;
     for (let wait = 1; ; wait = Math.min(wait * 2, 100)) {
-      const reply = await this.op<(number | string)[]>("A", [reader.session, reader.token]);
+      const reply = await this.op<(number | string)[]>("A", [reader.session, reader.token, previous]);
       if (reply[0] !== 2 || performance.now() > deadline || reader.state !== "acquiring") return reply;
       await new Promise((r) => setTimeout(r, wait));
     }
@@ -422,7 +494,8 @@ export class RedisQueue implements SharedQueueBackend {
       // A reader that ended: what it was not given stays in Redis for the session's next reader.
       if (!reader) continue;
       if (reader.state === "acquiring") reader.early.push([left, messages]);
-      else this.give(reader, left, messages);
+      else if (reader.state === "reading") this.give(reader, left, messages);
+      // (A paused reader takes them from Redis when it claims its session again.)
     }
   }
 

@@ -225,7 +225,8 @@ local function finish(a)
 end
 
 -- A: becomes a session's reader unless a live process reads it already (a dead one's claim is
--- taken over), and takes its waiting messages. Args: session, token.
+-- taken over), and takes its waiting messages. Args: session, token, previous token of the same
+-- reader ('' for none: a reader that lost messages takes its claim again under a new token).
 -- Returns {-1} when the session has neither an event to complete nor a message to deliver, {0}
 -- when another reads it, {2} when another's stream is done but not yet acknowledged (try again
 -- shortly), else {1, events left, messages…}; with no event left, the claim is released at once
@@ -235,7 +236,7 @@ local function acquire(a)
   local ek, mk, rk = evKey(session), msgKey(session), readerKey(session)
   if redis.call('EXISTS', ek) == 0 and redis.call('EXISTS', mk) == 0 then return {-1} end
   local cur = redis.call('GET', rk)
-  if cur and cur ~= token and redis.call('EXISTS', P .. 'proc:' .. pidOf(cur)) == 1 then
+  if cur and cur ~= token and not isReader(cur, ARGV[a + 2]) and redis.call('EXISTS', P .. 'proc:' .. pidOf(cur)) == 1 then
     if string.sub(cur, -5) == '|done' then return {2} end
     return {0}
   end
