@@ -215,12 +215,13 @@ local function finish(a)
     for id in string.gmatch(string.sub(v, bar + 1), '[^,]+') do redis.call('HDEL', P .. 'jobs', id) end
   end
   if ARGV[a + 2] == '' then return {redis.call('HGET', ak, 'average') or '', waiting} end
-  local runs = redis.call('HINCRBY', ak, 'runs', 1)
+  local before = redis.call('HMGET', ak, 'runs', 'average')
+  local runs = tonumber(before[1] or '0') + 1
   local d = tonumber(ARGV[a + 2])
-  local avg = tonumber(redis.call('HGET', ak, 'average') or ARGV[a + 2])
+  local avg = tonumber(before[2] or ARGV[a + 2])
   avg = avg + (d - avg) / runs
   local s = string.format('%.17g', avg)
-  redis.call('HSET', ak, 'average', s)
+  redis.call('HSET', ak, 'runs', runs, 'average', s)
   return {s, waiting}
 end
 
@@ -234,16 +235,20 @@ end
 local function acquire(a)
   local session, token = ARGV[a], ARGV[a + 1]
   local ek, mk, rk = evKey(session), msgKey(session), readerKey(session)
-  if redis.call('EXISTS', ek) == 0 and redis.call('EXISTS', mk) == 0 then return {-1} end
+  local left = redis.call('HLEN', ek)
+  local out = redis.call('LRANGE', mk, 0, -1)
+  if left == 0 and #out == 0 then return {-1} end
   local cur = redis.call('GET', rk)
   if cur and cur ~= token and not isReader(cur, ARGV[a + 2]) and redis.call('EXISTS', P .. 'proc:' .. pidOf(cur)) == 1 then
     if string.sub(cur, -5) == '|done' then return {2} end
     return {0}
   end
-  local out = redis.call('LRANGE', mk, 0, -1)
   if #out > 0 then redis.call('DEL', mk) end
-  local left = redis.call('HLEN', ek)
-  if left == 0 then redis.call('DEL', rk) else redis.call('SET', rk, token, 'PX', TTL) end
+  if left == 0 then
+    if cur then redis.call('DEL', rk) end
+  else
+    redis.call('SET', rk, token, 'PX', TTL)
+  end
   table.insert(out, 1, left)
   table.insert(out, 1, 1)
   return out
