@@ -93,7 +93,7 @@ export class RedisQueue implements SharedQueueBackend {
   private readonly updateIntervalMs: number;
   /** How long a done stream's claim waits for its reader's acknowledgement before it lapses. */
   private readonly doneTtlMs: number;
-  private groups: readonly SharedGroup[] = [];
+  private groups = new Map<string, SharedGroup>();
   private host: SharedQueueHost | null = null;
   /** This process's readers, by session and by token. */
   private readonly readers = new Map<string, Reader>();
@@ -150,7 +150,7 @@ export class RedisQueue implements SharedQueueBackend {
   }
 
   async start(groups: readonly SharedGroup[], host: SharedQueueHost): Promise<void> {
-    this.groups = groups;
+    this.groups = new Map(groups.map((g) => [g.id, g]));
     this.host = host;
     await Promise.all([this.redis.connect(), this.sub.connect()]);
     await this.alive();
@@ -201,10 +201,14 @@ export class RedisQueue implements SharedQueueBackend {
     this.batchArgs.push(code, args.length, ...args);
     this.batchWaiters.push(waiter);
     if (this.batchWaiters.length >= MAX_BATCH_OPERATIONS) this.flush();
-    else if (!this.flushQueued) {
-      this.flushQueued = true;
-      setImmediate(() => this.flush());
-    }
+    else this.scheduleFlush();
+  }
+
+  /** Flushes once this tick's work is done (at most one flush queued). */
+  private scheduleFlush(): void {
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    setImmediate(() => this.flush());
   }
 
   /** Sends the gathered operations (and the acknowledgements due) as one script call. */
@@ -239,15 +243,15 @@ export class RedisQueue implements SharedQueueBackend {
   /** Reports the jobs of dead processes, then claims in every group. */
   private async sweep(): Promise<void> {
     if (this.closed || !this.host) return;
-    const lost = await this.redis.vtReap(this.prefix, ...this.groups.map((g) => g.id));
+    const lost = await this.redis.vtReap(this.prefix, ...this.groups.keys());
     for (const json of lost) this.host.lost(JSON.parse(json) as SharedJob);
-    for (const g of this.groups) this.claim(g.id);
+    for (const id of this.groups.keys()) this.claim(id);
   }
 
   async push(job: SharedJob, options: PushOptions = {}): Promise<PushResult> {
     const maxSize = options.maxSize ?? null;
     const perSession = options.maxPerSession ?? null;
-    const group = this.groups.find((g) => g.id === job.group);
+    const group = this.groups.get(job.group);
     const limit = group?.limit ?? null;
     const batching = (group?.batchMax ?? 1) > 1;
     const args = (json: string, mode: "0" | "1" | "2" | "3") => [
@@ -283,7 +287,7 @@ export class RedisQueue implements SharedQueueBackend {
       this.claimAgain.add(groupId);
       return;
     }
-    const group = this.groups.find((g) => g.id === groupId);
+    const group = this.groups.get(groupId);
     if (!group) return;
     this.claiming.add(groupId);
     const now = performance.now();
@@ -469,13 +473,8 @@ export class RedisQueue implements SharedQueueBackend {
     }
     reader.receive(messages.map(parseMessage), false);
     reader.unacked += messages.length;
-    if (!this.ackDue.has(reader)) {
-      this.ackDue.add(reader);
-      if (!this.flushQueued) {
-        this.flushQueued = true;
-        setImmediate(() => this.flush());
-      }
-    }
+    this.ackDue.add(reader);
+    this.scheduleFlush();
   }
 
   private onMessage(channel: string, message: string): void {
