@@ -65,6 +65,26 @@ describe("RedisQueue", () => {
     await Promise.all([a.close(), b.close()]);
   });
 
+  it("keeps a group's average run duration across processes, also for runs that end in one call", async () => {
+    const prefix = `t${++n}:`;
+    const [a, b] = [new RedisQueue({ url, prefix }), new RedisQueue({ url, prefix })];
+    const [ra, rb] = [recorder(), recorder()];
+    await a.start([{ id: "g", limit: 2, batchMax: 1 }], ra.host);
+    await b.start([{ id: "g", limit: 2, batchMax: 1 }], rb.host);
+    expect(await a.push(job("j1"))).toEqual({ claimed: true });
+    expect(await a.push(job("j2"))).toEqual({ claimed: true });
+    expect(await b.push(job("j3"))).toEqual({ claimed: false, rank: 0, queueSize: 1 });
+    // Both ends go in one script call: each sees the one before it.
+    const [first, second] = await Promise.all([a.finished("j1", "g", 1), a.finished("j2", "g", 2)]);
+    expect([first, second]).toEqual([1, 1.5]);
+    // Their slots were freed: the waiting job runs (in either process), and its end counts too.
+    await until(() => ra.ran.length + rb.ran.length === 1);
+    const runner = ra.ran.length === 1 ? a : b;
+    expect(await runner.finished("j3", "g", 4.5)).toBe(2.5);
+    expect(await (runner === a ? b : a).finished("none", "g", null)).toBe(2.5);
+    await Promise.all([a.close(), b.close()]);
+  });
+
   it("refuses a push beyond max_size, counting every process's waiting jobs", async () => {
     const prefix = `t${++n}:`;
     const [a, b] = [new RedisQueue({ url, prefix }), new RedisQueue({ url, prefix })];

@@ -101,6 +101,8 @@ export class RedisQueue implements SharedQueueBackend {
   private readerCount = 0;
   private readonly lastRankPass = new Map<string, number>();
   private timers: NodeJS.Timeout[] = [];
+  /** The runs this process claimed: run id → its event ids, comma-separated (the end of a run frees them without a lookup). */
+  private readonly runs = new Map<string, string>();
   /** Groups with a claim in flight, and those to claim again once it is done. */
   private readonly claiming = new Set<string>();
   private readonly claimAgain = new Set<string>();
@@ -110,6 +112,8 @@ export class RedisQueue implements SharedQueueBackend {
   /** Where the batch's last operation starts when it is a send (more messages to its session join it), else -1. */
   private lastSend = -1;
   private flushQueued = false;
+  /** Whether a batch call is on its way: the next one waits for its reply (see {@link flush}). */
+  private inFlight = false;
   /** Readers with messages to acknowledge at the next flush. */
   private readonly ackDue = new Set<Reader>();
   /** Whether the subscriber connection is up and subscribed (publishes reach this process). */
@@ -204,16 +208,22 @@ export class RedisQueue implements SharedQueueBackend {
     else this.scheduleFlush();
   }
 
-  /** Flushes once this tick's work is done (at most one flush queued). */
+  /** Flushes once this tick's work is done (at most one flush queued; none while a call is on its way: its reply queues one). */
   private scheduleFlush(): void {
-    if (this.flushQueued) return;
+    if (this.flushQueued || this.inFlight) return;
     this.flushQueued = true;
     setImmediate(() => this.flush());
   }
 
-  /** Sends the gathered operations (and the acknowledgements due) as one script call. */
-  private flush(): void {
+  /**
+   * Sends the gathered operations (and the acknowledgements due) as one script call. One call
+   * at a time: what is gathered while a call is on its way goes out when its reply is back, so
+   * under load each call carries everything one round trip gathered (fewer, larger calls), and
+   * an idle process still sends at once. A full batch (or `force`, on close) goes out anyway.
+   */
+  private flush(force = false): void {
     this.flushQueued = false;
+    if (this.inFlight && !force && this.batchWaiters.length < MAX_BATCH_OPERATIONS) return;
     this.lastSend = -1;
     for (const reader of this.ackDue) {
       // (A paused reader acknowledges as it claims its session again.)
@@ -229,11 +239,18 @@ export class RedisQueue implements SharedQueueBackend {
     const waiters = this.batchWaiters;
     this.batchArgs = [];
     this.batchWaiters = [];
+    this.inFlight = true;
+    const sent = () => {
+      this.inFlight = false;
+      if (this.batchWaiters.length > 0 || this.ackDue.size > 0) this.scheduleFlush();
+    };
     this.redis.vtBatch(this.prefix, this.processId, this.sessionTtlMs, this.doneTtlMs, ...args).then(
       (replies) => {
+        sent();
         for (let i = 0; i < waiters.length; i++) waiters[i]?.resolve(replies[i]);
       },
       (err: Error) => {
+        sent();
         this.log("batch", err);
         for (const w of waiters) w?.reject(err);
       },
@@ -274,7 +291,10 @@ export class RedisQueue implements SharedQueueBackend {
     const [state, rank, queueSize] = reply;
     if (state === -1) throw new QueueFullError(maxSize ?? 0);
     if (state === -2) throw new SessionFullError(perSession ?? 0);
-    if (state === 1) return { claimed: true };
+    if (state === 1) {
+      this.runs.set(job.id, job.id);
+      return { claimed: true };
+    }
     // A batch (or a job behind others) waits: this process may still have room for it.
     this.claim(job.group);
     return { claimed: false, rank: rank!, queueSize: queueSize! };
@@ -297,7 +317,9 @@ export class RedisQueue implements SharedQueueBackend {
         this.claiming.delete(groupId);
         if (claimed.length > 0) {
           if (rankPass) this.lastRankPass.set(groupId, now);
-          this.host?.run(claimed.map((json) => JSON.parse(json) as SharedJob));
+          const jobs = claimed.map((json) => JSON.parse(json) as SharedJob);
+          this.runs.set(jobs[0]!.id, jobs.map((j) => j.id).join(","));
+          this.host?.run(jobs);
           // There may be more, and more room.
           this.claimAgain.add(groupId);
         }
@@ -311,7 +333,9 @@ export class RedisQueue implements SharedQueueBackend {
   }
 
   async finished(runId: string, group: string, durationSeconds: number | null): Promise<number | null> {
-    const [average, waiting] = await this.op<[string, number]>("F", [runId, group, durationSeconds === null ? "" : String(durationSeconds)]);
+    const ids = this.runs.get(runId) ?? "";
+    this.runs.delete(runId);
+    const [average, waiting] = await this.op<[string, number]>("F", [runId, group, durationSeconds === null ? "" : String(durationSeconds), ids]);
     if (waiting > 0) this.claim(group);
     return average === "" ? null : Number(average);
   }
@@ -545,7 +569,7 @@ export class RedisQueue implements SharedQueueBackend {
     this.timers = [];
     for (const reader of [...this.readers.values()]) this.forget(reader);
     // Send what this tick gathered, then say goodbye: the others reap nothing of ours that ended.
-    this.flush();
+    this.flush(true);
     await this.redis.del(this.key("proc", this.processId)).catch(() => undefined);
     this.closed = true;
     await Promise.allSettled([this.redis.quit(), this.sub.quit()]);

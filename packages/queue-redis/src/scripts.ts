@@ -45,6 +45,38 @@ local function msgKey(s) return P .. 'sess:' .. s .. ':msg' end
 local function readerKey(s) return P .. 'sess:' .. s .. ':reader' end
 local function isReader(cur, token) return cur == token or cur == token .. '|done' end
 local function pidOf(token) return string.sub(token, 1, string.find(token, '|', 1, true) - 1) end
+-- Each group's waiting and running counts and average duration, read once per call and kept
+-- up to date by the operations of this call (nothing else changes them meanwhile: the script
+-- runs atomically); averages changed are written back at the end.
+local waitN, runN, avgC, avgDirty = {}, {}, {}, {}
+local function waitLen(g)
+  local n = waitN[g]
+  if not n then
+    n = redis.call('LLEN', P .. 'wait:' .. g)
+    waitN[g] = n
+  end
+  return n
+end
+local function addWaiting(g, d) if waitN[g] then waitN[g] = waitN[g] + d end end
+local function runLen(g)
+  local n = runN[g]
+  if not n then
+    n = redis.call('HLEN', P .. 'run:' .. g)
+    runN[g] = n
+  end
+  return n
+end
+local function addRunning(g, d) if runN[g] then runN[g] = runN[g] + d end end
+-- {runs, average or nil}
+local function avgOf(g)
+  local c = avgC[g]
+  if not c then
+    local v = redis.call('HMGET', P .. 'avg:' .. g, 'runs', 'average')
+    c = {tonumber(v[1] or '0'), tonumber(v[2] or '')}
+    avgC[g] = c
+  end
+  return c
+end
 local function fill(tpl, rank, size, avg, limit)
   local eta = 'null'
   if avg then
@@ -100,8 +132,12 @@ local function sendAll(session, messages)
   end
 end
 local function send(session, text, completes) sendAll(session, {{text, completes}}) end
--- The end of a batch: message lists live on, and readers get what was sent to them.
+-- The end of a batch: averages are written, message lists live on, and readers get what was sent to them.
 local function publish()
+  for g in pairs(avgDirty) do
+    local c = avgC[g]
+    redis.call('HSET', P .. 'avg:' .. g, 'runs', c[1], 'average', string.format('%.17g', c[2]))
+  end
   for mk in pairs(expiring) do redis.call('PEXPIRE', mk, TTL) end
   for pid, list in pairs(pubs) do redis.call('PUBLISH', P .. 'wake:' .. pid, cjson.encode(list)) end
 end
@@ -129,9 +165,10 @@ local function push(a)
   end
   local wk = P .. 'wait:' .. group
   local rk = P .. 'run:' .. group
-  if mode ~= '0' and redis.call('LLEN', wk) == 0 and (limit < 0 or redis.call('HLEN', rk) < limit) then
+  if mode ~= '0' and waitLen(group) == 0 and (limit < 0 or runLen(group) < limit) then
     redis.call('HSET', P .. 'jobs', id, job)
     redis.call('HSET', rk, id, PID .. '|' .. id)
+    addRunning(group, 1)
     return {1}
   end
   if mode == '2' then return {3} end
@@ -141,11 +178,11 @@ local function push(a)
   end
   redis.call('HSET', P .. 'jobs', id, job)
   local size = redis.call('RPUSH', wk, id)
+  waitN[group] = size
   redis.call('INCR', P .. 'waiting')
   if tpl ~= '' then
     redis.call('HSET', P .. 'tpl', id, session .. '\\n' .. tpl)
-    local avg = tonumber(redis.call('HGET', P .. 'avg:' .. group, 'average') or '')
-    send(session, fill(tpl, size - 1, size, avg, limit), '')
+    send(session, fill(tpl, size - 1, size, avgOf(group)[2], limit), '')
   end
   return {0, size - 1, size}
 end
@@ -157,11 +194,15 @@ end
 local function claim(a)
   local group, limit, bmax = ARGV[a], tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2])
   local wk, rk, jk, tk = P .. 'wait:' .. group, P .. 'run:' .. group, P .. 'jobs', P .. 'tpl'
-  if limit >= 0 and redis.call('HLEN', rk) >= limit then return {} end
+  if limit >= 0 and runLen(group) >= limit then return {} end
   local out, ids = {}, {}
   while #out == 0 do
     local id = redis.call('LPOP', wk)
-    if not id then return {} end
+    if not id then
+      waitN[group] = 0
+      return {}
+    end
+    addWaiting(group, -1)
     redis.call('DECR', P .. 'waiting')
     redis.call('HDEL', tk, id)
     local job = redis.call('HGET', jk, id)
@@ -178,6 +219,7 @@ local function claim(a)
         local cj = redis.call('HGET', jk, cid)
         if cj and cjson.decode(cj).batchKey == key then
           redis.call('LREM', wk, 1, cid)
+          addWaiting(group, -1)
           redis.call('DECR', P .. 'waiting')
           redis.call('HDEL', tk, cid)
           out[#out + 1] = cj
@@ -187,9 +229,10 @@ local function claim(a)
     end
   end
   redis.call('HSET', rk, ids[1], PID .. '|' .. table.concat(ids, ','))
+  addRunning(group, 1)
   if ARGV[a + 3] == '1' then
     local waiting = redis.call('LRANGE', wk, 0, -1)
-    local avg = tonumber(redis.call('HGET', P .. 'avg:' .. group, 'average') or '')
+    local avg = avgOf(group)[2]
     for rank, wid in ipairs(waiting) do
       local t = redis.call('HGET', tk, wid)
       if t then
@@ -202,27 +245,34 @@ local function claim(a)
 end
 
 -- F: a run ended: frees its slot, forgets its jobs and records its duration. Args: run id,
--- group, duration in seconds (''). Returns the group's average duration ('' when unknown) and
--- how many jobs wait in it.
+-- group, duration in seconds (''), the run's event ids comma-separated ('' when unknown: read
+-- from its slot). Returns the group's average duration ('' when unknown) and how many jobs wait
+-- in it.
 local function finish(a)
-  local group = ARGV[a + 1]
-  local rk, ak = P .. 'run:' .. group, P .. 'avg:' .. group
-  local waiting = redis.call('LLEN', P .. 'wait:' .. group)
-  local v = redis.call('HGET', rk, ARGV[a])
-  if v then
-    redis.call('HDEL', rk, ARGV[a])
-    local bar = string.find(v, '|', 1, true)
-    for id in string.gmatch(string.sub(v, bar + 1), '[^,]+') do redis.call('HDEL', P .. 'jobs', id) end
+  local runId, group, ids = ARGV[a], ARGV[a + 1], ARGV[a + 3]
+  local rk = P .. 'run:' .. group
+  if ids == '' then
+    local v = redis.call('HGET', rk, runId)
+    if v then ids = string.sub(v, string.find(v, '|', 1, true) + 1) end
   end
-  if ARGV[a + 2] == '' then return {redis.call('HGET', ak, 'average') or '', waiting} end
-  local before = redis.call('HMGET', ak, 'runs', 'average')
-  local runs = tonumber(before[1] or '0') + 1
-  local d = tonumber(ARGV[a + 2])
-  local avg = tonumber(before[2] or ARGV[a + 2])
-  avg = avg + (d - avg) / runs
-  local s = string.format('%.17g', avg)
-  redis.call('HSET', ak, 'runs', runs, 'average', s)
-  return {s, waiting}
+  -- (A slot already freed, by a reaper that took this process for dead, keeps its jobs.)
+  if ids ~= '' and redis.call('HDEL', rk, runId) == 1 then
+    addRunning(group, -1)
+    local list = {}
+    for id in string.gmatch(ids, '[^,]+') do list[#list + 1] = id end
+    redis.call('HDEL', P .. 'jobs', unpack(list))
+  end
+  local waiting = waitLen(group)
+  local c = avgOf(group)
+  if ARGV[a + 2] ~= '' then
+    local d = tonumber(ARGV[a + 2])
+    c[1] = c[1] + 1
+    local avg = c[2] or d
+    c[2] = avg + (d - avg) / c[1]
+    avgDirty[group] = true
+  end
+  if not c[2] then return {'', waiting} end
+  return {string.format('%.17g', c[2]), waiting}
 end
 
 -- A: becomes a session's reader unless a live process reads it already (a dead one's claim is

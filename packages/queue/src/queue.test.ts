@@ -313,6 +313,33 @@ describe("Queue", () => {
     expect(control.signal.aborted).toBe(true);
   });
 
+  it("forgets a transient group once its jobs ended or were cancelled, and keeps ordinary ones", async () => {
+    const q = new Queue();
+    const kept = task(() => 1, { concurrencyId: "kept" });
+    q.push(kept);
+    const runs = Array.from({ length: 3 }, (_, i) => ({ ...task(() => sleep(5), { concurrencyId: `run:${i}` }), transientGroup: true }));
+    for (const t of runs) q.push(t);
+    // Two in one transient group: the second waits, then is cancelled; the first is cancelled while it runs.
+    const first = { ...task(() => sleep(50), { concurrencyId: "run:x" }), transientGroup: true };
+    const second = { ...task(() => "never", { concurrencyId: "run:x" }), transientGroup: true };
+    const firstJob = q.push(first);
+    const secondJob = q.push(second);
+    expect(q.groupCount).toBe(5);
+    await Promise.all(runs.map((t) => t.done));
+    await kept.done;
+    expect(q.groupCount).toBe(2);
+    secondJob.cancel();
+    expect(q.groupCount).toBe(2);
+    firstJob.cancel();
+    expect(await first.done).toEqual({ type: "cancelled" });
+    expect(q.groupCount).toBe(1);
+    // A group made again after it was forgotten works as new.
+    const again = { ...task(() => 2, { concurrencyId: "run:0" }), transientGroup: true };
+    q.push(again);
+    expect((await again.done).type).toBe("completed");
+    expect(q.groupCount).toBe(1);
+  });
+
   it("close() cancels waiting jobs", async () => {
     const q = new Queue();
     q.push(task(() => sleep(20)));

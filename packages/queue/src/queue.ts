@@ -42,6 +42,11 @@ export interface Task {
   concurrencyId: string;
   /** How many runs of this concurrency id may run at once; `null` = unlimited. */
   concurrencyLimit: number | null;
+  /**
+   * The concurrency group exists only for this task (and the tasks pushed with it): the queue
+   * forgets it once nothing in it runs or waits, instead of keeping its average duration.
+   */
+  transientGroup?: boolean;
   /** When set, the task runs in batches through `batch.run`, and `start` is not used. */
   batch?: BatchSpec | null;
   /**
@@ -107,6 +112,9 @@ export interface QueueOptions {
 
 /** One concurrency group: its limit, its runs and its waiting jobs (FIFO). */
 interface Group {
+  readonly id: string;
+  /** Forgotten once idle (see {@link Task.transientGroup}). */
+  readonly transient: boolean;
   limit: number;
   /** Runs in progress (a batch counts once). */
   running: number;
@@ -187,6 +195,11 @@ export class Queue {
     return this.waitingCount;
   }
 
+  /** Number of concurrency groups the queue holds (transient ones are dropped when idle). */
+  get groupCount(): number {
+    return this.groups.size;
+  }
+
   /** Adds a task; throws {@link QueueFullError} when `maxSize` jobs are already waiting. */
   push(task: Task): Job {
     if (this.maxSize !== null && this.waitingCount >= this.maxSize) throw new QueueFullError(this.maxSize);
@@ -246,7 +259,7 @@ export class Queue {
     const limit = task.concurrencyLimit ?? Infinity;
     let group = this.groups.get(task.concurrencyId);
     if (!group) {
-      group = { limit, running: 0, waiting: [], head: 0, live: 0, average: null, runs: 0, timer: null, lastPass: -Infinity };
+      group = { id: task.concurrencyId, transient: task.transientGroup === true, limit, running: 0, waiting: [], head: 0, live: 0, average: null, runs: 0, timer: null, lastPass: -Infinity };
       this.groups.set(task.concurrencyId, group);
     } else if (limit < group.limit) {
       group.limit = limit;
@@ -388,6 +401,14 @@ export class Queue {
       entry.task.onEvent(eventFor(entry, i));
     });
     this.pump(run.group);
+    this.dropIfIdle(run.group);
+  }
+
+  /** Forgets a transient group once nothing in it runs or waits. */
+  private dropIfIdle(group: Group): void {
+    if (!group.transient || group.running > 0 || group.live > 0 || this.groups.get(group.id) !== group) return;
+    if (group.timer) clearTimeout(group.timer);
+    this.groups.delete(group.id);
   }
 
   private cancel(entry: Entry): void {
@@ -399,6 +420,7 @@ export class Queue {
       this.waitingCount--;
       entry.task.onEvent({ type: "cancelled" });
       if (group.live > 0) this.ranksChanged(group);
+      else this.dropIfIdle(group);
       return;
     }
     // Running: drop it from its run; a run with nobody left is aborted and its slot freed now.
@@ -412,6 +434,7 @@ export class Queue {
     }
     entry.task.onEvent({ type: "cancelled" });
     if (run.finished) this.pump(group);
+    this.dropIfIdle(group);
   }
 
   private record(group: Group, duration: number): number {

@@ -315,8 +315,10 @@ export class ClusterQueue {
   }
 }
 
-/** An event task that reports its end (for the shared slot to be freed). */
+/** An event task that reports its end (for the shared slot to be freed). Its local group is its run's alone. */
 class SharedEventTask extends EventTask {
+  readonly transientGroup = true;
+
   constructor(
     run: EventRun,
     private readonly ended: (event: JobEvent) => void,
