@@ -37,4 +37,10 @@ it("serves an app on a backend object given at launch", async () => {
   const hash = session();
   const id = await joinOk(a.url, { data: ["hi"], fn_index: 0, session_hash: hash });
   expect(outputOf(completion(await readStream(b.url, hash), id))).toBe("hi by one");
+  // Each run had a local group of its own: none is kept once the runs ended.
+  for (let i = 0; i < 5; i++) {
+    const more = await joinOk(a.url, { data: [`n${i}`], fn_index: 0, session_hash: hash });
+    expect(outputOf(completion(await readStream(a.url, hash), more))).toBe(`n${i} by one`);
+  }
+  expect(a.service.cluster?.localGroupCount).toBe(0);
 });
