@@ -9,8 +9,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { makeTarget } from "../src/protocol-client.js";
 import { RoundRobinConnection, spreadUsers } from "../src/scale-client.js";
-import { scaleTable, eventsLost } from "../src/scale-report.js";
-import { runScale, type ScaleOptions } from "../src/scale.js";
+import { scaleTable, eventsLost, pairedCpuRatio } from "../src/scale-report.js";
+import { runScale, type ScaleLine, type ScaleOptions } from "../src/scale.js";
 
 describe("round-robin users", () => {
   const hits: string[] = [];
@@ -89,4 +89,15 @@ describe("the scale bench", () => {
     expect(table).toContain("| tokens received / expected | 60 / 60 | 60 / 60 | 60 / 60 |  |");
     expect(table).toMatch(/\| events lost \| 0 \| 0 \| 0 yes \| 0 \|/);
   }, 60_000);
+});
+
+describe("paired CPU ratio", () => {
+  it("is the median over runs of each run's ratio to memory's run", () => {
+    const line = (config: ScaleLine["config"], run: number, cpu: number) => ({ scenario: "echo-50", config, run, cpuUsPerUnit: cpu }) as ScaleLine;
+    const lines = [line("memory", 0, 100), line("redis-1", 0, 200), line("memory", 1, 200), line("redis-1", 1, 300), line("memory", 2, 100), line("redis-1", 2, 250)];
+    // The runs' ratios are 2, 1.5 and 2.5.
+    expect(pairedCpuRatio(lines, "redis-1", "echo-50")).toBe(2);
+    expect(pairedCpuRatio(lines.slice(0, 4), "redis-1", "echo-50")).toBe(1.75);
+    expect(pairedCpuRatio(lines, "redis-2", "echo-50")).toBeNull();
+  });
 });
