@@ -6,6 +6,7 @@
  */
 import { SCALE_CONFIGS, type ScaleConfig } from "./scale-cluster.js";
 import type { ScaleLine, ScaleResult } from "./scale.js";
+import { median } from "./stats.js";
 
 /** Issue 12's targets for the Redis configurations. */
 export const SCALE_TARGETS = { p50DeltaMs: 1, cpuRatio: 1.5 } as const;
@@ -38,13 +39,6 @@ export function eventsLost(l: ScaleLine): number {
 }
 
 const ratio = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null || b === 0 ? null : a / b);
-
-const median = (values: number[]): number | null => {
-  if (!values.length) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 /**
  * The median over runs of a configuration's CPU per unit divided by `memory`'s in the same run.

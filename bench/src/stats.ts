@@ -14,6 +14,14 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
 }
 
+/** The median of a sample (the mean of the two middle values when their count is even), or null when empty. */
+export function median(values: readonly number[]): number | null {
+  if (!values.length) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
 export function summarize(values: number[]): Summary {
   if (values.length === 0) return { n: 0, mean: null, p50: null, p90: null, p99: null, max: null };
   const sorted = Float64Array.from(values).sort();

@@ -112,8 +112,8 @@ export class RedisQueue implements SharedQueueBackend {
   /** Where the batch's last operation starts when it is a send (more messages to its session join it), else -1. */
   private lastSend = -1;
   private flushQueued = false;
-  /** Whether a batch call is on its way: the next one waits for its reply (see {@link flush}). */
-  private inFlight = false;
+  /** Batch calls on their way: the next one waits for their replies unless the batch is full (see {@link flush}). */
+  private inFlight = 0;
   /** Readers with messages to acknowledge at the next flush. */
   private readonly ackDue = new Set<Reader>();
   /** Whether the subscriber connection is up and subscribed (publishes reach this process). */
@@ -210,7 +210,7 @@ export class RedisQueue implements SharedQueueBackend {
 
   /** Flushes once this tick's work is done (at most one flush queued; none while a call is on its way: its reply queues one). */
   private scheduleFlush(): void {
-    if (this.flushQueued || this.inFlight) return;
+    if (this.flushQueued || this.inFlight > 0) return;
     this.flushQueued = true;
     setImmediate(() => this.flush());
   }
@@ -223,7 +223,7 @@ export class RedisQueue implements SharedQueueBackend {
    */
   private flush(force = false): void {
     this.flushQueued = false;
-    if (this.inFlight && !force && this.batchWaiters.length < MAX_BATCH_OPERATIONS) return;
+    if (this.inFlight > 0 && !force && this.batchWaiters.length < MAX_BATCH_OPERATIONS) return;
     this.lastSend = -1;
     for (const reader of this.ackDue) {
       // (A paused reader acknowledges as it claims its session again.)
@@ -239,9 +239,9 @@ export class RedisQueue implements SharedQueueBackend {
     const waiters = this.batchWaiters;
     this.batchArgs = [];
     this.batchWaiters = [];
-    this.inFlight = true;
+    this.inFlight++;
     const sent = () => {
-      this.inFlight = false;
+      this.inFlight--;
       if (this.batchWaiters.length > 0 || this.ackDue.size > 0) this.scheduleFlush();
     };
     this.redis.vtBatch(this.prefix, this.processId, this.sessionTtlMs, this.doneTtlMs, ...args).then(

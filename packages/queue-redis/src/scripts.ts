@@ -49,23 +49,17 @@ local function pidOf(token) return string.sub(token, 1, string.find(token, '|', 
 -- up to date by the operations of this call (nothing else changes them meanwhile: the script
 -- runs atomically); averages changed are written back at the end.
 local waitN, runN, avgC, avgDirty = {}, {}, {}, {}
-local function waitLen(g)
-  local n = waitN[g]
+local function cachedLen(cache, command, kind, g)
+  local n = cache[g]
   if not n then
-    n = redis.call('LLEN', P .. 'wait:' .. g)
-    waitN[g] = n
+    n = redis.call(command, P .. kind .. g)
+    cache[g] = n
   end
   return n
 end
+local function waitLen(g) return cachedLen(waitN, 'LLEN', 'wait:', g) end
+local function runLen(g) return cachedLen(runN, 'HLEN', 'run:', g) end
 local function addWaiting(g, d) if waitN[g] then waitN[g] = waitN[g] + d end end
-local function runLen(g)
-  local n = runN[g]
-  if not n then
-    n = redis.call('HLEN', P .. 'run:' .. g)
-    runN[g] = n
-  end
-  return n
-end
 local function addRunning(g, d) if runN[g] then runN[g] = runN[g] + d end end
 -- {runs, average or nil}
 local function avgOf(g)

@@ -68,16 +68,16 @@ const ETA = -3.5e-300;
 export class ClusterQueue {
   /** Runs what this process claimed (no limits of its own: the shared queue's claims are the limits). */
   private readonly local = new Queue({ updateInterval: 0 });
-
-  /** Concurrency groups this process's local queue holds: each run has its own, dropped when the run ends. */
-  get localGroupCount(): number {
-    return this.local.groupCount;
-  }
   /** Jobs running in this process, by event id, with their session. */
   private readonly running = new Map<string, { job: Job; session: string }>();
   /** Sessions with a pending check that their stream opened. */
   private readonly unreadChecks = new Map<string, NodeJS.Timeout>();
   readonly state: SharedState;
+
+  /** Concurrency groups this process's local queue holds: each run has its own, dropped when the run ends. */
+  get localGroupCount(): number {
+    return this.local.groupCount;
+  }
 
   constructor(
     readonly backend: SharedQueueBackend,
