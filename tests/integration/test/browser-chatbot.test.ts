@@ -91,11 +91,18 @@ describe("Chatbot in a browser", () => {
 
   it("the demo streams a reply after a thinking block that ends done with its duration, and records a like", async () => {
     const page = await suite.open("chatbot");
+    const log = page.getByRole("log", { name: "Assistant" });
+    // While it thinks, the block is open with a spinner. The thinking lasts a fraction of a second
+    // here, so an observer set up before sending records the spinner even if a poll would miss it.
+    await log.evaluate((el) => {
+      const seen = (): boolean => el.querySelector('[role="status"][aria-label="In progress"]') !== null;
+      const w = window as unknown as { spinnerSeen?: boolean };
+      w.spinnerSeen = seen();
+      new MutationObserver(() => { if (seen()) w.spinnerSeen = true; }).observe(el, { subtree: true, childList: true });
+    });
     await page.getByRole("textbox", { name: "Message" }).fill("How big is a circle?");
     await page.getByRole("textbox", { name: "Message" }).press("Enter");
-    const log = page.getByRole("log", { name: "Assistant" });
-    // While it thinks, the block is open with a spinner.
-    await log.getByRole("status", { name: "In progress" }).waitFor({ timeout: 10_000 });
+    expect(await pollUntil(() => page.evaluate(() => (window as unknown as { spinnerSeen?: boolean }).spinnerSeen === true), (v) => v, 10_000)).toBe(true);
     // Then the answer streams in, with math and highlighted code, and the thought closes with its duration.
     await log.locator(".katex").first().waitFor({ timeout: 15_000 });
     await log.locator('code [class^="hljs-"]').first().waitFor({ timeout: 15_000 });
