@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { completedFrame, estimationFrame, frame, generatingFrame, messages, startsFrame } from "./protocol.js";
+import { completedFrame, estimationFrame, estimationTemplate, frame, generatingFrame, messages, startsFrame } from "./protocol.js";
 
 describe("framing", () => {
   it("builds process_generating around the data with the same bytes as the full message", () => {
@@ -15,6 +15,13 @@ describe("framing", () => {
     }
     for (const data of [["x"], [{ __type__: "update", label: "y" }, 3, null], []]) {
       expect(completedFrame("ab12", data, 0.0123, 1e-7)).toBe(frame(messages.processCompleted("ab12", data, 0.0123, 1e-7)));
+    }
+  });
+
+  it("gives an estimation template that, filled in, is the estimation frame", () => {
+    for (const [rank, size, eta, etaText] of [[0, 1, null, "null"], [4, 9, 2.5, "2.5"]] as const) {
+      const filled = estimationTemplate("ab12").replace("{rank}", String(rank)).replace("{queue_size}", String(size)).replace("{rank_eta}", etaText);
+      expect(filled).toBe(estimationFrame("ab12", rank, size, eta));
     }
   });
 

@@ -126,6 +126,14 @@ export function estimationFrame(eventId: string, rank: number, queueSize: number
   return `data: {"msg":"estimation","event_id":"${eventId}","rank":${num(rank)},"queue_size":${num(queueSize)},"rank_eta":${num(rankEta)}}\n\n`;
 }
 
+/**
+ * An event's framed `estimation` with `{rank}`, `{queue_size}` and `{rank_eta}` in place of its
+ * numbers, for a shared queue to fill in where the event waits (the same bytes once filled).
+ */
+export function estimationTemplate(eventId: string): string {
+  return `data: {"msg":"estimation","event_id":"${eventId}","rank":{rank},"queue_size":{queue_size},"rank_eta":{rank_eta}}\n\n`;
+}
+
 /** A framed `process_starts`. */
 export function startsFrame(eventId: string, eta: number | null): string {
   return `data: {"msg":"process_starts","event_id":"${eventId}","eta":${num(eta)}}\n\n`;
