@@ -9,7 +9,7 @@ import { HEARTBEAT_MS } from "../sessions.js";
 import { openEventStream, writeEvent } from "../sse.js";
 import { refuseSecondStream } from "../security-headers.js";
 import { HttpError } from "../http.js";
-import { EventTask, type EventRun } from "../run-event.js";
+import { EventTask, type EventRun, type StateAccess } from "../run-event.js";
 import { SharedState } from "./shared-state.js";
 
 /** What a shared event carries besides its queue fields: enough to run it in any process. */
@@ -52,7 +52,6 @@ export type LocalRun = Omit<EventRun, "send" | "state" | "concurrencyId" | "conc
 
 /** What the server tells a client whose event's process died. */
 export const LOST_MESSAGE = "The server process running this event stopped before it finished. Please try again.";
-
 
 /**
  * The queue of an app served by several processes that share a {@link SharedQueueBackend}
@@ -156,27 +155,29 @@ export class ClusterQueue {
       return;
     }
     const plan = this.host.plan(dep);
-    Promise.all(jobs.map((job) => this.state.access(job.session, dep))).then(
-      (states) => {
-        const runs = jobs.map((job, i): Omit<EventRun, "send" | "concurrencyId" | "concurrencyLimit" | "batch"> => {
-          const p = job.payload as EventPayload;
-          return {
-            eventId: job.id,
-            call: { dependency: dep, data: p.data, sessionHash: job.session, eventData: p.eventData, triggerId: p.triggerId },
-            request: () => p.request,
-            showError: this.host.showError,
-            files: this.host.files(p.root),
-            state: states[i],
-          };
-        });
-        this.runHere(jobs, runs, `run:${first.id}`, plan.batch, first.group);
-      },
-      (err: unknown) => {
-        console.error("[vitrine] loading State from the shared queue failed:", err);
-        for (const job of jobs) this.backend.deliver(job.session, frame(messages.processFailed(job.id, { error: null })), job.id);
-        void this.backend.finished(first.id, first.group, null);
-      },
-    );
+    const start = (states: readonly (StateAccess | undefined)[]) => {
+      const runs = jobs.map((job, i): RunParts => {
+        const p = job.payload as EventPayload;
+        return {
+          eventId: job.id,
+          call: { dependency: dep, data: p.data, sessionHash: job.session, eventData: p.eventData, triggerId: p.triggerId },
+          request: () => p.request,
+          showError: this.host.showError,
+          render: undefined,
+          state: states[i],
+          files: this.host.files(p.root),
+          stream: undefined,
+        };
+      });
+      this.runHere(jobs, runs, `run:${first.id}`, plan.batch, first.group);
+    };
+    // Without State, the runs start now; with State, once its values are loaded.
+    if (!this.state.uses(dep)) return start([]);
+    Promise.all(jobs.map((job) => this.state.access(job.session, dep))).then(start, (err: unknown) => {
+      console.error("[vitrine] loading State from the shared queue failed:", err);
+      for (const job of jobs) this.backend.deliver(job.session, frame(messages.processFailed(job.id, { error: null })), job.id);
+      void this.backend.finished(first.id, first.group, null);
+    });
   }
 
   /** Runs events in this process's queue; when all have ended, frees their shared slot (`group`). */

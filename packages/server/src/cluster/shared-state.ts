@@ -25,9 +25,26 @@ export class SharedState {
     this.states = app.blocks().filter((b) => isState(b as never)) as unknown as (StateLike & { id: number })[];
   }
 
+  /** The State inputs and outputs of each dependency (found on first use; rendered ones come and go). */
+  private readonly used = new WeakMap<Dependency, StateLike[]>();
+
+  private usedBy(dep: Dependency): StateLike[] {
+    let used = this.used.get(dep);
+    if (!used) {
+      used = [...dep.inputs, ...dep.outputs].filter(isState) as unknown as StateLike[];
+      this.used.set(dep, used);
+    }
+    return used;
+  }
+
+  /** Whether the dependency has State inputs or outputs (without, its events need no {@link access}). */
+  uses(dep: Dependency): boolean {
+    return this.usedBy(dep).length > 0;
+  }
+
   /** Loads a session's values of the dependency's State inputs and outputs; the access reads and writes them. */
   async access(session: string, dep: Dependency): Promise<StateAccess | undefined> {
-    const used = [...dep.inputs, ...dep.outputs].filter(isState) as unknown as StateLike[];
+    const used = this.usedBy(dep);
     if (used.length === 0) return undefined;
     const ids = [...new Set(used.map((s) => s.id))];
     const stored = await this.backend.loadState(session, ids);
