@@ -90,16 +90,24 @@ interface Message {
  * Runs one event: joins `fnIndex` with `[input]` in the user's session, opens the session's
  * stream and reads it to its end. Never throws: failures are in `error`.
  */
-export async function runEvent(user: User, fnIndex: number, input: string): Promise<EventResult> {
+export function runEvent(user: User, fnIndex: number, input: string): Promise<EventResult> {
+  return runQueuedEvent(user, fnIndex, [input], (eventId, result) => new StreamReader(eventId, result));
+}
+
+/**
+ * Joins `fnIndex` with `data` in the user's session, then reads the session's stream to its end
+ * with the reader `makeReader` gives. Never throws: failures are in `error`.
+ */
+export async function runQueuedEvent(user: User, fnIndex: number, data: unknown[], makeReader: (eventId: string, result: EventResult) => StreamReader): Promise<EventResult> {
   const result: EventResult = { error: null, start: performance.now(), firstOutput: null, completed: null, generating: 0, streamed: "", final: undefined };
   const { connection, hash } = user;
   try {
-    const body = JSON.stringify({ data: [input], event_data: null, fn_index: fnIndex, trigger_id: null, session_hash: hash });
+    const body = JSON.stringify({ data, event_data: null, fn_index: fnIndex, trigger_id: null, session_hash: hash });
     const joined = await connection.request("POST", "/gradio_api/queue/join", body);
     if (joined.status !== 200) throw new Error(`join: HTTP ${joined.status} ${joined.body.slice(0, 200)}`);
     const eventId = (JSON.parse(joined.body) as { event_id?: unknown }).event_id;
     if (typeof eventId !== "string") throw new Error(`join: no event_id in ${joined.body.slice(0, 200)}`);
-    const reader = new StreamReader(eventId, result);
+    const reader = makeReader(eventId, result);
     const res = await connection.request("GET", `/gradio_api/queue/data?session_hash=${hash}`, undefined, (text) => reader.push(text));
     if (res.status !== 200) throw new Error(`queue/data: HTTP ${res.status}`);
     if (!res.headers.get("content-type")?.startsWith("text/event-stream")) throw new Error(`queue/data: content-type ${res.headers.get("content-type")}`);
@@ -111,8 +119,15 @@ export async function runEvent(user: User, fnIndex: number, input: string): Prom
   return result;
 }
 
-/** Parses a session stream, checking framing and order, filling `result`. */
-class StreamReader {
+/** What a reader takes from a message's output data: the value, or why the data is wrong. */
+export type OutputValue = { value: unknown } | { error: string };
+
+/**
+ * Parses a session stream, checking framing and order, filling `result`: the output streamed is
+ * rebuilt from the first full value and the diffs after it. The value is the output data's first
+ * item; a subclass reads endpoints whose data holds more (see chat-client.ts).
+ */
+export class StreamReader {
   private pending = "";
   private started = false;
   private closed = false;
@@ -141,6 +156,16 @@ class StreamReader {
     this.result.error ??= reason;
   }
 
+  /** The streamed value of a `process_generating` (`first`: the first one, a full value; later ones, diff lists). */
+  protected generatingValue(data: unknown[] | undefined, _first: boolean): OutputValue {
+    return { value: data?.[0] };
+  }
+
+  /** The final value of the `process_completed`. */
+  protected completedValue(data: unknown[] | undefined): OutputValue {
+    return { value: data?.[0] };
+  }
+
   private handle(block: string): void {
     const result = this.result;
     if (!block.startsWith("data: ") || block.includes("\n") || block.includes("\r")) {
@@ -158,7 +183,9 @@ class StreamReader {
         break;
       case "process_generating": {
         if (!this.started || result.completed !== null) return this.fail("process_generating out of order");
-        const value = m.output?.data?.[0];
+        const out = this.generatingValue(m.output?.data, result.generating === 0);
+        if ("error" in out) return this.fail(out.error);
+        const value = out.value;
         if (result.generating === 0) {
           if (typeof value !== "string") return this.fail("first process_generating is not a full string value");
           result.firstOutput = now;
@@ -176,12 +203,15 @@ class StreamReader {
         result.generating++;
         break;
       }
-      case "process_completed":
+      case "process_completed": {
         if (!this.started || result.completed !== null) return this.fail("process_completed out of order");
         if (m.success !== true) return this.fail(`process_completed with success ${String(m.success)}`);
+        const out = this.completedValue(m.output?.data);
+        if ("error" in out) return this.fail(out.error);
         result.completed = now;
-        result.final = m.output?.data?.[0];
+        result.final = out.value;
         break;
+      }
       case "close_stream":
         if (result.completed === null) return this.fail("close_stream before process_completed");
         this.closed = true;

@@ -173,8 +173,18 @@ describe("streaming media", () => {
       v.pause();
       const out: number[][] = [];
       for (const t of [0.5, 1.5, 2.5]) {
+        // Drawn once the seek is done AND its frame is presented: right after "seeked" the
+        // element may still hold the frame it showed before (seen on a loaded machine).
         await new Promise<void>((resolve) => {
-          v.addEventListener("seeked", () => resolve(), { once: true });
+          let seeked = false;
+          let presented = !("requestVideoFrameCallback" in v);
+          const settle = () => {
+            if (seeked && presented) resolve();
+          };
+          v.addEventListener("seeked", () => ((seeked = true), settle()), { once: true });
+          if (!presented) v.requestVideoFrameCallback(() => ((presented = true), settle()));
+          // (Never wait forever for a frame: the colour check below then tells what was shown.)
+          setTimeout(() => ((presented = true), settle()), 2000);
           v.currentTime = t;
         });
         const canvas = document.createElement("canvas");
