@@ -133,9 +133,10 @@ describe("ChatInterface in the browser", () => {
     expect(partial).not.toContain("five");
     await waitText(assistant(page).last(), /You said one two three four five/);
     expect(calls).toEqual([{ message: "one two three four five", history: [] }]);
-    // The box is cleared and usable again once the reply is done.
+    // The box is cleared and usable again once the reply is done. The last
+    // text chunk reaches the page before the event's completion does, so wait.
     await expect(box(page).inputValue()).resolves.toBe("");
-    await expect(box(page).isEditable()).resolves.toBe(true);
+    await until(() => box(page).isEditable(), true);
   });
 
   it("Stop ends the stream (the generator's signal fires) and frees the slot for the next message", async () => {
