@@ -2,13 +2,12 @@ import { randomUUID } from "node:crypto";
 import { basename, extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
-  Component,
+  FileValuedComponent,
   VitrineError,
   FILE_DATA_SCHEMA,
   fileData,
   isFileData,
   needFiles,
-  storelessFile,
   type ApiDescription,
   type ComponentProps,
   type FileData,
@@ -131,7 +130,7 @@ function isAudioArrayLike(value: unknown): value is { sample_rate: number; chann
  * (`type: "array"`, default: a decoded WAV, samples interleaved) or the uploaded file's path
  * (`"filepath"`, any format). Only WAV is decoded: other formats need `type: "filepath"`.
  */
-export class AudioComponent<T extends AudioType = "array"> extends Component<AudioInput<T>, AudioOutput, FileData | null> {
+export class AudioComponent<T extends AudioType = "array"> extends FileValuedComponent<AudioInput<T>, AudioOutput, FileData | null> {
   static override readonly events = audioEvents;
   readonly type = "audio";
   readonly ui = { file: fileURLToPath(new URL("../dist/ui.js", import.meta.url)) };
@@ -238,21 +237,6 @@ export class AudioComponent<T extends AudioType = "array"> extends Component<Aud
     const base = this.props.streaming ? `chunk-${randomUUID().slice(0, 8)}` : "audio";
     if (this.props.format === "mp3") return files.save(encodeMp3(audio), { name: `${base}.mp3`, mime_type: "audio/mpeg" });
     return files.save(encodeWav(audio), { name: `${base}.wav`, mime_type: "audio/wav" });
-  }
-
-  /** The initial value: a FileData or URL as given; other values need the file store, so they wait for an event. */
-  override initialPayload(): unknown {
-    return storelessFile(this.props.value);
-  }
-
-  override processExample(example: unknown): unknown {
-    return storelessFile(example) ?? example ?? null;
-  }
-
-  /** An example given as a path (or bytes) is copied into the cache when the server starts, and shown from there. */
-  override async processExampleWithFiles(example: unknown, context: ProcessContext): Promise<unknown> {
-    if (example === null || example === undefined) return null;
-    return storelessFile(example) ?? (await this.postprocess(example as never, context));
   }
 
   api(): ApiDescription {

@@ -12,6 +12,7 @@ export {
   type ServerFunctionContext,
   type ValueOf,
 } from "./component.js";
+export { FileValuedComponent } from "./file-valued.js";
 export {
   Row,
   Column,

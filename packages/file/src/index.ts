@@ -2,6 +2,7 @@ export {
   File,
   Files,
   FileComponent,
+  FilesComponent,
   EXAMPLE_FILE_PATH,
   checkFileProps,
   fileName,

@@ -1,13 +1,12 @@
 import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
-  Component,
+  FileValuedComponent,
   VitrineError,
   FILE_DATA_SCHEMA,
   fileData,
   isFileData,
   needFiles,
-  storelessFile,
   type ApiDescription,
   type ComponentProps,
   type FileData,
@@ -168,21 +167,14 @@ export function filesApi(file_count: FileCount): ApiDescription {
 }
 
 /**
- * A file input and output. As an input the function receives each file's local path
- * (`type: "filepath"`, default) or its bytes (`"binary"`), one or a list by `file_count`; as an
- * output it returns a path, bytes, a URL, or a list of these, which the browser shows as files
- * to download.
+ * What File and UploadButton share on the server: a value of one file, several or a folder's
+ * (`file_count`), each received by the function as a path or its bytes (`type`), checked against
+ * `file_types`; returned files go to the browser as FileData.
  */
-export class FileComponent<T extends FileType = "filepath", C extends FileCount = "single"> extends Component<FileInput<T, C>, FileOutput, FilePayload> {
-  static override readonly events = fileEvents;
-  readonly type = "file";
-  readonly ui = { file: fileURLToPath(new URL("../dist/ui.js", import.meta.url)) };
-  declare readonly props: FileProps<T, C>;
-
-  constructor(props: FileProps<T, C> = {}) {
-    checkFileProps("File", props);
-    super(props);
-  }
+export abstract class FilesComponent<T extends FileType = "filepath", C extends FileCount = "single"> extends FileValuedComponent<FileInput<T, C>, FileOutput, FilePayload> {
+  declare readonly props: ComponentProps<FileOutput> & Pick<FileProps<T, C>, "file_count" | "file_types" | "type">;
+  /** Its name in error messages: "File", "UploadButton". */
+  protected abstract readonly displayName: string;
 
   /** "single", "multiple" or "directory". */
   get fileCount(): FileCount {
@@ -191,7 +183,7 @@ export class FileComponent<T extends FileType = "filepath", C extends FileCount 
 
   override async preprocess(payload: FilePayload | undefined, ctx?: ProcessContext): Promise<FileInput<T, C>> {
     return (await preprocessFiles(payload, ctx, {
-      component: "File",
+      component: this.displayName,
       file_count: this.fileCount,
       file_types: this.props.file_types ?? null,
       type: this.props.type ?? "filepath",
@@ -199,26 +191,35 @@ export class FileComponent<T extends FileType = "filepath", C extends FileCount 
   }
 
   override postprocess(value: FileOutput | undefined, ctx?: ProcessContext): Promise<FilePayload> {
-    return postprocessFiles(value, ctx, "File");
+    return postprocessFiles(value, ctx, this.displayName);
   }
 
-  /** The initial value: FileData and URLs as given; paths need the file store, so they wait for an event. */
-  override initialPayload(): unknown {
-    return plainPayload(this.props.value);
-  }
-
-  override processExample(example: unknown): unknown {
-    return plainPayload(example) ?? example ?? null;
-  }
-
-  /** An example given as a path (or bytes) is copied into the cache when the server starts, and shown from there. */
-  override async processExampleWithFiles(example: unknown, context: ProcessContext): Promise<unknown> {
-    if (example === null || example === undefined) return null;
-    return plainPayload(example) ?? (await this.postprocess(example as never, context));
+  /** FileData and URLs (one, or a list) as given; paths and bytes need the file store. */
+  protected override storeless(value: unknown): unknown {
+    return plainPayload(value);
   }
 
   api(): ApiDescription {
     return filesApi(this.fileCount);
+  }
+}
+
+/**
+ * A file input and output. As an input the function receives each file's local path
+ * (`type: "filepath"`, default) or its bytes (`"binary"`), one or a list by `file_count`; as an
+ * output it returns a path, bytes, a URL, or a list of these, which the browser shows as files
+ * to download.
+ */
+export class FileComponent<T extends FileType = "filepath", C extends FileCount = "single"> extends FilesComponent<T, C> {
+  static override readonly events = fileEvents;
+  readonly type = "file";
+  readonly ui = { file: fileURLToPath(new URL("../dist/ui.js", import.meta.url)) };
+  declare readonly props: FileProps<T, C>;
+  protected readonly displayName = "File";
+
+  constructor(props: FileProps<T, C> = {}) {
+    checkFileProps("File", props);
+    super(props);
   }
 
   override exampleInput(): FileData | FileData[] {

@@ -2,13 +2,12 @@ import { basename, extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Jimp } from "jimp";
 import {
-  Component,
+  FileValuedComponent,
   VitrineError,
   FILE_DATA_SCHEMA,
   fileData,
   isFileData,
   needFiles,
-  storelessFile,
   type ApiDescription,
   type ComponentProps,
   type FileData,
@@ -164,7 +163,7 @@ const MIME_BY_EXTENSION: Record<string, string> = {
  * (`type: "array"`, default), a Jimp image (`"jimp"`) or a path (`"filepath"`); an SVG always
  * comes as a path, and an animated GIF keeps its frames only as a path.
  */
-export class ImageComponent<T extends ImageType = "array"> extends Component<ImageInput<T>, ImageOutput, FileData | null> {
+export class ImageComponent<T extends ImageType = "array"> extends FileValuedComponent<ImageInput<T>, ImageOutput, FileData | null> {
   static override readonly events = imageEvents;
   readonly type = "image";
   readonly ui = { file: fileURLToPath(new URL("../dist/ui.js", import.meta.url)) };
@@ -236,21 +235,6 @@ export class ImageComponent<T extends ImageType = "array"> extends Component<Ima
     const format = this.props.format ?? "webp";
     const bytes = await encode(bitmap, format);
     return files.save(bytes, { name: `image.${EXTENSION[format]}`, mime_type: MIME[format] });
-  }
-
-  /** The initial value: a FileData or URL as given; other values need the file store, so they wait for an event. */
-  override initialPayload(): unknown {
-    return storelessFile(this.props.value);
-  }
-
-  override processExample(example: unknown): unknown {
-    return storelessFile(example) ?? example ?? null;
-  }
-
-  /** An example given as a path (or bytes) is copied into the cache when the server starts, and shown from there. */
-  override async processExampleWithFiles(example: unknown, context: ProcessContext): Promise<unknown> {
-    if (example === null || example === undefined) return null;
-    return storelessFile(example) ?? (await this.postprocess(example as never, context));
   }
 
   api(): ApiDescription {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import {
-  Component,
+  FileValuedComponent,
   VitrineError,
   FILE_DATA_SCHEMA,
   fileData,
@@ -97,7 +97,7 @@ function sideError(side: 0 | 1, error: unknown): Error {
  * function receives the pair, each image by `type` (an {@link ImageInput}, or null when
  * missing); as an output it returns a pair of images in any form an Image takes.
  */
-export class ImageSliderComponent<T extends ImageType = "array"> extends Component<ImageSliderInput<T>, ImageSliderOutput, ImageSliderPayload> {
+export class ImageSliderComponent<T extends ImageType = "array"> extends FileValuedComponent<ImageSliderInput<T>, ImageSliderOutput, ImageSliderPayload> {
   static override readonly events = imageSliderEvents;
   readonly type = "imageslider";
   readonly ui = { file: fileURLToPath(new URL("../dist/ui.js", import.meta.url)) };
@@ -140,19 +140,9 @@ export class ImageSliderComponent<T extends ImageType = "array"> extends Compone
     return [await one(0), await one(1)];
   }
 
-  /** The initial value: a pair of FileData or URLs as given; others need the file store, so they wait for an event. */
-  override initialPayload(): unknown {
-    return storelessPair(this.props.value);
-  }
-
-  override processExample(example: unknown): unknown {
-    return storelessPair(example) ?? example ?? null;
-  }
-
-  /** An example given as a path (or bytes) is copied into the cache when the server starts, and shown from there. */
-  override async processExampleWithFiles(example: unknown, context: ProcessContext): Promise<unknown> {
-    if (example === null || example === undefined) return null;
-    return storelessPair(example) ?? (await this.postprocess(example as never, context));
+  /** A pair of FileData or URLs as given; anything else needs the file store. */
+  protected override storeless(value: unknown): unknown {
+    return storelessPair(value);
   }
 
   api(): ApiDescription {

@@ -1,12 +1,11 @@
 import { basename, extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
-  Component,
+  FileValuedComponent,
   FILE_DATA_SCHEMA,
   fileData,
   isFileData,
   needFiles,
-  storelessFile,
   type ApiDescription,
   type ComponentProps,
   type FileData,
@@ -38,7 +37,7 @@ const MIME_BY_EXTENSION: Record<string, string> = {
  * (taken into the server's file cache as it is), an http(s) URL or a FileData, and the browser
  * shows that file.
  */
-export class SimpleImageComponent extends Component<string | null, SimpleImageOutput, FileData | null> {
+export class SimpleImageComponent extends FileValuedComponent<string | null, SimpleImageOutput, FileData | null> {
   static override readonly events = simpleImageEvents;
   readonly type = "simpleimage";
   readonly ui = { file: fileURLToPath(new URL("../dist/ui.js", import.meta.url)) };
@@ -61,21 +60,6 @@ export class SimpleImageComponent extends Component<string | null, SimpleImageOu
     }
     const mime = MIME_BY_EXTENSION[extname(value).toLowerCase()];
     return needFiles("SimpleImage", ctx).adopt(value, { name: basename(value), ...(mime ? { mime_type: mime } : {}) });
-  }
-
-  /** The initial value: a FileData or URL as given; a path needs the file store, so it waits for an event. */
-  override initialPayload(): unknown {
-    return storelessFile(this.props.value);
-  }
-
-  override processExample(example: unknown): unknown {
-    return storelessFile(example) ?? example ?? null;
-  }
-
-  /** An example given as a path (or bytes) is copied into the cache when the server starts, and shown from there. */
-  override async processExampleWithFiles(example: unknown, context: ProcessContext): Promise<unknown> {
-    if (example === null || example === undefined) return null;
-    return storelessFile(example) ?? (await this.postprocess(example as never, context));
   }
 
   api(): ApiDescription {

@@ -1,17 +1,6 @@
 import { fileURLToPath } from "node:url";
-import { Component, type ApiDescription, type ComponentProps, type FileData, type Listeners, type ProcessContext } from "@vitrine/core";
-import {
-  checkFileProps,
-  filesApi,
-  plainPayload,
-  postprocessFiles,
-  preprocessFiles,
-  type FileCount,
-  type FileInput,
-  type FileOutput,
-  type FilePayload,
-  type FileType,
-} from "@vitrine/file";
+import type { ComponentProps, FileData, Listeners } from "@vitrine/core";
+import { FilesComponent, checkFileProps, type FileCount, type FileOutput, type FileType } from "@vitrine/file";
 import { uploadButtonEvents, type UploadButtonEvent } from "./events.js";
 
 /** Props of an UploadButton. */
@@ -41,11 +30,12 @@ function isSafeIcon(url: string): boolean {
  * A button that opens the file chooser and uploads what the user picks. Its value is the
  * uploaded file (or files), which the function receives as a path or bytes, like a File's.
  */
-export class UploadButtonComponent<T extends FileType = "filepath", C extends FileCount = "single"> extends Component<FileInput<T, C>, FileOutput, FilePayload> {
+export class UploadButtonComponent<T extends FileType = "filepath", C extends FileCount = "single"> extends FilesComponent<T, C> {
   static override readonly events = uploadButtonEvents;
   readonly type = "uploadbutton";
   readonly ui = { file: fileURLToPath(new URL("../dist/ui.js", import.meta.url)) };
   declare readonly props: UploadButtonProps<T, C>;
+  protected readonly displayName = "UploadButton";
 
   constructor(props: UploadButtonProps<T, C> = {}) {
     checkFileProps("UploadButton", props);
@@ -59,45 +49,9 @@ export class UploadButtonComponent<T extends FileType = "filepath", C extends Fi
     super(props);
   }
 
-  /** Whether the button takes one file, several or a folder's (`file_count`, default "single"). */
-  get fileCount(): FileCount {
-    return this.props.file_count ?? "single";
-  }
-
   /** Upload buttons are clickable unless made non-interactive, as in Gradio. */
   override get explicitInteractive(): boolean | null {
     return this.props.interactive ?? true;
-  }
-
-  override async preprocess(payload: FilePayload | undefined, ctx?: ProcessContext): Promise<FileInput<T, C>> {
-    return (await preprocessFiles(payload, ctx, {
-      component: "UploadButton",
-      file_count: this.fileCount,
-      file_types: this.props.file_types ?? null,
-      type: this.props.type ?? "filepath",
-    })) as FileInput<T, C>;
-  }
-
-  override postprocess(value: FileOutput | undefined, ctx?: ProcessContext): Promise<FilePayload> {
-    return postprocessFiles(value, ctx, "UploadButton");
-  }
-
-  override initialPayload(): unknown {
-    return plainPayload(this.props.value);
-  }
-
-  override processExample(example: unknown): unknown {
-    return plainPayload(example) ?? example ?? null;
-  }
-
-  /** An example given as a path (or bytes) is copied into the cache when the server starts, and shown from there. */
-  override async processExampleWithFiles(example: unknown, context: ProcessContext): Promise<unknown> {
-    if (example === null || example === undefined) return null;
-    return plainPayload(example) ?? (await this.postprocess(example as never, context));
-  }
-
-  api(): ApiDescription {
-    return filesApi(this.fileCount);
   }
 
   override exampleInput(): FileData | FileData[] | null {

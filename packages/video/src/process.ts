@@ -2,7 +2,7 @@ import { stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
-  Component,
+  FileValuedComponent,
   VitrineError,
   FILE_DATA_SCHEMA,
   fileData,
@@ -171,7 +171,7 @@ const MEMO_LIMIT = 64;
  * URL, a FileData or a `[video, subtitles]` pair. Returned videos a browser cannot play are
  * converted to mp4 (h264 + aac); subtitles reach the browser as WebVTT.
  */
-export class VideoComponent extends Component<string, VideoOutput, VideoData | null> {
+export class VideoComponent extends FileValuedComponent<string, VideoOutput, VideoData | null> {
   static override readonly events = videoEvents;
   readonly type = "video";
   readonly ui = { file: fileURLToPath(new URL("../dist/ui.js", import.meta.url)) };
@@ -402,19 +402,9 @@ export class VideoComponent extends Component<string, VideoOutput, VideoData | n
     return out;
   }
 
-  /** The initial value: FileData and URLs as given; paths need the file store, so they wait for an event. */
-  override initialPayload(): unknown {
-    return storelessVideo(this.props.value);
-  }
-
-  override processExample(example: unknown): unknown {
-    return storelessVideo(example) ?? example ?? null;
-  }
-
-  /** An example given as a path (or bytes) is copied into the cache when the server starts, and shown from there. */
-  override async processExampleWithFiles(example: unknown, context: ProcessContext): Promise<unknown> {
-    if (example === null || example === undefined) return null;
-    return storelessVideo(example) ?? (await this.postprocess(example as never, context));
+  /** A video (and its subtitles) given as FileData or URLs, as they are; paths need the file store. */
+  protected override storeless(value: unknown): unknown {
+    return storelessVideo(value);
   }
 
   api(): ApiDescription {
