@@ -137,7 +137,7 @@ export abstract class Component<TValue = unknown, TReturn = TValue, TPayload = u
   /**
    * Turns an example into the wire value with the server's file store, when the server starts:
    * file components override it so that an example given as a path (or bytes) is copied into the
-   * cache and shown from there (see `fileExample` in core). Default {@link processExample}.
+   * cache and shown from there (see `FileValuedComponent`, which does it). Default {@link processExample}.
    */
   async processExampleWithFiles(example: unknown, _context: ProcessContext): Promise<unknown> {
     return this.processExample(example);

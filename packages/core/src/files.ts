@@ -105,8 +105,8 @@ export function needFiles(component: string, ctx: ProcessContext | undefined): F
 /**
  * A file component's example as its wire value, with the file store: a FileData or URL as
  * {@link storelessFile} gives it, anything else (a path, bytes) through `postprocess`, which
- * copies it into the cache (only from the places returned files may come from). What file
- * components' `processExampleWithFiles` returns.
+ * copies it into the cache (only from the places returned files may come from). What
+ * `FileValuedComponent.processExampleWithFiles` returns; for a component that does not extend it.
  */
 export async function fileExample<T>(
   component: { postprocess(value: T, context?: ProcessContext): unknown },
