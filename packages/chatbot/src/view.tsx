@@ -503,6 +503,15 @@ export function ChatbotView({ value, props, status, onChange, dispatch, fileUrl,
     const el = log.current;
     if (el && props.autoscroll !== false && stick.current) el.scrollTop = el.scrollHeight;
   }, [messages, status.stage, props.autoscroll]);
+  // What grows after it renders (fonts, images, highlighted code, a group sized once it is seen) is
+  // followed too, while the log is still stuck to its bottom.
+  useEffect(() => {
+    const el = log.current;
+    if (!el || props.autoscroll === false || typeof ResizeObserver === "undefined") return;
+    const follow = new ResizeObserver(() => { if (stick.current) el.scrollTop = el.scrollHeight; });
+    for (const part of el.querySelectorAll(".vt-chatbot-group, .vt-chatbot-pending")) follow.observe(part);
+    return () => follow.disconnect();
+  }, [messages, status.stage, props.autoscroll]);
 
   const lastGroup = groups[groups.length - 1];
   const lastUserGroup = (() => {

@@ -112,9 +112,14 @@ describe("Chatbot in a browser", () => {
     expect(await toggle.innerText()).toMatch(/\d+(\.\d)?s/);
     expect(await log.getByRole("status", { name: "In progress" }).count()).toBe(0);
     // Autoscroll followed the reply down: the log is scrolled to its bottom.
-    const gap = await log.evaluate((el) => ({ overflow: el.scrollHeight > el.clientHeight, gap: el.scrollHeight - el.scrollTop - el.clientHeight }));
+    // What renders late (fonts, highlighted code) moves the bottom after the last chunk: the log follows.
+    const bottom = (el: HTMLElement) => ({ overflow: el.scrollHeight > el.clientHeight, gap: el.scrollHeight - el.scrollTop - el.clientHeight });
+    const gap = await pollUntil(() => log.evaluate(bottom), (g) => g.gap < 40, 5_000);
     expect(gap.overflow).toBe(true);
     expect(gap.gap).toBeLessThan(40);
+    // A message that grows with no new value (as an image that loads late would) is followed too.
+    await log.evaluate((el) => { (el.querySelector(".vt-chatbot-group:last-child .vt-chatbot-bubble") as HTMLElement).style.paddingBottom = "300px"; });
+    expect((await pollUntil(() => log.evaluate(bottom), (g) => g.gap < 40, 5_000)).gap).toBeLessThan(40);
     await page.getByRole("button", { name: "Like", exact: true }).click();
     await expect(waitForValue(page, "Feedback", "You liked message 1.")).resolves.toBe("You liked message 1.");
     await page.getByRole("button", { name: "Feedback: Inaccurate" }).click();
