@@ -1,7 +1,8 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { FileData, ViewProps } from "@vitrine/core";
 import { MarkdownView, type MarkdownViewProps } from "@vitrine/markdown/ui";
 import type { ChatExample, ChatOption, ContentPart, MessageMetadata, NormalizedMessage } from "./messages.js";
+import { useAutoscroll } from "./autoscroll.js";
 import { chatbotStyle } from "./style.js";
 import { keepTags } from "./tags.js";
 
@@ -494,24 +495,7 @@ export function ChatbotView({ value, props, status, onChange, dispatch, fileUrl,
 
   // Autoscroll: follow the newest message unless the user scrolled up.
   const log = useRef<HTMLDivElement>(null);
-  const stick = useRef(true);
-  const onScroll = useCallback(() => {
-    const el = log.current;
-    if (el) stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
-  }, []);
-  useLayoutEffect(() => {
-    const el = log.current;
-    if (el && props.autoscroll !== false && stick.current) el.scrollTop = el.scrollHeight;
-  }, [messages, status.stage, props.autoscroll]);
-  // What grows after it renders (fonts, images, highlighted code, a group sized once it is seen) is
-  // followed too, while the log is still stuck to its bottom.
-  useEffect(() => {
-    const el = log.current;
-    if (!el || props.autoscroll === false || typeof ResizeObserver === "undefined") return;
-    const follow = new ResizeObserver(() => { if (stick.current) el.scrollTop = el.scrollHeight; });
-    for (const part of el.querySelectorAll(".vt-chatbot-group, .vt-chatbot-pending")) follow.observe(part);
-    return () => follow.disconnect();
-  }, [messages, status.stage, props.autoscroll]);
+  const onScroll = useAutoscroll(log, ".vt-chatbot-group, .vt-chatbot-pending", props.autoscroll !== false, [messages, status.stage]);
 
   const lastGroup = groups[groups.length - 1];
   const lastUserGroup = (() => {

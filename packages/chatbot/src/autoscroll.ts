@@ -1,0 +1,57 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from "react";
+
+/** How close to its bottom (px) a log still counts as at its bottom. */
+const NEAR_BOTTOM = 40;
+
+/**
+ * Keeps a scrolling log at its bottom while the user leaves it there: after each change of
+ * `changes` (new messages, a new status), and whenever one of its `parts` (a selector) grows
+ * later (a font, an image or a code block that renders late). A user who scrolls up stops it,
+ * even when new content lands before the browser's scroll event does: the position is checked
+ * against where the log was last put. Scrolling back to the bottom starts it again.
+ *
+ * Returns the log's `onScroll` handler.
+ */
+export function useAutoscroll(log: RefObject<HTMLElement | null>, parts: string, enabled: boolean, changes: readonly unknown[]): () => void {
+  const stick = useRef(true);
+  /** Where the log was when it was last found or put at its bottom. */
+  const placed = useRef<{ top: number; height: number } | null>(null);
+
+  const onScroll = useCallback(() => {
+    const el = log.current;
+    if (!el) return;
+    stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM;
+    placed.current = stick.current ? { top: el.scrollTop, height: el.scrollHeight } : null;
+  }, [log]);
+
+  const follow = useCallback(() => {
+    const el = log.current;
+    if (!el || !stick.current) return;
+    const at = placed.current;
+    // Scrolled up since it was put at its bottom (with content that did not shrink meanwhile):
+    // the user's scroll event is still on its way.
+    if (at && el.scrollTop < at.top - 1 && el.scrollHeight >= at.height) {
+      stick.current = false;
+      placed.current = null;
+      return;
+    }
+    el.scrollTop = el.scrollHeight;
+    placed.current = { top: el.scrollTop, height: el.scrollHeight };
+  }, [log]);
+
+  useLayoutEffect(() => {
+    if (enabled) follow();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `changes` are the triggers
+  }, [enabled, follow, ...changes]);
+
+  useEffect(() => {
+    const el = log.current;
+    if (!el || !enabled || typeof ResizeObserver === "undefined") return;
+    const grown = new ResizeObserver(follow);
+    for (const part of el.querySelectorAll(parts)) grown.observe(part);
+    return () => grown.disconnect();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the parts change with `changes`
+  }, [log, parts, enabled, follow, ...changes]);
+
+  return onScroll;
+}
