@@ -48,7 +48,8 @@ interface Reader {
   readonly session: string;
   /** Its claim's value in Redis: `<process id>|<number>` (a new one each time it claims its session again). */
   token: string;
-  receive(messages: [string, string | null][], done: boolean): void;
+  /** Writes messages to its stream (a no-op once it ended: see {@link RedisQueue.forget}). */
+  receive: (messages: [string, string | null][], done: boolean) => void;
   /**
    * Waiting for its claim (messages published to it meanwhile are kept), reading, paused (the
    * subscriber connection broke: it claims its session again once it is back), or ended.
@@ -61,6 +62,9 @@ interface Reader {
   /** Messages it wrote, that were published to it, and whose acknowledgement is not sent yet. */
   unacked: number;
 }
+
+/** What an ended reader's stream gets: nothing. */
+const ended = (): void => undefined;
 
 /** A stored message: `<id of the event it completes, or nothing>\n<text>`. */
 function parseMessage(stored: string): [string, string | null] {
@@ -125,7 +129,7 @@ export class RedisQueue implements SharedQueueBackend {
   /** Batch calls on their way: the next one waits for their replies unless the batch is full (see {@link flush}). */
   private inFlight = 0;
   /** Readers with messages to acknowledge at the next flush. */
-  private readonly ackDue = new Set<Reader>();
+  private ackDue = new Set<Reader>();
   /** Whether the subscriber connection is up and subscribed (publishes reach this process). */
   private subscribed = false;
   private closed = false;
@@ -235,7 +239,10 @@ export class RedisQueue implements SharedQueueBackend {
     this.flushQueued = false;
     if (this.inFlight > 0 && !force && this.batchWaiters.length < MAX_BATCH_OPERATIONS) return;
     this.lastSend = -1;
-    for (const reader of this.ackDue) {
+    // A new Set rather than clear(): a cleared Set's old table keeps its entries alive (see forget).
+    const due = this.ackDue;
+    this.ackDue = new Set();
+    for (const reader of due) {
       // (A paused reader acknowledges as it claims its session again.)
       if (reader.state === "reading" && reader.unacked > 0) {
         this.batchArgs.push("K", 4, reader.session, reader.token, reader.unacked, 0);
@@ -243,7 +250,6 @@ export class RedisQueue implements SharedQueueBackend {
         reader.unacked = 0;
       }
     }
-    this.ackDue.clear();
     if (this.batchWaiters.length === 0) return;
     const args = this.batchArgs;
     const waiters = this.batchWaiters;
@@ -416,8 +422,7 @@ export class RedisQueue implements SharedQueueBackend {
     reader.state = "reading";
     if (left === 0) {
       // Every event completed: the claim was released with these messages.
-      this.forget(reader);
-      reader.receive(waiting.map(parseMessage), true);
+      this.end(reader, waiting.map(parseMessage));
       return;
     }
     if (waiting.length > 0) reader.receive(waiting.map(parseMessage), false);
@@ -466,8 +471,7 @@ export class RedisQueue implements SharedQueueBackend {
         if (reply[0] === 1) this.startReading(reader, reply);
         else if (reader.state === "acquiring") {
           // Its session ended meanwhile, or another stream took it over: this stream ends.
-          this.forget(reader);
-          reader.receive([], true);
+          this.end(reader, []);
         }
       },
       (err: Error) => this.log("reclaim", err),
@@ -487,11 +491,25 @@ export class RedisQueue implements SharedQueueBackend {
     }
   }
 
+  /**
+   * Ends a reader. It also lets go of its stream: V8 keeps a Map's or Set's old tables (after a
+   * rehash or a clear) alive until a full collection, with every entry they held, so an ended
+   * reader that still held its stream would keep the stream's objects alive and promote them.
+   */
   private forget(reader: Reader): void {
     reader.state = "ended";
     if (this.readers.get(reader.session) === reader) this.readers.delete(reader.session);
     this.readerByToken.delete(reader.token);
     this.ackDue.delete(reader);
+    reader.receive = ended;
+    reader.early = [];
+  }
+
+  /** Ends a reader with its last messages. */
+  private end(reader: Reader, messages: [string, string | null][]): void {
+    const { receive } = reader;
+    this.forget(reader);
+    receive(messages, true);
   }
 
   /**
@@ -500,10 +518,8 @@ export class RedisQueue implements SharedQueueBackend {
    */
   private give(reader: Reader, left: number, messages: string[]): void {
     if (left === 0) {
-      const count = reader.unacked + messages.length;
-      this.forget(reader);
-      this.fire("K", [reader.session, reader.token, count, 1]);
-      reader.receive(messages.map(parseMessage), true);
+      this.fire("K", [reader.session, reader.token, reader.unacked + messages.length, 1]);
+      this.end(reader, messages.map(parseMessage));
       return;
     }
     reader.receive(messages.map(parseMessage), false);

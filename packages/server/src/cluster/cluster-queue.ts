@@ -63,8 +63,12 @@ export const LOST_MESSAGE = "The server process running this event stopped befor
 export class ClusterQueue {
   /** Runs what this process claimed (no limits of its own: the shared queue's claims are the limits). */
   private readonly local = new Queue({ updateInterval: 0 });
-  /** Jobs running in this process, by event id, with their session. */
-  private readonly running = new Map<string, { job: Job; session: string }>();
+  /**
+   * Jobs running in this process, by event id, with their session. An entry lets go of its job
+   * when it is removed: V8 keeps a Map's old tables (after a rehash) alive until a full
+   * collection, with the entries they held, and a job holds its whole event.
+   */
+  private readonly running = new Map<string, { job: Job | null; session: string }>();
   /** Sessions with a pending check that their stream opened. */
   private readonly unreadChecks = new Map<string, NodeJS.Timeout>();
   readonly state: SharedState;
@@ -92,7 +96,7 @@ export class ClusterQueue {
     }
     await this.backend.start([...groups.values()], {
       run: (jobs) => this.runClaimed(jobs),
-      cancelRunning: (id) => this.running.get(id)?.job.cancel(),
+      cancelRunning: (id) => this.running.get(id)?.job?.cancel(),
       lost: (job) => this.backend.deliver(job.session, frame(messages.processFailed(job.id, { error: LOST_MESSAGE, duration: 10, visible: true, title: "Error" })), job.id),
     });
   }
@@ -197,7 +201,7 @@ export class ClusterQueue {
     const tasks = runs.map((run, i) => {
       const job = jobs[i]!;
       const send = (text: string, completes?: string) => {
-        if (completes) this.running.delete(job.id);
+        if (completes) this.stopTracking(job.id);
         this.backend.deliver(job.session, text, completes ?? null);
       };
       return new SharedEventTask(eventRun(run, localGroup, batch, send), ended);
@@ -208,6 +212,13 @@ export class ClusterQueue {
     });
   }
 
+  private stopTracking(id: string): void {
+    const entry = this.running.get(id);
+    if (!entry) return;
+    entry.job = null;
+    this.running.delete(id);
+  }
+
   /** Cancels an event of a session, wherever it waits or runs. */
   async cancel(session: string, id: string): Promise<void> {
     const where = await this.backend.cancel(session, id);
@@ -215,7 +226,7 @@ export class ClusterQueue {
     else if (where === "unknown") {
       // An event run outside the shared queue (here), if it is this session's.
       const local = this.running.get(id);
-      if (local?.session === session) local.job.cancel();
+      if (local?.session === session) local.job?.cancel();
     }
   }
 
@@ -300,7 +311,7 @@ export class ClusterQueue {
   async close(): Promise<void> {
     for (const t of this.unreadChecks.values()) clearTimeout(t);
     this.unreadChecks.clear();
-    for (const { job } of this.running.values()) job.cancel();
+    for (const { job } of this.running.values()) job?.cancel();
     this.local.close();
     await this.backend.close();
   }
