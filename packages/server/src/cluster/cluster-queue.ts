@@ -212,6 +212,7 @@ export class ClusterQueue {
     });
   }
 
+  /** Forgets a running job; its entry lets go of the job first (see `running`). */
   private stopTracking(id: string): void {
     const entry = this.running.get(id);
     if (!entry) return;
