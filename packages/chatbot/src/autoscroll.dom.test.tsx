@@ -35,7 +35,9 @@ afterEach(() => {
   root = null;
 });
 
+/** A fresh empty log, 100 px tall. */
 function mount(): { render(count: number, height: number): void; scroll(top: number): void } {
+  Object.assign(geometry, { height: 0, client: 100, top: 0 });
   const container = document.createElement("div");
   document.body.appendChild(container);
   root = createRoot(container);
@@ -53,7 +55,6 @@ function mount(): { render(count: number, height: number): void; scroll(top: num
 
 describe("useAutoscroll", () => {
   it("follows new content while the log is at its bottom", () => {
-    Object.assign(geometry, { height: 0, client: 100, top: 0 });
     const log = mount();
     log.render(1, 300);
     expect(geometry.top).toBe(200);
@@ -62,7 +63,6 @@ describe("useAutoscroll", () => {
   });
 
   it("stops once the user scrolls up, even when content lands before the scroll event", () => {
-    Object.assign(geometry, { height: 0, client: 100, top: 0 });
     const log = mount();
     log.render(1, 300);
     expect(geometry.top).toBe(200);
@@ -80,7 +80,6 @@ describe("useAutoscroll", () => {
   });
 
   it("keeps following when content shrinks (a cleared conversation) and grows again", () => {
-    Object.assign(geometry, { height: 0, client: 100, top: 0 });
     const log = mount();
     log.render(3, 700);
     expect(geometry.top).toBe(600);

@@ -13,25 +13,26 @@ const NEAR_BOTTOM = 40;
  * Returns the log's `onScroll` handler.
  */
 export function useAutoscroll(log: RefObject<HTMLElement | null>, parts: string, enabled: boolean, changes: readonly unknown[]): () => void {
-  const stick = useRef(true);
-  /** Where the log was when it was last found or put at its bottom. */
-  const placed = useRef<{ top: number; height: number } | null>(null);
+  /**
+   * Where the log was when it was last found or put at its bottom; null while the user keeps it
+   * scrolled up. (It starts at the top of an empty log.)
+   */
+  const placed = useRef<{ top: number; height: number } | null>({ top: 0, height: 0 });
 
   const onScroll = useCallback(() => {
     const el = log.current;
     if (!el) return;
-    stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM;
-    placed.current = stick.current ? { top: el.scrollTop, height: el.scrollHeight } : null;
+    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM;
+    placed.current = atBottom ? { top: el.scrollTop, height: el.scrollHeight } : null;
   }, [log]);
 
   const follow = useCallback(() => {
     const el = log.current;
-    if (!el || !stick.current) return;
     const at = placed.current;
+    if (!el || !at) return;
     // Scrolled up since it was put at its bottom (with content that did not shrink meanwhile):
     // the user's scroll event is still on its way.
-    if (at && el.scrollTop < at.top - 1 && el.scrollHeight >= at.height) {
-      stick.current = false;
+    if (el.scrollTop < at.top - 1 && el.scrollHeight >= at.height) {
       placed.current = null;
       return;
     }
