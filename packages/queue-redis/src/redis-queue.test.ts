@@ -216,6 +216,27 @@ describe("RedisQueue", () => {
     await Promise.all([a.close(), b.close()]);
   });
 
+  it("sends each waiting job its new place, to its own session whatever its hash holds", async () => {
+    const prefix = `t${++n}:`;
+    const q = new RedisQueue({ url, prefix, updateIntervalMs: 0 });
+    await q.start([{ id: "g", limit: 1, batchMax: 1 }], recorder().host);
+    const odd = "victim\n{rank}";
+    await q.push(job("run"));
+    await q.push(job("first"), { estimation: "rank {rank} of {queue_size}" });
+    await q.push(job("second", { session: odd }), { estimation: "rank {rank} of {queue_size}" });
+    // The run ends: "first" starts, and "second" is told its new place.
+    await q.finished("run", "g", 0.5);
+    await new Promise((r) => setTimeout(r, 100));
+    // A session named like the start of the odd one got nothing.
+    expect(await q.read("victim", () => undefined)).toBe("unknown");
+    const got: string[] = [];
+    const reader = await q.read(odd, (m) => void got.push(...m.map(([text]) => text)));
+    await until(() => got.length === 2);
+    expect(got).toEqual(["rank 1 of 2", "rank 0 of 1"]);
+    if (typeof reader === "object") await reader.close();
+    await q.close();
+  });
+
   it("cancels a waiting job in place, and tells the running job's process", async () => {
     const prefix = `t${++n}:`;
     const [a, b] = [new RedisQueue({ url, prefix }), new RedisQueue({ url, prefix })];
@@ -241,13 +262,15 @@ describe("RedisQueue", () => {
       { id: "h", limit: 1, batchMax: 1 },
     ];
     await dying.start(groups, recorder().host);
-    await dying.push(job("plain"));
+    // (A job started as it was pushed keeps no JSON in Redis: its run slot says what the report
+    // needs, whatever its session hash holds.)
+    await dying.push(job("plain", { session: "odd|hash\nwith:bars", fn: 7 }));
     await dying.push(job("again", { group: "h", retry: true }));
     // The process stops renewing its liveness without saying goodbye (as a crash).
     (dying as unknown as { timers: NodeJS.Timeout[] }).timers.forEach(clearInterval);
     await survivor.start(groups, rs.host);
     await until(() => rs.lost.length === 1 && rs.ran.length === 1);
-    expect(rs.lost[0]!.id).toBe("plain");
+    expect(rs.lost[0]).toEqual({ id: "plain", session: "odd|hash\nwith:bars", fn: 7, group: "g", batchKey: null, retry: false, payload: null });
     expect(rs.ran[0]!.map((j) => j.id)).toEqual(["again"]);
     await Promise.all([dying.close(), survivor.close()]);
   });

@@ -72,15 +72,8 @@ function parseMessage(stored: string): [string, string | null] {
   return [stored.slice(nl + 1), nl > 0 ? stored.slice(0, nl) : null];
 }
 
-/**
- * A job's JSON without its payload. Written out field by field: a spread would make an object V8
- * keeps in dictionary mode, slower to build and to serialize.
- */
-function leanJson(job: SharedJob): string {
-  const lean = { id: job.id, session: job.session, fn: job.fn, group: job.group, batchKey: job.batchKey, retry: job.retry, payload: null };
-  // Every field of SharedJob is written above (a field added to it fails to compile here).
-  return JSON.stringify(lean satisfies Record<keyof SharedJob, unknown>);
-}
+/** A run of one job started as it was pushed, whose JSON Redis does not keep (see `F` in scripts.ts). */
+const STARTED_AT_PUSH = "=";
 
 /** Most operations in one script call (a larger tick is split in several, sent in order). */
 const MAX_BATCH_OPERATIONS = 2000;
@@ -115,7 +108,10 @@ export class RedisQueue implements SharedQueueBackend {
   private readerCount = 0;
   private readonly lastRankPass = new Map<string, number>();
   private timers: NodeJS.Timeout[] = [];
-  /** The runs this process claimed: run id → its event ids, comma-separated (the end of a run frees them without a lookup). */
+  /**
+   * The runs this process claimed: run id → its event ids, comma-separated (the end of a run
+   * frees them without a lookup), or {@link STARTED_AT_PUSH} for a job started as it was pushed.
+   */
   private readonly runs = new Map<string, string>();
   /** Groups with a claim in flight, and those to claim again once it is done. */
   private readonly claiming = new Set<string>();
@@ -300,16 +296,16 @@ export class RedisQueue implements SharedQueueBackend {
       job.fn,
       perSession ?? -1,
     ];
-    // A job this process starts at once needs no payload in Redis (only a retried job is run
+    // A job this process starts at once needs no JSON in Redis (only a retried job is run
     // again elsewhere): it goes first without, and again with it only if it must wait.
     const lean = !batching && !job.retry;
-    let reply = await this.op<[number, number?, number?]>("P", lean ? args(leanJson(job), "2") : args(JSON.stringify(job), batching ? "0" : "1"));
+    let reply = await this.op<[number, number?, number?]>("P", lean ? args("", "2") : args(JSON.stringify(job), batching ? "0" : "1"));
     if (reply[0] === 3) reply = await this.op<[number, number?, number?]>("P", args(JSON.stringify(job), "3"));
     const [state, rank, queueSize] = reply;
     if (state === -1) throw new QueueFullError(maxSize ?? 0);
     if (state === -2) throw new SessionFullError(perSession ?? 0);
     if (state === 1) {
-      this.runs.set(job.id, job.id);
+      this.runs.set(job.id, lean ? STARTED_AT_PUSH : job.id);
       return { claimed: true };
     }
     // A batch (or a job behind others) waits: this process may still have room for it.
@@ -373,13 +369,15 @@ export class RedisQueue implements SharedQueueBackend {
   deliver(session: string, text: string, completes: string | null): void {
     // Messages to one session in a row (an event's start and end, a stream's tokens) share one operation.
     const at = this.lastSend;
+    // (Stored as in Redis: see parseMessage.)
+    const stored = `${completes ?? ""}\n${text}`;
     if (at >= 0 && this.batchArgs[at + 2] === session && this.batchArgs.length === (this.batchArgs[at + 1] as number) + at + 2) {
-      this.batchArgs.push(text, completes ?? "");
+      this.batchArgs.push(stored, completes ?? "");
       (this.batchArgs[at + 1] as number) += 2;
       return;
     }
     const start = this.batchArgs.length;
-    this.fire("S", [session, text, completes ?? ""]);
+    this.fire("S", [session, stored, completes ?? ""]);
     // (Unless that operation filled the batch, which went out.)
     if (this.batchArgs.length > start) this.lastSend = start;
   }

@@ -7,10 +7,14 @@
  * call then carries the pushes, messages, ends and reads of many events at once.
  *
  * Keys, under the queue's prefix `P`:
- * - `P jobs` (hash): event id → job JSON, while the job waits or runs.
- * - `P tpl` (hash): event id → `<session>\n<estimation template>`, while the job waits.
+ * - `P jobs` (hash): event id → job JSON, while the job waits or runs (a job started at once by
+ *   the process it was pushed to is not in it: see `P run:<group>`).
+ * - `P tpl` (hash): event id → `<length of session>:<session><estimation template>`, while the
+ *   job waits (a session hash is any string its client chose).
  * - `P wait:<group>` (list): waiting event ids, first in first out.
- * - `P run:<group>` (hash): run id → `<process id>|<event ids, comma-separated>`.
+ * - `P run:<group>` (hash): run id → `<process id>|<event ids, comma-separated>`, or for a job
+ *   started at once where it was pushed, `<process id>|<event id>|<fn index>|<session>` (all a
+ *   reaper needs to report it lost).
  * - `P waiting` (counter): jobs waiting in all groups (for `max_size`).
  * - `P avg:<group>` (hash): `runs`, `average` duration in seconds.
  * - `P proc:<process id>`: exists while that process is alive (it expires unless renewed).
@@ -40,25 +44,39 @@ local DONE_TTL = ARGV[4]
 local entries = {}
 local pubs = {}
 local expiring = {}
-local function evKey(s) return P .. 'sess:' .. s .. ':ev' end
-local function msgKey(s) return P .. 'sess:' .. s .. ':msg' end
-local function readerKey(s) return P .. 'sess:' .. s .. ':reader' end
+-- Key names are made once per call (each new string costs Redis's Lua a hash of every byte).
+local JOBS, TPL, WAITING = P .. 'jobs', P .. 'tpl', P .. 'waiting'
+local function cachedKey(cache, head, tail)
+  return function(s)
+    local k = cache[s]
+    if not k then
+      k = head .. s .. tail
+      cache[s] = k
+    end
+    return k
+  end
+end
+local evKey = cachedKey({}, P .. 'sess:', ':ev')
+local msgKey = cachedKey({}, P .. 'sess:', ':msg')
+local readerKey = cachedKey({}, P .. 'sess:', ':reader')
+local waitKey = cachedKey({}, P .. 'wait:', '')
+local runKey = cachedKey({}, P .. 'run:', '')
 local function isReader(cur, token) return cur == token or cur == token .. '|done' end
 local function pidOf(token) return string.sub(token, 1, string.find(token, '|', 1, true) - 1) end
 -- Each group's waiting and running counts and average duration, read once per call and kept
 -- up to date by the operations of this call (nothing else changes them meanwhile: the script
 -- runs atomically); averages changed are written back at the end.
 local waitN, runN, avgC, avgDirty = {}, {}, {}, {}
-local function cachedLen(cache, command, kind, g)
+local function cachedLen(cache, command, key, g)
   local n = cache[g]
   if not n then
-    n = redis.call(command, P .. kind .. g)
+    n = redis.call(command, key(g))
     cache[g] = n
   end
   return n
 end
-local function waitLen(g) return cachedLen(waitN, 'LLEN', 'wait:', g) end
-local function runLen(g) return cachedLen(runN, 'HLEN', 'run:', g) end
+local function waitLen(g) return cachedLen(waitN, 'LLEN', waitKey, g) end
+local function runLen(g) return cachedLen(runN, 'HLEN', runKey, g) end
 local function addWaiting(g, d) if waitN[g] then waitN[g] = waitN[g] + d end end
 local function addRunning(g, d) if runN[g] then runN[g] = runN[g] + d end end
 -- {runs, average or nil}
@@ -83,23 +101,18 @@ local function fill(tpl, rank, size, avg, limit)
   s = string.gsub(s, '{rank_eta}', eta)
   return s
 end
--- Keeps messages of a session (a list of {text, id it completes or ''}) until its reader
--- acknowledges them, and passes them to the reader's process.
-local function sendAll(session, messages)
+-- Keeps messages of a session (stored form, and the ids of the events they complete) until its
+-- reader acknowledges them, and passes them to the reader's process.
+local function sendAll(session, stored, completes)
   local mk = msgKey(session)
-  local stored = {}
-  local ek = nil
-  for k, m in ipairs(messages) do
-    stored[k] = m[2] .. '\\n' .. m[1]
-    if m[2] ~= '' then
-      ek = ek or evKey(session)
-      redis.call('HDEL', ek, m[2])
-    end
-  end
   for k = 1, #stored, 1000 do redis.call('RPUSH', mk, unpack(stored, k, math.min(k + 999, #stored))) end
   expiring[mk] = true
   local left = -1
-  if ek then left = redis.call('HLEN', ek) end
+  if #completes > 0 then
+    local ek = evKey(session)
+    for k = 1, #completes, 1000 do redis.call('HDEL', ek, unpack(completes, k, math.min(k + 999, #completes))) end
+    left = redis.call('HLEN', ek)
+  end
   local rk = readerKey(session)
   local token = redis.call('GET', rk)
   -- No reader, or one whose stream is done: the messages wait for the session's next reader.
@@ -125,9 +138,33 @@ local function sendAll(session, messages)
     entries[token] = nil
   end
 end
-local function send(session, text, completes) sendAll(session, {{text, completes}}) end
--- The end of a batch: averages are written, message lists live on, and readers get what was sent to them.
+-- Messages are sent in order per session, but those of one session in one call are written
+-- together (one RPUSH, one look at its reader): each waits until an operation on its session
+-- comes, or the call ends.
+local pending, pendingOrder = {}, {}
+-- Sends a message in stored form (\`<id it completes, or nothing>\\n<text>\`).
+local function send(session, stored, completes)
+  local p = pending[session]
+  if not p then
+    p = {{}, {}}
+    pending[session] = p
+    pendingOrder[#pendingOrder + 1] = session
+  end
+  p[1][#p[1] + 1] = stored
+  if completes ~= '' then p[2][#p[2] + 1] = completes end
+end
+-- Writes what waits for a session (before an operation on it reads or changes it).
+local function settle(session)
+  local p = pending[session]
+  if p then
+    pending[session] = nil
+    sendAll(session, p[1], p[2])
+  end
+end
+-- The end of a batch: messages are written, averages too, message lists live on, and readers
+-- get what was sent to them.
 local function publish()
+  for _, s in ipairs(pendingOrder) do settle(s) end
   for g in pairs(avgDirty) do
     local c = avgC[g]
     redis.call('HSET', P .. 'avg:' .. g, 'runs', c[1], 'average', string.format('%.17g', c[2]))
@@ -142,9 +179,10 @@ const OPERATIONS = `
 -- P: adds a job. Args: id, job JSON, group, max size (-1), limit (-1), mode, session,
 -- estimation template (''), fn index, most pending events per session (-1).
 -- Modes: '0' waits (a batch: claims follow); '1' claims it when its group has room, else waits;
--- '2' the same, but the JSON lacks the job's payload: instead of waiting, returns {3} for the
--- full JSON to follow in mode '3' (the event is recorded already). So the payload goes to
--- Redis only for a job that waits (another process may run it).
+-- '2' the same, but without the job's JSON (''): started at once, its run slot holds what a
+-- reaper needs; else, instead of waiting, returns {3} for the JSON to follow in mode '3' (the
+-- event is recorded already). So the JSON and payload go to Redis only for a job that waits
+-- (another process may run it).
 -- Returns {1} when this process claimed it, {-1} when the queue is full, {-2} when the session
 -- has too many events pending, {3} (mode 2) when it cannot start now, else {0, rank, size}.
 local function push(a)
@@ -152,31 +190,34 @@ local function push(a)
   local max, limit = tonumber(ARGV[a + 3]), tonumber(ARGV[a + 4])
   local session, tpl, perSession = ARGV[a + 6], ARGV[a + 7], tonumber(ARGV[a + 9])
   local ek = evKey(session)
+  settle(session)
   if mode ~= '3' then
     if perSession >= 0 and redis.call('HLEN', ek) >= perSession then return {-2} end
     redis.call('HSET', ek, id, ARGV[a + 8])
     redis.call('PEXPIRE', ek, TTL)
   end
-  local wk = P .. 'wait:' .. group
-  local rk = P .. 'run:' .. group
   if mode ~= '0' and waitLen(group) == 0 and (limit < 0 or runLen(group) < limit) then
-    redis.call('HSET', P .. 'jobs', id, job)
-    redis.call('HSET', rk, id, PID .. '|' .. id)
+    if mode == '2' then
+      redis.call('HSET', runKey(group), id, PID .. '|' .. id .. '|' .. ARGV[a + 8] .. '|' .. session)
+    else
+      redis.call('HSET', JOBS, id, job)
+      redis.call('HSET', runKey(group), id, PID .. '|' .. id)
+    end
     addRunning(group, 1)
     return {1}
   end
   if mode == '2' then return {3} end
-  if max >= 0 and tonumber(redis.call('GET', P .. 'waiting') or '0') >= max then
+  if max >= 0 and tonumber(redis.call('GET', WAITING) or '0') >= max then
     redis.call('HDEL', ek, id)
     return {-1}
   end
-  redis.call('HSET', P .. 'jobs', id, job)
-  local size = redis.call('RPUSH', wk, id)
+  redis.call('HSET', JOBS, id, job)
+  local size = redis.call('RPUSH', waitKey(group), id)
   waitN[group] = size
-  redis.call('INCR', P .. 'waiting')
+  redis.call('INCR', WAITING)
   if tpl ~= '' then
-    redis.call('HSET', P .. 'tpl', id, session .. '\\n' .. tpl)
-    send(session, fill(tpl, size - 1, size, avgOf(group)[2], limit), '')
+    redis.call('HSET', TPL, id, #session .. ':' .. session .. tpl)
+    send(session, '\\n' .. fill(tpl, size - 1, size, avgOf(group)[2], limit), '')
   end
   return {0, size - 1, size}
 end
@@ -187,7 +228,7 @@ end
 -- is sent its new place.
 local function claim(a)
   local group, limit, bmax = ARGV[a], tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2])
-  local wk, rk, jk, tk = P .. 'wait:' .. group, P .. 'run:' .. group, P .. 'jobs', P .. 'tpl'
+  local wk, rk, jk, tk = waitKey(group), runKey(group), JOBS, TPL
   if limit >= 0 and runLen(group) >= limit then return {} end
   local out, ids = {}, {}
   while #out == 0 do
@@ -197,7 +238,7 @@ local function claim(a)
       return {}
     end
     addWaiting(group, -1)
-    redis.call('DECR', P .. 'waiting')
+    redis.call('DECR', WAITING)
     redis.call('HDEL', tk, id)
     local job = redis.call('HGET', jk, id)
     if job then
@@ -214,7 +255,7 @@ local function claim(a)
         if cj and cjson.decode(cj).batchKey == key then
           redis.call('LREM', wk, 1, cid)
           addWaiting(group, -1)
-          redis.call('DECR', P .. 'waiting')
+          redis.call('DECR', WAITING)
           redis.call('HDEL', tk, cid)
           out[#out + 1] = cj
           ids[#ids + 1] = cid
@@ -230,8 +271,9 @@ local function claim(a)
     for rank, wid in ipairs(waiting) do
       local t = redis.call('HGET', tk, wid)
       if t then
-        local nl = string.find(t, '\\n', 1, true)
-        send(string.sub(t, 1, nl - 1), fill(string.sub(t, nl + 1), rank - 1, #waiting, avg, limit), '')
+        local colon = string.find(t, ':', 1, true)
+        local last = colon + tonumber(string.sub(t, 1, colon - 1))
+        send(string.sub(t, colon + 1, last), '\\n' .. fill(string.sub(t, last + 1), rank - 1, #waiting, avg, limit), '')
       end
     end
   end
@@ -240,21 +282,23 @@ end
 
 -- F: a run ended: frees its slot, forgets its jobs and records its duration. Args: run id,
 -- group, duration in seconds (''), the run's event ids comma-separated ('' when unknown: read
--- from its slot). Returns the group's average duration ('' when unknown) and how many jobs wait
--- in it.
+-- from its slot; '=' for a job started at once where it was pushed, whose JSON is not kept).
+-- Returns the group's average duration ('' when unknown) and how many jobs wait in it.
 local function finish(a)
   local runId, group, ids = ARGV[a], ARGV[a + 1], ARGV[a + 3]
-  local rk = P .. 'run:' .. group
+  local rk = runKey(group)
   if ids == '' then
     local v = redis.call('HGET', rk, runId)
-    if v then ids = string.sub(v, string.find(v, '|', 1, true) + 1) end
+    if v then ids = string.match(v, '^[^|]*|([^|]*)') end
   end
   -- (A slot already freed, by a reaper that took this process for dead, keeps its jobs.)
   if ids ~= '' and redis.call('HDEL', rk, runId) == 1 then
     addRunning(group, -1)
-    local list = {}
-    for id in string.gmatch(ids, '[^,]+') do list[#list + 1] = id end
-    redis.call('HDEL', P .. 'jobs', unpack(list))
+    if ids ~= '=' then
+      local list = {}
+      for id in string.gmatch(ids, '[^,]+') do list[#list + 1] = id end
+      redis.call('HDEL', JOBS, unpack(list))
+    end
   end
   local waiting = waitLen(group)
   local c = avgOf(group)
@@ -316,20 +360,22 @@ end
  * ARGV: prefix, process id, session TTL ms, how long (ms) a done stream's claim waits for its
  * acknowledgement, then per operation: its code, its argument count, its arguments.
  * Codes: `P` push, `C` claim, `F` finish, `A` acquire, `K` acknowledge (see above); `S` send
- * (session, then text and id it completes or '', for each message); `X` refresh (session, token: the reader's claim lives
- * on); `T` track (session, id, fn: an event run outside the shared queue is pending); `E` has a
- * reader (session: 1 when a live process reads it, else 0).
+ * (session, then for each message its stored form and the id it completes or ''); `X` refresh
+ * (session, token: the reader's claim lives on); `T` track (session, id, fn: an event run outside
+ * the shared queue is pending); `E` has a reader (session: 1 when a live process reads it, else 0).
+ * Every operation but `S`, `P` (whose session is its 7th argument), `C` and `F` has its session
+ * first: the messages waiting for that session are written before it runs.
  */
 export const BATCH = `${COMMON}${OPERATIONS}
 local out = {}
 local i = 5
 while i <= #ARGV do
-  local code, a = ARGV[i], i + 2
+  local code, a, n = ARGV[i], i + 2, tonumber(ARGV[i + 1])
   local r = 0
+  if code ~= 'S' and code ~= 'P' and code ~= 'C' and code ~= 'F' then settle(ARGV[a]) end
   if code == 'S' then
-    local messages = {}
-    for k = a + 1, a + tonumber(ARGV[i + 1]) - 1, 2 do messages[#messages + 1] = {ARGV[k], ARGV[k + 1]} end
-    sendAll(ARGV[a], messages)
+    local session = ARGV[a]
+    for k = a + 1, a + n - 1, 2 do send(session, ARGV[k], ARGV[k + 1]) end
   elseif code == 'P' then r = push(a)
   elseif code == 'F' then r = finish(a)
   elseif code == 'A' then r = acquire(a)
@@ -347,7 +393,7 @@ while i <= #ARGV do
     return redis.error_reply('unknown operation ' .. tostring(code))
   end
   out[#out + 1] = r
-  i = a + tonumber(ARGV[i + 1])
+  i = a + n
 end
 publish()
 return out
@@ -359,7 +405,13 @@ return out
  */
 export const CANCEL = `
 local job = redis.call('HGET', KEYS[1], ARGV[1])
-if not job then return 'unknown' end
+if not job then
+  -- A job started at once where it was pushed (its JSON is not kept), or an event run outside
+  -- the shared queue: the session's pending events say whether it is this session's.
+  if redis.call('HEXISTS', ARGV[3] .. 'sess:' .. ARGV[2] .. ':ev', ARGV[1]) == 0 then return 'unknown' end
+  redis.call('PUBLISH', ARGV[3] .. 'cancel', ARGV[1])
+  return 'running'
+end
 local j = cjson.decode(job)
 if j.session ~= ARGV[2] then return 'unknown' end
 if redis.call('LREM', ARGV[3] .. 'wait:' .. j.group, 1, ARGV[1]) > 0 then
@@ -384,12 +436,17 @@ for g = 2, #ARGV do
   local entries = redis.call('HGETALL', run)
   for i = 1, #entries, 2 do
     local v = entries[i + 1]
-    local bar = string.find(v, '|', 1, true)
-    local pid = string.sub(v, 1, bar - 1)
+    local pid, list, fn, session = string.match(v, '^([^|]*)|([^|]*)|?([^|]*)|?(.*)$')
     if redis.call('EXISTS', prefix .. 'proc:' .. pid) == 0 then
       redis.call('HDEL', run, entries[i])
       local ids = {}
-      for id in string.gmatch(string.sub(v, bar + 1), '[^,]+') do ids[#ids + 1] = id end
+      if fn ~= '' then
+        -- A job started at once where it was pushed: its slot says what the report needs.
+        lost[#lost + 1] = string.format('{"id":%s,"session":%s,"fn":%d,"group":%s,"batchKey":null,"retry":false,"payload":null}',
+          cjson.encode(list), cjson.encode(session), tonumber(fn), cjson.encode(ARGV[g]))
+      else
+        for id in string.gmatch(list, '[^,]+') do ids[#ids + 1] = id end
+      end
       for k = #ids, 1, -1 do
         local id = ids[k]
         local job = redis.call('HGET', prefix .. 'jobs', id)
