@@ -369,13 +369,22 @@ export class RedisQueue implements SharedQueueBackend {
   deliver(session: string, text: string, completes: string | null): void {
     // Messages to one session in a row (an event's start and end, a stream's tokens) share one operation.
     const at = this.lastSend;
-    // (Stored as in Redis: see parseMessage.)
-    const stored = `${completes ?? ""}\n${text}`;
-    if (at >= 0 && this.batchArgs[at + 2] === session && this.batchArgs.length === (this.batchArgs[at + 1] as number) + at + 2) {
-      this.batchArgs.push(stored, completes ?? "");
-      (this.batchArgs[at + 1] as number) += 2;
+    const args = this.batchArgs;
+    if (at >= 0 && args[at + 2] === session && args.length === (args[at + 1] as number) + at + 2) {
+      // It joins the operation's last message unless that one completes an event: one stored
+      // message then holds several frames (a start and an end, tokens), which the reader
+      // writes as one.
+      if (args[args.length - 1] === "") {
+        args[args.length - 2] = `${completes ?? ""}${args[args.length - 2] as string}${text}`;
+        args[args.length - 1] = completes ?? "";
+        return;
+      }
+      args.push(`${completes ?? ""}\n${text}`, completes ?? "");
+      (args[at + 1] as number) += 2;
       return;
     }
+    // (Stored as in Redis: see parseMessage.)
+    const stored = `${completes ?? ""}\n${text}`;
     const start = this.batchArgs.length;
     this.fire("S", [session, stored, completes ?? ""]);
     // (Unless that operation filled the batch, which went out.)

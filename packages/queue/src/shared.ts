@@ -106,7 +106,8 @@ export interface SharedQueueBackend {
   deliver(session: string, text: string, completes: string | null): void;
   /**
    * Becomes the one reader of a session: `receive` gets its messages in order, those waiting
-   * first, with `done` set once every event of the session has completed and its messages are
+   * first (a backend may join messages sent in a row into one text, whose `completes` is then
+   * its last one's), with `done` set once every event of the session has completed and its messages are
    * all given (the reader's claim is then released: the stream may end). Resolves with "busy"
    * when another process (or stream) reads it already, and with "unknown" when the session has
    * neither an event to complete nor a message to deliver. `receive` is first called after the
