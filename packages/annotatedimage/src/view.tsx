@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
 import type { FileData, ViewProps } from "@vitrine/core";
 import { labelColors } from "./colors.js";
 import { hitAnnotation, readOverlayPixels, type OverlayPixels } from "./hit.js";
+import { adoptStylesheet } from "@vitrine/core/browser";
 
 /** The wire value of an AnnotatedImage. */
 export interface AnnotatedImageValue {
@@ -50,15 +51,6 @@ const CSS = `
 .vt-annotated-swatch { width: 12px; height: 12px; border-radius: var(--radius-sm); flex: none; }
 `;
 
-/** Adds the view's stylesheet to the page once. */
-function injectStyle(): void {
-  if (typeof document === "undefined" || document.getElementById("vt-annotatedimage-style")) return;
-  const style = document.createElement("style");
-  style.id = "vt-annotatedimage-style";
-  style.textContent = CSS;
-  document.head.appendChild(style);
-}
-
 function cssLength(value: number | string | null | undefined): string | undefined {
   return value === null || value === undefined ? undefined : typeof value === "number" ? `${value}px` : value;
 }
@@ -74,7 +66,7 @@ function stateOf(i: number, active: number | null): "active" | "dimmed" | "idle"
  * either fires `select` with the annotation's index and label.
  */
 export function AnnotatedImageView({ value, props, dispatch, fileUrl }: ViewProps<AnnotatedImageValue | null, AnnotatedImageViewProps>) {
-  injectStyle();
+  adoptStylesheet("vt-annotatedimage-style", CSS);
   const frame = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<number | null>(null);
   /** The base image's width / height, once loaded: with a `height`, the image is scaled to fit it. */

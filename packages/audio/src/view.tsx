@@ -6,6 +6,7 @@ import { StreamPlayer } from "./stream-player.js";
 import { AudioPlayer, type WaveformViewOptions } from "./player.js";
 import { LiveWaveform, decodeAudio } from "./waveform.js";
 import { formatTime } from "./trim.js";
+import { adoptStylesheet } from "@vitrine/core/browser";
 
 /** Config props the Audio view reads. */
 export interface AudioViewProps {
@@ -75,15 +76,6 @@ const CSS = `
 .vt-audio-tool:disabled { opacity: 0.5; cursor: default; }
 `;
 
-/** Adds the view's stylesheet to the page once. */
-function injectStyle(): void {
-  if (typeof document === "undefined" || document.getElementById("vt-audio-style")) return;
-  const style = document.createElement("style");
-  style.id = "vt-audio-style";
-  style.textContent = CSS;
-  document.head.appendChild(style);
-}
-
 /** A recording under way: the recorder, its stream, and the level meter's audio graph. */
 interface Recording {
   recorder: MediaRecorder;
@@ -124,7 +116,7 @@ async function toWav(blob: Blob, sampleRate: number): Promise<File> {
  * drop) and, with the "microphone" source, a recorder (MediaRecorder) with a level meter.
  */
 export function AudioView({ value, props, interactive, onChange, dispatch, upload, fileUrl }: ViewProps<FileData | null, AudioViewProps>) {
-  injectStyle();
+  adoptStylesheet("vt-audio-style", CSS);
   const input = useRef<HTMLInputElement>(null);
   const recording = useRef<Recording | null>(null);
   const [dragging, setDragging] = useState(false);

@@ -89,6 +89,16 @@ describe("ChatbotView in a DOM", () => {
     expect(groups[1]!.innerHTML).not.toContain("onerror");
   });
 
+  it("adds its stylesheets to the page once, not once per message", () => {
+    const m = mount();
+    m.render(Array.from({ length: 20 }, (_, i) => text(i % 2 ? "assistant" : "user", `message *${i}*`)));
+    expect(m.container.querySelectorAll("em")).toHaveLength(20);
+    expect(m.container.querySelectorAll("style")).toHaveLength(0);
+    const ids = [...document.head.querySelectorAll("style")].map((s) => s.id);
+    expect(ids.filter((id) => id === "vt-chatbot-style")).toHaveLength(1);
+    expect(ids.filter((id) => id === "vt-markdown-style")).toHaveLength(1);
+  });
+
   it("keeps a model's own tags visible (allow_tags, default true) and drops them with allow_tags: false", () => {
     const m = mount();
     m.render([text("assistant", "<thinking>plan it</thinking> The answer is **4**.")]);

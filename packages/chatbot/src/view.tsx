@@ -5,6 +5,7 @@ import type { ChatExample, ChatOption, ContentPart, MessageMetadata, NormalizedM
 import { useAutoscroll } from "./autoscroll.js";
 import { chatbotStyle } from "./style.js";
 import { keepTags } from "./tags.js";
+import { adoptStylesheet } from "@vitrine/core/browser";
 
 /** Config props the Chatbot view reads. */
 export interface ChatbotViewProps {
@@ -399,6 +400,7 @@ function copyText(text: string): void {
  * which changes only the last message object, re-renders only that message.
  */
 export function ChatbotView({ value, props, status, onChange, dispatch, fileUrl, renderExample }: ViewProps<NormalizedMessage[] | null, ChatbotViewProps>) {
+  adoptStylesheet("vt-chatbot-style", chatbotStyle);
   const messages = useMemo(() => (Array.isArray(value) ? value : []), [value]);
   const latest = useRef({ messages, dispatch, onChange, fileUrl, renderExample });
   latest.current = { messages, dispatch, onChange, fileUrl, renderExample };
@@ -511,7 +513,6 @@ export function ChatbotView({ value, props, status, onChange, dispatch, fileUrl,
 
   return (
     <div className="vt-chatbot" data-layout={props.layout ?? "bubble"} dir={props.rtl ? "rtl" : undefined}>
-      <style>{chatbotStyle}</style>
       {showLabel || messages.length > 0 ? (
         <div className="vt-chatbot-toolbar">
           {showLabel ? <span className="vt-label" style={{ marginInlineEnd: "auto" }}>{props.label}</span> : null}

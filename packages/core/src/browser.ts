@@ -3,3 +3,4 @@
  * from the types of `@vitrine/core` (which hold no browser code).
  */
 export { evaluateScript, pageScriptNonce, type ScriptOptions, type ScriptOutcome } from "./page-script.js";
+export { adoptStylesheet } from "./stylesheet.js";

@@ -29,6 +29,7 @@ import {
 } from "./cells.js";
 import { markdownHtml, sanitizeHtml } from "./rich.js";
 import { dataframeStyle } from "./style.js";
+import { adoptStylesheet } from "@vitrine/core/browser";
 
 /** Config props the Dataframe view reads. */
 export interface DataframeViewProps {
@@ -269,6 +270,7 @@ const DataRow = memo(function DataRow(p: RowProps) {
  * Ctrl+C copies the selected cell.
  */
 export function DataframeView({ value, props, interactive, onChange, dispatch }: ViewProps<DataframeData | null, DataframeViewProps>) {
+  adoptStylesheet("vt-dataframe-style", dataframeStyle);
   const uid = useId().replace(/:/g, "");
   const headers = value?.headers ?? props.headers ?? [];
   const data = value?.data ?? [];
@@ -590,7 +592,6 @@ export function DataframeView({ value, props, interactive, onChange, dispatch }:
       role={fullscreen ? "dialog" : undefined}
       aria-label={fullscreen ? label : undefined}
     >
-      <style>{dataframeStyle}</style>
       <div className="vt-df-header">
         {showLabel ? <span className="vt-label">{props.label}</span> : <span />}
         <div className="vt-df-toolbar">

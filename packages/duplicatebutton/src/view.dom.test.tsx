@@ -33,8 +33,8 @@ describe("DuplicateButtonView in a DOM", () => {
     expect(link.rel).toBe("noopener noreferrer");
     expect(link.className).toBe("vt-button vt-button-huggingface vt-button-sm");
     expect(link.textContent).toBe("Duplicate Space");
-    // The huggingface colours come with the view, from the theme's palette.
-    expect(container.querySelector("style")!.textContent).toContain(".vt-button-huggingface");
+    // The huggingface colours come with the view (one stylesheet in the page's head), from the theme's palette.
+    expect(document.getElementById("vt-duplicatebutton-style")!.textContent).toContain(".vt-button-huggingface");
     link.addEventListener("click", (e) => e.preventDefault());
     act(() => link.click());
     expect(events).toEqual(["click"]);
@@ -42,13 +42,14 @@ describe("DuplicateButtonView in a DOM", () => {
   });
 
   it("elsewhere: a plain button that fires click; other variants bring no style", () => {
+    document.head.innerHTML = "";
     const events: string[] = [];
     const { container, unmount } = mount(
       <DuplicateButtonView {...common} interactive value="Duplicate Space" dispatch={(e) => void events.push(e)}
         props={{ variant: "primary", size: "lg", icon: null, link: null }} />,
     );
     expect(container.querySelector("a")).toBeNull();
-    expect(container.querySelector("style")).toBeNull();
+    expect(document.getElementById("vt-duplicatebutton-style")).toBeNull();
     const button = container.querySelector("button")!;
     expect(button.className).toBe("vt-button vt-button-primary vt-button-lg");
     act(() => button.click());

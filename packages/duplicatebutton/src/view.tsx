@@ -1,5 +1,6 @@
 import type { ViewProps } from "@vitrine/core";
 import { ButtonView, type ButtonViewProps } from "@vitrine/button/ui";
+import { adoptStylesheet } from "@vitrine/core/browser";
 
 /** Config props the DuplicateButton view reads. */
 export interface DuplicateButtonViewProps extends Omit<ButtonViewProps, "variant"> {
@@ -20,11 +21,7 @@ const huggingfaceStyle = `
  */
 export function DuplicateButtonView(props: ViewProps<string, DuplicateButtonViewProps>) {
   const huggingface = (props.props.variant ?? "huggingface") === "huggingface";
+  if (huggingface) adoptStylesheet("vt-duplicatebutton-style", huggingfaceStyle);
   const viewProps = props as unknown as ViewProps<string, ButtonViewProps>;
-  return (
-    <>
-      {huggingface ? <style>{huggingfaceStyle}</style> : null}
-      <ButtonView {...viewProps} props={{ ...viewProps.props, variant: (props.props.variant ?? "huggingface") as ButtonViewProps["variant"] }} />
-    </>
-  );
+  return <ButtonView {...viewProps} props={{ ...viewProps.props, variant: (props.props.variant ?? "huggingface") as ButtonViewProps["variant"] }} />;
 }

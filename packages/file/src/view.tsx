@@ -1,6 +1,7 @@
 import { useRef, useState, type DragEvent } from "react";
 import type { FileData, ViewProps } from "@vitrine/core";
 import { acceptAttribute, describeFileTypes, formatSize, matchesFileTypes } from "./filetypes.js";
+import { adoptStylesheet } from "@vitrine/core/browser";
 
 /** Config props the File view reads. */
 export interface FileViewProps {
@@ -38,15 +39,6 @@ const CSS = `
 .vt-file-error { color: var(--error-text-color); font-size: var(--text-sm); }
 `;
 
-/** Adds the view's stylesheet to the page once. */
-function injectStyle(): void {
-  if (typeof document === "undefined" || document.getElementById("vt-file-style")) return;
-  const style = document.createElement("style");
-  style.id = "vt-file-style";
-  style.textContent = CSS;
-  document.head.appendChild(style);
-}
-
 function cssLength(value: number | string | null | undefined): string | undefined {
   return value === null || value === undefined ? undefined : typeof value === "number" ? `${value}px` : value;
 }
@@ -63,7 +55,7 @@ export function displayName(file: FileData): string {
  * a drop, checked against `file_types`.
  */
 export function FileView({ value, props, interactive, onChange, dispatch, upload, fileUrl }: ViewProps<FileData | FileData[] | null, FileViewProps>) {
-  injectStyle();
+  adoptStylesheet("vt-file-style", CSS);
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);

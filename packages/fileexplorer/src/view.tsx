@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ViewProps } from "@vitrine/core";
+import { adoptStylesheet } from "@vitrine/core/browser";
 
 /** Config props the FileExplorer view reads. */
 export interface FileExplorerViewProps {
@@ -52,15 +53,6 @@ const CSS = `
 .vt-fx-note { color: var(--body-text-color-subdued); font-style: italic; }
 .vt-fx-error { color: var(--error-text-color); }
 `;
-
-/** Adds the view's stylesheet to the page once. */
-function injectStyle(): void {
-  if (typeof document === "undefined" || document.getElementById("vt-fx-style")) return;
-  const style = document.createElement("style");
-  style.id = "vt-fx-style";
-  style.textContent = CSS;
-  document.head.appendChild(style);
-}
 
 function cssLength(value: number | string | null | undefined): string | undefined {
   return value === null || value === undefined ? undefined : typeof value === "number" ? `${value}px` : value;
@@ -210,7 +202,7 @@ function Folder({ path, index, ctx }: { path: string[]; index: number[]; ctx: Tr
  * 1000) and unticks them. A click on a name fires `select`. Folders holding a chosen file start open.
  */
 export function FileExplorerView({ id, value, props, interactive, onChange, dispatch, callServer }: ViewProps<Paths | null, FileExplorerViewProps>) {
-  injectStyle();
+  adoptStylesheet("vt-fx-style", CSS);
   const paths = Array.isArray(value) ? value : [];
   const single = props.file_count === "single";
   const chosen = new Set(paths.map(key));

@@ -3,6 +3,7 @@ import type { FileData, ViewProps } from "@vitrine/core";
 import { Webcam } from "@vitrine/image/webcam";
 import { acceptOf, matchesFileTypes } from "./filetypes.js";
 import { isGalleryVideo, galleryItemFile, type GalleryItem } from "./items.js";
+import { adoptStylesheet } from "@vitrine/core/browser";
 
 /** Config props the Gallery view reads. */
 export interface GalleryViewProps {
@@ -74,25 +75,7 @@ const CSS = `
 .vt-gallery-error { color: var(--error-text-color); font-size: var(--text-sm); }
 .vt-gallery-sources { display: flex; justify-content: center; gap: var(--spacing-sm); margin-top: var(--spacing-sm); }
 .vt-gallery-sources .vt-gallery-tool[aria-pressed="true"] { border-color: var(--color-accent); color: var(--color-accent); }
-.vt-gallery .vt-webcam { display: flex; flex-direction: column; align-items: center; gap: var(--spacing-sm); width: 100%; padding: var(--spacing-sm);
-  background: var(--background-fill-secondary); border: 1px solid var(--border-color-primary); border-radius: var(--radius-md); }
-.vt-gallery .vt-webcam-video { display: block; width: 100%; max-height: 480px; background: var(--background-fill-primary); border-radius: var(--radius-sm); }
-.vt-gallery .vt-webcam-controls { display: flex; gap: var(--spacing-sm); }
-.vt-gallery .vt-image-tool { display: inline-flex; align-items: center; justify-content: center; min-width: 28px; height: 28px; padding: 0 var(--spacing-sm);
-  font: inherit; font-size: var(--text-sm); color: var(--body-text-color); background: var(--block-background-fill);
-  border: 1px solid var(--border-color-primary); border-radius: var(--radius-sm); cursor: pointer; }
-.vt-gallery .vt-image-tool:hover:not(:disabled) { border-color: var(--color-accent); }
-.vt-gallery .vt-image-error { color: var(--error-text-color); font-size: var(--text-sm); }
 `;
-
-/** Adds the view's stylesheet to the page once. */
-function injectStyle(): void {
-  if (typeof document === "undefined" || document.getElementById("vt-gallery-style")) return;
-  const style = document.createElement("style");
-  style.id = "vt-gallery-style";
-  style.textContent = CSS;
-  document.head.appendChild(style);
-}
 
 function cssLength(value: number | string | null | undefined): string | undefined {
   return value === null || value === undefined ? undefined : typeof value === "number" ? `${value}px` : value;
@@ -131,7 +114,7 @@ const SOURCE_NAMES: Record<string, string> = { upload: "Upload", webcam: "Webcam
  * "webcam" source) a photo from the camera, and each thumbnail gets a remove button.
  */
 export function GalleryView({ value, props, interactive, onChange, dispatch, upload, fileUrl }: ViewProps<GalleryItem[] | null, GalleryViewProps>) {
-  injectStyle();
+  adoptStylesheet("vt-gallery-style", CSS);
   const items = value ?? [];
   const allowPreview = props.allow_preview !== false;
   const [selected, setSelected] = useState<number | null>(() => props.selected_index ?? (props.preview && items.length ? 0 : null));

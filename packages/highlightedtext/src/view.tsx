@@ -1,6 +1,7 @@
 import { useMemo, type CSSProperties } from "react";
 import type { ViewProps } from "@vitrine/core";
 import { categoryColors, scoreColor, type HighlightedToken, type SpanLabel } from "./spans.js";
+import { adoptStylesheet } from "@vitrine/core/browser";
 
 /** Config props the HighlightedText view reads. */
 export interface HighlightedTextViewProps {
@@ -42,6 +43,7 @@ function parseLabel(text: string): SpanLabel {
  * interactive, each span's text and label can be edited below, and spans added or removed.
  */
 export function HighlightedTextView({ value, props, interactive, onChange, dispatch }: ViewProps<HighlightedToken[] | null, HighlightedTextViewProps>) {
+  adoptStylesheet("vt-highlightedtext-style", style);
   const tokens = value ?? [];
   const categories = useMemo(
     () => tokens.map((t) => t.class_or_confidence).filter((l): l is string => typeof l === "string"),
@@ -56,7 +58,6 @@ export function HighlightedTextView({ value, props, interactive, onChange, dispa
 
   return (
     <div className="vt-field vt-highlightedtext">
-      <style>{style}</style>
       {showLabel ? <span className="vt-label">{props.label}</span> : null}
       {props.info ? <span className="vt-info">{props.info}</span> : null}
       {props.show_legend && colors.size > 0 ? (

@@ -152,7 +152,7 @@ describe("HtmlView in a DOM", () => {
     const region = styled.container.querySelector<HTMLElement>(".vt-html")!;
     expect(region.classList.contains("vt-html-default")).toBe(true);
     expect(region.style.padding).toBe("");
-    const css = styled.container.querySelector("style")!.textContent!;
+    const css = document.getElementById("vt-html-style")!.textContent!;
     expect(css).toContain("var(--body-text-color)");
     expect(css).not.toMatch(/#[0-9a-f]{3,8}\b|rgb\(|hsl\(/i);
     act(() => styled.root.unmount());

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import type { ViewProps } from "@vitrine/core";
-import { evaluateScript } from "@vitrine/core/browser";
+import { evaluateScript, adoptStylesheet } from "@vitrine/core/browser";
 import { sanitize } from "./sanitize.js";
 import { renderTemplate, usesHandlebars, type TemplateCompiler } from "./template.js";
 import { loadHead, updateChildren } from "./dom.js";
@@ -88,6 +88,7 @@ type OnLoad = (
  * runs once with `element`, `props`, `trigger`, `watch`, `upload` and `server`.
  */
 export function HtmlView({ value, props, dispatch, onChange, upload, fileUrl, callServer }: ViewProps<unknown, HtmlViewProps>) {
+  adoptStylesheet("vt-html-style", defaultStyle);
   const template = props.html_template ?? DEFAULT_TEMPLATE;
   const cssTemplate = props.css_template ?? "";
   const jsOnLoad = props.js_on_load === undefined ? DEFAULT_JS_ON_LOAD : props.js_on_load;
@@ -224,7 +225,6 @@ export function HtmlView({ value, props, dispatch, onChange, upload, fileUrl, ca
   const classes = ["vt-html", props.apply_default_css !== false ? "vt-html-default prose" : ""].filter(Boolean).join(" ");
   return (
     <div className={["vt-html-block", scrolls ? "vt-html-scroll" : ""].filter(Boolean).join(" ")}>
-      <style>{defaultStyle}</style>
       <style ref={styleRef} />
       {showLabel ? <span className="vt-label">{props.label}</span> : null}
       {props.info ? <span className="vt-info">{props.info}</span> : null}

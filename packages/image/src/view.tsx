@@ -1,6 +1,7 @@
 import { useRef, useState, type ClipboardEvent, type DragEvent, type MouseEvent } from "react";
 import type { FileData, ViewProps } from "@vitrine/core";
 import { Webcam } from "./webcam.js";
+import { adoptStylesheet } from "@vitrine/core/browser";
 
 /** Where the user may take an image from. */
 type Source = "upload" | "webcam" | "clipboard";
@@ -51,20 +52,7 @@ const CSS = `
 .vt-image-error { color: var(--error-text-color); font-size: var(--text-sm); }
 .vt-image-sources { display: flex; justify-content: center; gap: var(--spacing-sm); margin-top: var(--spacing-sm); }
 .vt-image-sources .vt-image-tool[aria-pressed="true"] { border-color: var(--color-accent); color: var(--color-accent); }
-.vt-webcam { display: flex; flex-direction: column; align-items: center; gap: var(--spacing-sm); width: 100%; padding: var(--spacing-sm);
-  background: var(--background-fill-secondary); border: 1px solid var(--border-color-primary); border-radius: var(--radius-md); }
-.vt-webcam-video { display: block; width: 100%; max-height: 480px; background: var(--background-fill-primary); border-radius: var(--radius-sm); }
-.vt-webcam-controls { display: flex; gap: var(--spacing-sm); }
 `;
-
-/** Adds the view's stylesheet to the page once. */
-function injectStyle(): void {
-  if (typeof document === "undefined" || document.getElementById("vt-image-style")) return;
-  const style = document.createElement("style");
-  style.id = "vt-image-style";
-  style.textContent = CSS;
-  document.head.appendChild(style);
-}
 
 function cssLength(value: number | string | null | undefined): string | undefined {
   return value === null || value === undefined ? undefined : typeof value === "number" ? `${value}px` : value;
@@ -76,7 +64,7 @@ function cssLength(value: number | string | null | undefined): string | undefine
  * file chooser, a drop, or a paste from the clipboard.
  */
 export function ImageView({ value, props, interactive, onChange, dispatch, upload, fileUrl }: ViewProps<FileData | null, ImageViewProps>) {
-  injectStyle();
+  adoptStylesheet("vt-image-style", CSS);
   const input = useRef<HTMLInputElement>(null);
   const frame = useRef<HTMLDivElement>(null);
   const [dragging, setDragging] = useState(false);

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { adoptStylesheet } from "@vitrine/core/browser";
 
 /** What the webcam view needs from the Image view. */
 export interface WebcamProps {
@@ -31,6 +32,19 @@ export interface WebcamProps {
   onStop(): void;
 }
 
+/** The webcam's stylesheet (shared by every view that shows it: Image, Gallery, ImageEditor). */
+const CSS = `
+.vt-webcam { display: flex; flex-direction: column; align-items: center; gap: var(--spacing-sm); width: 100%; padding: var(--spacing-sm);
+  background: var(--background-fill-secondary); border: 1px solid var(--border-color-primary); border-radius: var(--radius-md); }
+.vt-webcam-video { display: block; width: 100%; max-height: 480px; background: var(--background-fill-primary); border-radius: var(--radius-sm); }
+.vt-webcam-controls { display: flex; gap: var(--spacing-sm); }
+.vt-webcam-tool { display: inline-flex; align-items: center; justify-content: center; min-width: 28px; height: 28px; padding: 0 var(--spacing-sm);
+  font: inherit; font-size: var(--text-sm); color: var(--body-text-color); background: var(--block-background-fill);
+  border: 1px solid var(--border-color-primary); border-radius: var(--radius-sm); cursor: pointer; }
+.vt-webcam-tool:hover:not(:disabled) { border-color: var(--color-accent); }
+.vt-webcam-error { color: var(--error-text-color); font-size: var(--text-sm); }
+`;
+
 /** Draws the video's current frame (mirrored if asked) and encodes it. */
 function grab(video: HTMLVideoElement, mirror: boolean, type: string, quality?: number): Promise<Blob | null> {
   const width = video.videoWidth;
@@ -55,6 +69,7 @@ function grab(video: HTMLVideoElement, mirror: boolean, type: string, quality?: 
  * `stream_every` seconds, for at most `time_limit` seconds.
  */
 export function Webcam(props: WebcamProps) {
+  adoptStylesheet("vt-webcam-style", CSS);
   const video = useRef<HTMLVideoElement>(null);
   const [stream, setStream] = useState<MediaStream | null>(null);
   /** Whether the preview shows a picture yet: until then there is nothing to capture or stream. */
@@ -171,16 +186,16 @@ export function Webcam(props: WebcamProps) {
       <div className="vt-webcam-controls">
         {props.streaming ? (
           recording ? (
-            <button type="button" className="vt-image-tool" onClick={stop} aria-label="Stop streaming">
+            <button type="button" className="vt-webcam-tool" onClick={stop} aria-label="Stop streaming">
               ■ Stop{props.timeLimit !== null ? ` (${Math.max(0, Math.ceil(props.timeLimit - elapsed))} s)` : ""}
             </button>
           ) : (
-            <button type="button" className="vt-image-tool" onClick={start} disabled={!stream || !showing} aria-label="Start streaming">
+            <button type="button" className="vt-webcam-tool" onClick={start} disabled={!stream || !showing} aria-label="Start streaming">
               ● Record
             </button>
           )
         ) : (
-          <button type="button" className="vt-image-tool" onClick={() => void capture()} disabled={!stream || !showing} aria-label="Take a photo">
+          <button type="button" className="vt-webcam-tool" onClick={() => void capture()} disabled={!stream || !showing} aria-label="Take a photo">
             <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5">
               <path d="M2 5h3l1.5-2h3L11 5h3v8H2z" />
               <circle cx="8" cy="9" r="2.5" />
@@ -189,7 +204,7 @@ export function Webcam(props: WebcamProps) {
           </button>
         )}
       </div>
-      {error ? <span className="vt-image-error" role="alert">{error}</span> : null}
+      {error ? <span className="vt-webcam-error" role="alert">{error}</span> : null}
     </div>
   );
 }

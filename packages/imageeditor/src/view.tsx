@@ -24,6 +24,7 @@ import {
   type Rect,
 } from "./canvas.js";
 import type { BrushColor, BrushSettings, EraserSettings, LayerSettings } from "./tools.js";
+import { adoptStylesheet } from "@vitrine/core/browser";
 
 /** The wire value the view reads and sets (Gradio's EditorData). */
 export interface EditorWireValue {
@@ -100,25 +101,7 @@ const CSS = `
 .vt-ie-layers { display: flex; flex-wrap: wrap; align-items: center; gap: var(--spacing-sm); font-size: var(--text-sm); color: var(--body-text-color); }
 .vt-ie-layer { display: inline-flex; gap: 2px; }
 .vt-ie-error { color: var(--error-text-color); font-size: var(--text-sm); }
-.vt-ie .vt-webcam { display: flex; flex-direction: column; align-items: center; gap: var(--spacing-sm); width: 100%; padding: var(--spacing-sm);
-  background: var(--background-fill-secondary); border: 1px solid var(--border-color-primary); border-radius: var(--radius-md); }
-.vt-ie .vt-webcam-video { display: block; width: 100%; max-height: 480px; background: var(--background-fill-primary); border-radius: var(--radius-sm); }
-.vt-ie .vt-webcam-controls { display: flex; gap: var(--spacing-sm); }
-.vt-ie .vt-image-tool { display: inline-flex; align-items: center; justify-content: center; min-width: 28px; height: 28px; padding: 0 var(--spacing-sm);
-  font: inherit; font-size: var(--text-sm); color: var(--body-text-color); background: var(--block-background-fill);
-  border: 1px solid var(--border-color-primary); border-radius: var(--radius-sm); cursor: pointer; }
-.vt-ie .vt-image-tool:hover:not(:disabled) { border-color: var(--color-accent); }
-.vt-ie .vt-image-error { color: var(--error-text-color); font-size: var(--text-sm); }
 `;
-
-/** Adds the view's stylesheet to the page once. */
-function injectStyle(): void {
-  if (typeof document === "undefined" || document.getElementById("vt-imageeditor-style")) return;
-  const style = document.createElement("style");
-  style.id = "vt-imageeditor-style";
-  style.textContent = CSS;
-  document.head.appendChild(style);
-}
 
 function cssLength(value: number | string | null | undefined): string | undefined {
   return value === null || value === undefined ? undefined : typeof value === "number" ? `${value}px` : value;
@@ -158,7 +141,7 @@ function valueKey(value: EditorWireValue | null | undefined): string {
  * shows the composite.
  */
 export function ImageEditorView(view: ViewProps<EditorWireValue | null, ImageEditorViewProps>) {
-  injectStyle();
+  adoptStylesheet("vt-imageeditor-style", CSS);
   return view.interactive ? <InteractiveEditor {...view} /> : <StaticEditor {...view} />;
 }
 

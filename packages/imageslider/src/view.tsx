@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type PointerEvent } from "react";
 import type { FileData, ViewProps } from "@vitrine/core";
+import { adoptStylesheet } from "@vitrine/core/browser";
 
 /** Config props the ImageSlider view reads. */
 export interface ImageSliderViewProps {
@@ -48,15 +49,6 @@ const CSS = `
 .vt-slider-error { color: var(--error-text-color); font-size: var(--text-sm); }
 `;
 
-/** Adds the view's stylesheet to the page once. */
-function injectStyle(): void {
-  if (typeof document === "undefined" || document.getElementById("vt-slider-style")) return;
-  const style = document.createElement("style");
-  style.id = "vt-slider-style";
-  style.textContent = CSS;
-  document.head.appendChild(style);
-}
-
 function cssLength(value: number | string | null | undefined): string | undefined {
   return value === null || value === undefined ? undefined : typeof value === "number" ? `${value}px` : value;
 }
@@ -81,7 +73,7 @@ const SIDES = ["first", "second"] as const;
  * upload area (click or drop; a drop of two images fills both).
  */
 export function ImageSliderView({ value, props, interactive, onChange, dispatch, upload, fileUrl }: ViewProps<ImageSliderValue, ImageSliderViewProps>) {
-  injectStyle();
+  adoptStylesheet("vt-slider-style", CSS);
   const [position, setPosition] = useState(() => clamp(props.slider_position ?? 50));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<number | null>(null);

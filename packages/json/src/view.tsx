@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { ViewProps } from "@vitrine/core";
 import { JsonNode, cssLength } from "./tree.js";
+import { adoptStylesheet } from "@vitrine/core/browser";
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -39,6 +40,7 @@ const style = `
  * `buttons` leaves it out) that puts the value's JSON text on the clipboard.
  */
 export function JsonView({ value, props }: ViewProps<Json, JsonViewProps>) {
+  adoptStylesheet("vt-json-style", style);
   const [copied, setCopied] = useState(false);
   const showLabel = props.show_label !== false && Boolean(props.label);
   const empty = value === null || value === undefined;
@@ -50,7 +52,6 @@ export function JsonView({ value, props }: ViewProps<Json, JsonViewProps>) {
   };
   return (
     <div className="vt-field vt-json">
-      <style>{style}</style>
       <div className="vt-json-header">
         {showLabel ? <span className="vt-label">{props.label}</span> : <span />}
         {!empty && (props.buttons == null || props.buttons.includes("copy")) ? (

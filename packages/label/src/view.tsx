@@ -1,5 +1,6 @@
 import type { ViewProps } from "@vitrine/core";
 import type { LabelData } from "./process.js";
+import { adoptStylesheet } from "@vitrine/core/browser";
 
 /** Config props the Label view reads. */
 export interface LabelViewProps {
@@ -28,15 +29,6 @@ const CSS = `
 .vt-label-percent { color: var(--body-text-color-subdued); font-variant-numeric: tabular-nums; }
 `;
 
-/** Adds the view's stylesheet to the page once. */
-function injectStyle(): void {
-  if (typeof document === "undefined" || document.getElementById("vt-label-style")) return;
-  const style = document.createElement("style");
-  style.id = "vt-label-style";
-  style.textContent = CSS;
-  document.head.appendChild(style);
-}
-
 /** A confidence as a percentage: `93.2%`, `100%`. */
 function percent(confidence: number | null): string {
   const value = Math.round((confidence ?? 0) * 1000) / 10;
@@ -48,7 +40,7 @@ function percent(confidence: number | null): string {
  * bar with its percentage; clicking one fires `select` with its index and label.
  */
 export function LabelView({ value, props, dispatch }: ViewProps<LabelData | null, LabelViewProps>) {
-  injectStyle();
+  adoptStylesheet("vt-label-style", CSS);
   const confidences = value?.confidences ?? [];
   const heading = value && value.label !== null && value.label !== undefined ? String(value.label) : null;
   return (

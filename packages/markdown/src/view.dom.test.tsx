@@ -117,7 +117,7 @@ describe("MarkdownView in a DOM", () => {
   it("pads the text with the theme's block padding only with padding", () => {
     const padded = mount("text", { padding: true });
     expect(padded.container.querySelector(".vt-markdown-padded")).not.toBeNull();
-    expect(padded.container.querySelector("style")!.textContent).toContain(".vt-markdown-padded { padding: var(--block-padding");
+    expect(document.getElementById("vt-markdown-style")!.textContent).toContain(".vt-markdown-padded { padding: var(--block-padding");
     padded.unmount();
     const plain = mount("text");
     expect(plain.container.querySelector(".vt-markdown-padded")).toBeNull();
@@ -145,7 +145,7 @@ describe("MarkdownView in a DOM", () => {
 
   it("keeps its stylesheet on theme variables (no literal colours)", () => {
     const { container, unmount } = mount("text");
-    const css = container.querySelector("style")!.textContent!;
+    const css = document.getElementById("vt-markdown-style")!.textContent!;
     expect(css).toContain("var(--color-accent)");
     expect(css).not.toMatch(/#[0-9a-f]{3,8}\b|rgb\(|hsl\(/i);
     unmount();

@@ -11,6 +11,7 @@ import {
   type MathRenderer,
 } from "./render.js";
 import { markdownStyle } from "./style.js";
+import { adoptStylesheet } from "@vitrine/core/browser";
 
 /** Config props the Markdown view reads. */
 export interface MarkdownViewProps {
@@ -120,6 +121,7 @@ function loadMath(): Promise<MathRenderer> {
  * typeset by KaTeX, loaded only when the text holds one (their source shows meanwhile).
  */
 export function MarkdownView({ value, props, status, dispatch }: ViewProps<string | null, MarkdownViewProps>) {
+  adoptStylesheet("vt-markdown-style", markdownStyle);
   const sanitize = props.sanitize_html !== false;
   const lineBreaks = props.line_breaks === true;
   const delimiters = props.latex_delimiters ?? DEFAULT_LATEX_DELIMITERS;
@@ -183,7 +185,6 @@ export function MarkdownView({ value, props, status, dispatch }: ViewProps<strin
   const padded = props.padding === true;
   return (
     <div className="vt-field vt-markdown-field" aria-busy={status?.stage === "pending" || status?.stage === "generating"}>
-      <style>{markdownStyle}</style>
       {props.show_label && label ? <span className="vt-label">{label}</span> : null}
       {props.info ? <span className="vt-info">{props.info}</span> : null}
       {copyAll ? (

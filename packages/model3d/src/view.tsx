@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type DragEvent } from "react";
 import type { FileData, ViewProps } from "@vitrine/core";
 import { MODEL_EXTENSIONS, modelExtension } from "./formats.js";
 import type { ModelScene } from "./scene.js";
+import { adoptStylesheet } from "@vitrine/core/browser";
 
 /** Config props the Model3D view reads. */
 export interface Model3DViewProps {
@@ -41,15 +42,6 @@ const CSS = `
 .vt-model3d-error { color: var(--error-text-color); font-size: var(--text-sm); }
 `;
 
-/** Adds the view's stylesheet to the page once. */
-function injectStyle(): void {
-  if (typeof document === "undefined" || document.getElementById("vt-model3d-style")) return;
-  const style = document.createElement("style");
-  style.id = "vt-model3d-style";
-  style.textContent = CSS;
-  document.head.appendChild(style);
-}
-
 function cssLength(value: number | string | null | undefined): string | undefined {
   return value === null || value === undefined ? undefined : typeof value === "number" ? `${value}px` : value;
 }
@@ -78,7 +70,7 @@ const ACCEPT = MODEL_EXTENSIONS.join(",");
  * says so, and the model can still be downloaded.
  */
 export function Model3DView({ value, props, interactive, onChange, dispatch, upload, fileUrl }: ViewProps<FileData | null, Model3DViewProps>) {
-  injectStyle();
+  adoptStylesheet("vt-model3d-style", CSS);
   const holder = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const scene = useRef<ModelScene | null>(null);

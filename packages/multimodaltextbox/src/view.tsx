@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type
 import type { FileData, ViewProps } from "@vitrine/core";
 import { acceptAttribute, describeFileTypes, matchesFileTypes } from "@vitrine/file/filetypes";
 import { MicRecorder } from "./recorder.js";
+import { adoptStylesheet } from "@vitrine/core/browser";
 
 /** The wire value the view shows and edits. */
 export interface MultimodalViewValue {
@@ -84,15 +85,6 @@ const CSS = `
 .vt-mmt-error { color: var(--error-text-color); font-size: var(--text-sm); }
 `;
 
-/** Adds the view's stylesheet to the page once. */
-function injectStyle(): void {
-  if (typeof document === "undefined" || document.getElementById("vt-mmt-style")) return;
-  const style = document.createElement("style");
-  style.id = "vt-mmt-style";
-  style.textContent = CSS;
-  document.head.appendChild(style);
-}
-
 /** The name a file shows: `orig_name`, else its path's last segment. */
 export function fileLabel(file: FileData): string {
   return file.orig_name || file.path.split(/[\\/]/).pop()?.split("?")[0] || "file";
@@ -145,7 +137,7 @@ function Mic() {
  * that clears itself after submit).
  */
 export function MultimodalTextboxView({ value: raw, props, interactive, status, onChange, dispatch, upload, fileUrl }: ViewProps<MultimodalViewValue | null, MultimodalTextboxViewProps>) {
-  injectStyle();
+  adoptStylesheet("vt-mmt-style", CSS);
   const value = asValue(raw);
   const [draft, setDraft] = useState(value.text);
   /** The text the box last put in the store (or took from it). */

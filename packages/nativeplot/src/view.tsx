@@ -4,6 +4,7 @@ import { loadPlotly, type Plotly } from "@vitrine/plot/plotly";
 import { buildFigure, type FigureProps, type FigureTheme } from "./figure.js";
 import { selectionData, type PlotlySelection } from "./selection.js";
 import type { NativePlotButton, NativePlotData, NativePlotMark } from "./types.js";
+import { adoptStylesheet } from "@vitrine/core/browser";
 
 /** Config props the native plot view reads. */
 export interface NativePlotViewProps extends FigureProps {
@@ -38,15 +39,6 @@ const CSS = `
   font-size: var(--text-sm); color: var(--body-text-color); }
 .vt-nativeplot-chart .main-svg { overflow: visible; }
 `;
-
-/** Adds the view's stylesheet to the page once. */
-function injectStyle(): void {
-  if (typeof document === "undefined" || document.getElementById("vt-nativeplot-style")) return;
-  const style = document.createElement("style");
-  style.id = "vt-nativeplot-style";
-  style.textContent = CSS;
-  document.head.appendChild(style);
-}
 
 function cssLength(value: number | string | null | undefined): string | undefined {
   return value === null || value === undefined ? undefined : typeof value === "number" ? `${value}px` : value;
@@ -93,7 +85,7 @@ interface PlotlyElement extends HTMLDivElement {
  * `double_click`. Buttons: fullscreen and PNG export, when `buttons` asks for them.
  */
 export function NativePlotView({ value, props, dispatch }: ViewProps<NativePlotData | null, NativePlotViewProps>) {
-  injectStyle();
+  adoptStylesheet("vt-nativeplot-style", CSS);
   const chart = useRef<PlotlyElement>(null);
   const frame = useRef<HTMLDivElement>(null);
   const plotly = useRef<Plotly | null>(null);

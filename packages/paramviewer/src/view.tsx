@@ -4,6 +4,7 @@ import { linkifyCode, parameterSlug } from "./linkify.js";
 import { descriptionHtml } from "./markdown.js";
 import { paramViewerStyle } from "./style.js";
 import type { Parameter, ParamViewerValue } from "./value.js";
+import { adoptStylesheet } from "@vitrine/core/browser";
 
 /** Config props the ParamViewer view reads. */
 export interface ParamViewerViewProps {
@@ -75,6 +76,7 @@ function ParameterRow({
  * the parameter it names.
  */
 export function ParamViewerView({ value, props }: ViewProps<ParamViewerValue | null, ParamViewerViewProps>) {
+  adoptStylesheet("vt-paramviewer-style", paramViewerStyle);
   const entries = useMemo(() => Object.entries(value ?? {}), [value]);
   const [openNames, setOpenNames] = useState<ReadonlySet<string>>(() => new Set());
   const root = useRef<HTMLDivElement>(null);
@@ -112,7 +114,6 @@ export function ParamViewerView({ value, props }: ViewProps<ParamViewerValue | n
   const name = header ?? props.label ?? "Parameters";
   return (
     <div className="vt-paramviewer" ref={root} role="region" aria-label={name} style={{ maxHeight: cssLength(props.max_height) }}>
-      <style>{paramViewerStyle}</style>
       {props.show_label !== false && props.label ? <span className="vt-label">{props.label}</span> : null}
       {props.info ? <span className="vt-info">{props.info}</span> : null}
       {header !== null ? (

@@ -3,6 +3,7 @@ import type { ViewProps } from "@vitrine/core";
 import { figureTitle, type PlotData, type PlotlyFigure } from "./figure.js";
 import { loadPlotly, type Plotly } from "./plotly.js";
 import { readTheme, themeLayout } from "./theme.js";
+import { adoptStylesheet } from "@vitrine/core/browser";
 
 /** Config props the Plot view reads. */
 export interface PlotViewProps {
@@ -27,10 +28,10 @@ const style = `
  * image for a plot sent as one (Gradio's matplotlib route); a placeholder when empty.
  */
 export function PlotView({ value, props }: ViewProps<PlotData | null, PlotViewProps>) {
+  adoptStylesheet("vt-plot-style", style);
   const showLabel = props.show_label !== false && Boolean(props.label);
   return (
     <div className="vt-field vt-plot">
-      <style>{style}</style>
       {showLabel ? <span className="vt-label">{props.label}</span> : null}
       {props.info ? <span className="vt-info">{props.info}</span> : null}
       <PlotBody value={value} label={props.label ?? null} />

@@ -1,5 +1,6 @@
 import { useRef, useState, type DragEvent } from "react";
 import type { FileData, ViewProps } from "@vitrine/core";
+import { adoptStylesheet } from "@vitrine/core/browser";
 
 /** Config props the SimpleImage view reads. */
 export interface SimpleImageViewProps {
@@ -24,21 +25,12 @@ const CSS = `
 .vt-simpleimage-error { color: var(--error-text-color); font-size: var(--text-sm); }
 `;
 
-/** Adds the view's stylesheet to the page once. */
-function injectStyle(): void {
-  if (typeof document === "undefined" || document.getElementById("vt-simpleimage-style")) return;
-  const style = document.createElement("style");
-  style.id = "vt-simpleimage-style";
-  style.textContent = CSS;
-  document.head.appendChild(style);
-}
-
 /**
  * The SimpleImage view: the image file as it is, with download and clear buttons; when
  * interactive and empty, an upload area (click or drop).
  */
 export function SimpleImageView({ value, props, interactive, onChange, dispatch, upload, fileUrl }: ViewProps<FileData | null, SimpleImageViewProps>) {
-  injectStyle();
+  adoptStylesheet("vt-simpleimage-style", CSS);
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);

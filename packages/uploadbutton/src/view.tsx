@@ -1,6 +1,7 @@
 import { useRef, useState } from "react";
 import type { FileData, ViewProps } from "@vitrine/core";
 import { acceptAttribute, describeFileTypes, matchesFileTypes } from "@vitrine/file/filetypes";
+import { adoptStylesheet } from "@vitrine/core/browser";
 
 /** Config props the UploadButton view reads. */
 export interface UploadButtonViewProps {
@@ -21,21 +22,13 @@ const CSS = `
 .vt-uploadbutton-error { color: var(--error-text-color); font-size: var(--text-sm); }
 `;
 
-function injectStyle(): void {
-  if (typeof document === "undefined" || document.getElementById("vt-uploadbutton-style")) return;
-  const style = document.createElement("style");
-  style.id = "vt-uploadbutton-style";
-  style.textContent = CSS;
-  document.head.appendChild(style);
-}
-
 /**
  * The UploadButton view: a button (its text is the `label` prop) that fires `click` and opens
  * the file chooser; the chosen files, checked against `file_types`, are uploaded, become the
  * value, and fire `upload`.
  */
 export function UploadButtonView({ props, interactive, onChange, dispatch, upload }: ViewProps<FileData | FileData[] | null, UploadButtonViewProps>) {
-  injectStyle();
+  adoptStylesheet("vt-uploadbutton-style", CSS);
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

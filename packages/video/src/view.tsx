@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from "react";
 import type { FileData, ViewProps } from "@vitrine/core";
 import { VideoStreamPlayer } from "./stream-player.js";
+import { adoptStylesheet } from "@vitrine/core/browser";
 
 /** The wire value of a Video: the video and its WebVTT subtitles. */
 export interface VideoValue {
@@ -60,15 +61,6 @@ const CSS = `
 .vt-video-error { color: var(--error-text-color); font-size: var(--text-sm); }
 `;
 
-/** Adds the view's stylesheet to the page once. */
-function injectStyle(): void {
-  if (typeof document === "undefined" || document.getElementById("vt-video-style")) return;
-  const style = document.createElement("style");
-  style.id = "vt-video-style";
-  style.textContent = CSS;
-  document.head.appendChild(style);
-}
-
 function cssLength(value: number | string | null | undefined): string | undefined {
   return value === null || value === undefined ? undefined : typeof value === "number" ? `${value}px` : value;
 }
@@ -93,7 +85,7 @@ function recorderType(): string {
  * "webcam" source, a webcam recorder (getUserMedia + MediaRecorder) whose recording is uploaded.
  */
 export function VideoView({ value, props, interactive, onChange, dispatch, upload, fileUrl }: ViewProps<VideoValue | null, VideoViewProps>) {
-  injectStyle();
+  adoptStylesheet("vt-video-style", CSS);
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState<number | null>(null);
