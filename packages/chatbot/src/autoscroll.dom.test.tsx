@@ -88,4 +88,43 @@ describe("useAutoscroll", () => {
     log.render(2, 400);
     expect(geometry.top).toBe(300);
   });
+
+  it("observes each part's size once, and follows when a part grows later", () => {
+    const observed: Element[] = [];
+    const unobserved: Element[] = [];
+    let grew: (() => void) | null = null;
+    class FakeResizeObserver {
+      constructor(callback: () => void) {
+        grew = callback;
+      }
+      observe(el: Element) {
+        observed.push(el);
+      }
+      unobserve(el: Element) {
+        unobserved.push(el);
+      }
+      disconnect() {}
+    }
+    const real = (globalThis as { ResizeObserver?: unknown }).ResizeObserver;
+    (globalThis as { ResizeObserver?: unknown }).ResizeObserver = FakeResizeObserver;
+    try {
+      const log = mount();
+      log.render(3, 700);
+      expect(observed.map((p) => p.textContent)).toEqual(["0", "1", "2"]);
+      // A new part (or a streamed token): only what is new is observed.
+      log.render(4, 900);
+      log.render(4, 950);
+      expect(observed.map((p) => p.textContent)).toEqual(["0", "1", "2", "3"]);
+      // Parts that are gone are let go.
+      log.render(2, 400);
+      expect(unobserved.map((p) => p.textContent)).toEqual(["2", "3"]);
+      // A part grows later (an image loads): the log follows it.
+      expect(geometry.top).toBe(300);
+      geometry.height = 600;
+      act(() => grew!());
+      expect(geometry.top).toBe(500);
+    } finally {
+      (globalThis as { ResizeObserver?: unknown }).ResizeObserver = real;
+    }
+  });
 });

@@ -45,12 +45,27 @@ export function useAutoscroll(log: RefObject<HTMLElement | null>, parts: string,
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `changes` are the triggers
   }, [enabled, follow, ...changes]);
 
+  /** The observer of the parts' sizes while following is enabled, and the parts it observes. */
+  const watcher = useRef<{ observer: ResizeObserver; parts: Set<Element> } | null>(null);
+  useEffect(() => {
+    if (!enabled || typeof ResizeObserver === "undefined") return;
+    const current = { observer: new ResizeObserver(follow), parts: new Set<Element>() };
+    watcher.current = current;
+    return () => {
+      current.observer.disconnect();
+      if (watcher.current === current) watcher.current = null;
+    };
+  }, [enabled, follow]);
+  // After each change, only parts new since the last one are observed (and those gone are
+  // let go): a streamed token observes nothing again, however long the conversation.
   useEffect(() => {
     const el = log.current;
-    if (!el || !enabled || typeof ResizeObserver === "undefined") return;
-    const grown = new ResizeObserver(follow);
-    for (const part of el.querySelectorAll(parts)) grown.observe(part);
-    return () => grown.disconnect();
+    const current = watcher.current;
+    if (!el || !current) return;
+    const now = new Set(el.querySelectorAll(parts));
+    for (const part of now) if (!current.parts.has(part)) current.observer.observe(part);
+    for (const part of current.parts) if (!now.has(part)) current.observer.unobserve(part);
+    current.parts = now;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the parts change with `changes`
   }, [log, parts, enabled, follow, ...changes]);
 
