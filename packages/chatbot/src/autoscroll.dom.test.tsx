@@ -9,13 +9,16 @@ import { useAutoscroll } from "./autoscroll.js";
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 /** jsdom lays nothing out: the log's geometry is set by hand, its scrollTop clamped as a browser does. */
-const geometry = { height: 0, client: 100, top: 0 };
+const geometry = { height: 0, client: 100, top: 0, writes: 0 };
 function fakeGeometry(el: HTMLElement): void {
   Object.defineProperty(el, "scrollHeight", { get: () => geometry.height });
   Object.defineProperty(el, "clientHeight", { get: () => geometry.client });
   Object.defineProperty(el, "scrollTop", {
     get: () => geometry.top,
-    set: (v: number) => { geometry.top = Math.max(0, Math.min(v, geometry.height - geometry.client)); },
+    set: (v: number) => {
+      geometry.writes++;
+      geometry.top = Math.max(0, Math.min(v, geometry.height - geometry.client));
+    },
   });
 }
 
@@ -36,15 +39,22 @@ afterEach(() => {
 });
 
 /** A fresh empty log, 100 px tall. */
-function mount(): { render(count: number, height: number): void; scroll(top: number): void } {
-  Object.assign(geometry, { height: 0, client: 100, top: 0 });
+function mount(): { render(count: number, height: number): Promise<void>; renderNow(count: number, height: number): void; scroll(top: number): void } {
+  Object.assign(geometry, { height: 0, client: 100, top: 0, writes: 0 });
   const container = document.createElement("div");
   document.body.appendChild(container);
   root = createRoot(container);
   return {
-    render(count, height) {
+    /** Renders, without letting a frame run. */
+    renderNow(count, height) {
       geometry.height = height;
       act(() => root!.render(<Log count={count} />));
+    },
+    /** Renders, then lets the next animation frame run (the log follows its changes once per frame). */
+    async render(count, height) {
+      geometry.height = height;
+      act(() => root!.render(<Log count={count} />));
+      await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
     },
     scroll(top) {
       geometry.top = top;
@@ -54,42 +64,54 @@ function mount(): { render(count: number, height: number): void; scroll(top: num
 }
 
 describe("useAutoscroll", () => {
-  it("follows new content while the log is at its bottom", () => {
+  it("follows new content while the log is at its bottom", async () => {
     const log = mount();
-    log.render(1, 300);
+    await log.render(1, 300);
     expect(geometry.top).toBe(200);
-    log.render(2, 500);
+    await log.render(2, 500);
     expect(geometry.top).toBe(400);
   });
 
-  it("stops once the user scrolls up, even when content lands before the scroll event", () => {
+  it("stops once the user scrolls up, even when content lands before the scroll event", async () => {
     const log = mount();
-    log.render(1, 300);
+    await log.render(1, 300);
     expect(geometry.top).toBe(200);
     // The user scrolls to the top; a new message renders before the browser's scroll event.
     geometry.top = 0;
-    log.render(2, 500);
+    await log.render(2, 500);
     expect(geometry.top).toBe(0);
     log.scroll(0);
-    log.render(3, 700);
+    await log.render(3, 700);
     expect(geometry.top).toBe(0);
     // Back at the bottom, it follows again.
     log.scroll(600);
-    log.render(4, 900);
+    await log.render(4, 900);
     expect(geometry.top).toBe(800);
   });
 
-  it("keeps following when content shrinks (a cleared conversation) and grows again", () => {
+  it("follows many changes within one frame (streamed tokens) with one scroll, in that frame", async () => {
     const log = mount();
-    log.render(3, 700);
+    await log.render(1, 300);
+    const before = geometry.writes;
+    for (let n = 2; n <= 20; n++) log.renderNow(n, 100 * n + 200);
+    // Nothing is read or written before the frame: the changes do not force a layout each.
+    expect(geometry.writes).toBe(before);
+    await log.render(21, 2300);
+    expect(geometry.writes).toBe(before + 1);
+    expect(geometry.top).toBe(2200);
+  });
+
+  it("keeps following when content shrinks (a cleared conversation) and grows again", async () => {
+    const log = mount();
+    await log.render(3, 700);
     expect(geometry.top).toBe(600);
     geometry.top = 0; // the browser clamps the position as the content shrinks
-    log.render(0, 100);
-    log.render(2, 400);
+    await log.render(0, 100);
+    await log.render(2, 400);
     expect(geometry.top).toBe(300);
   });
 
-  it("observes each part's size once, and follows when a part grows later", () => {
+  it("observes each part's size once, and follows when a part grows later", async () => {
     const observed: Element[] = [];
     const unobserved: Element[] = [];
     let grew: (() => void) | null = null;
@@ -109,14 +131,14 @@ describe("useAutoscroll", () => {
     (globalThis as { ResizeObserver?: unknown }).ResizeObserver = FakeResizeObserver;
     try {
       const log = mount();
-      log.render(3, 700);
+      await log.render(3, 700);
       expect(observed.map((p) => p.textContent)).toEqual(["0", "1", "2"]);
       // A new part (or a streamed token): only what is new is observed.
-      log.render(4, 900);
-      log.render(4, 950);
+      await log.render(4, 900);
+      await log.render(4, 950);
       expect(observed.map((p) => p.textContent)).toEqual(["0", "1", "2", "3"]);
       // Parts that are gone are let go.
-      log.render(2, 400);
+      await log.render(2, 400);
       expect(unobserved.map((p) => p.textContent)).toEqual(["2", "3"]);
       // A part grows later (an image loads): the log follows it.
       expect(geometry.top).toBe(300);

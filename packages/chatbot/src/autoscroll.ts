@@ -4,8 +4,10 @@ import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 
 const NEAR_BOTTOM = 40;
 
 /**
- * Keeps a scrolling log at its bottom while the user leaves it there: after each change of
- * `changes` (new messages, a new status), and whenever one of its `parts` (a selector) grows
+ * Keeps a scrolling log at its bottom while the user leaves it there: in the animation frame
+ * after a change of `changes` (new messages, a new status, streamed tokens: however many came
+ * in that frame, the log's geometry is read and written once, so each change does not force a
+ * layout of its own), and whenever one of its `parts` (a selector) grows
  * later (a font, an image or a code block that renders late). A user who scrolls up stops it,
  * even when new content lands before the browser's scroll event does: the position is checked
  * against where the log was last put. Scrolling back to the bottom starts it again.
@@ -40,10 +42,27 @@ export function useAutoscroll(log: RefObject<HTMLElement | null>, parts: string,
     placed.current = { top: el.scrollTop, height: el.scrollHeight };
   }, [log]);
 
+  /** The frame in which the log follows its changes (one per frame, however many changes it had). */
+  const frame = useRef<number | null>(null);
+  const following = useRef(enabled);
+  following.current = enabled;
   useLayoutEffect(() => {
-    if (enabled) follow();
+    if (!enabled || frame.current !== null) return;
+    if (typeof requestAnimationFrame === "undefined") return follow();
+    frame.current = requestAnimationFrame(() => {
+      frame.current = null;
+      // (Unless following was turned off meanwhile.)
+      if (following.current) follow();
+    });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `changes` are the triggers
   }, [enabled, follow, ...changes]);
+  useEffect(
+    () => () => {
+      if (frame.current !== null) cancelAnimationFrame(frame.current);
+      frame.current = null;
+    },
+    [],
+  );
 
   /** The observer of the parts' sizes while following is enabled, and the parts it observes. */
   const watcher = useRef<{ observer: ResizeObserver; parts: Set<Element> } | null>(null);
