@@ -17,7 +17,7 @@ import { encodeWav16 } from "./wav.js";
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 /** What the stand-in Web Audio saw. */
-let audio: { started: { at: number; duration: number }[]; processors: { onaudioprocess: ((e: unknown) => void) | null }[]; fetched: string[] };
+let audio: { started: { at: number; duration: number }[]; processors: { onaudioprocess: ((e: unknown) => void) | null }[]; fetched: string[]; decoded: number };
 
 class FakeContext {
   sampleRate = 16000;
@@ -34,6 +34,7 @@ class FakeContext {
   createAnalyser() { return { fftSize: 0, connect() {}, getByteTimeDomainData() {} }; }
   async decodeAudioData(bytes: ArrayBuffer) {
     // The stand-in "decodes" a chunk as lasting its first byte's tenths of a second.
+    audio.decoded++;
     return { duration: new Uint8Array(bytes)[0]! / 10 };
   }
   createBufferSource() {
@@ -47,7 +48,7 @@ class FakeContext {
 
 let root: Root | null = null;
 beforeEach(() => {
-  audio = { started: [], processors: [], fetched: [] };
+  audio = { started: [], processors: [], fetched: [], decoded: 0 };
   (globalThis as { AudioContext?: unknown }).AudioContext = FakeContext;
   Object.defineProperty(navigator, "mediaDevices", {
     configurable: true,
@@ -94,6 +95,11 @@ const bytesOf = (blob: Blob) =>
     reader.readAsArrayBuffer(blob);
   });
 const wait = (ms: number) => act(async () => { await new Promise((r) => setTimeout(r, ms)); });
+/** Waits (up to 5 s, for a busy machine) until `check` holds. */
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 250 && !check(); i++) await wait(20);
+  expect(check()).toBe(true);
+}
 const button = (name: string) => [...document.querySelectorAll("button")].find((b) => (b.getAttribute("aria-label") ?? b.textContent) === name)!;
 
 describe("a streaming Audio output", () => {
@@ -102,7 +108,7 @@ describe("a streaming Audio output", () => {
       render(fileData(`/cache/${n}.wav`), { streaming: true }, false);
       await wait(1);
     }
-    await wait(150);
+    await until(() => audio.started.length === 4);
     expect(audio.fetched).toEqual(["/gradio_api/file=/cache/3.wav", "/gradio_api/file=/cache/5.wav", "/gradio_api/file=/cache/4.wav", "/gradio_api/file=/cache/2.wav"]);
     expect(audio.started.map((s) => s.duration)).toEqual([0.3, 0.5, 0.4, 0.2]);
     for (let i = 1; i < audio.started.length; i++) expect(audio.started[i]!.at).toBeCloseTo(audio.started[i - 1]!.at + audio.started[i - 1]!.duration, 6);
@@ -114,7 +120,8 @@ describe("a streaming Audio output", () => {
   it("without autoplay, queues the chunks until Play", async () => {
     render(fileData("/cache/2.wav"), { streaming: true, autoplay: false }, false);
     render(fileData("/cache/3.wav"), { streaming: true, autoplay: false }, false);
-    await wait(100);
+    await until(() => audio.decoded === 2);
+    await wait(50);
     expect(audio.started).toEqual([]);
     await act(async () => button("▶ Play").click());
     expect(audio.started.map((s) => s.duration)).toEqual([0.2, 0.3]);
@@ -123,10 +130,11 @@ describe("a streaming Audio output", () => {
     render(fileData("/cache/2.wav"), { streaming: true }, false);
     await wait(1);
     render(fileData("/cache/3.wav"), { streaming: true }, false);
-    await wait(100);
+    await until(() => audio.started.length === 2);
     expect(document.querySelector('a[aria-label="Download Voice"]')).toBeNull();
     render(fileData("/cache/joined.wav", { orig_name: "audio-stream.wav" }), { streaming: true }, false);
-    await wait(100);
+    await until(() => document.querySelector('a[aria-label="Download Voice"]') !== null);
+    await wait(50);
     const link = document.querySelector('a[aria-label="Download Voice"]')!;
     expect(link.getAttribute("href")).toBe("/gradio_api/file=/cache/joined.wav");
     expect(link.getAttribute("download")).toBe("audio-stream.wav");
