@@ -45,7 +45,9 @@ export function useAutoscroll(log: RefObject<HTMLElement | null>, parts: string,
   /** The frame in which the log follows its changes (one per frame, however many changes it had). */
   const frame = useRef<number | null>(null);
   const following = useRef(enabled);
-  following.current = enabled;
+  useLayoutEffect(() => {
+    following.current = enabled;
+  }, [enabled]);
   useLayoutEffect(() => {
     if (!enabled || frame.current !== null) return;
     if (typeof requestAnimationFrame === "undefined") return follow();
