@@ -42,6 +42,9 @@ function buttons() {
   });
 }
 
+/** The texts the "at most 5" box's input listener has answered, in order. */
+const shortAnswered: string[] = [];
+
 /**
  * Typing while listeners answer: a `change` listener writes another box; an `input` listener
  * writes the box itself, cutting it to five characters.
@@ -64,6 +67,7 @@ function echoes() {
     short.input({
       fn: async (text: string) => {
         await sleep(50);
+        shortAnswered.push(text);
         return text.slice(0, 5);
       },
       inputs: short,
@@ -128,12 +132,17 @@ describe("Textbox in a browser", () => {
     const box = page.getByLabel("at most 5", { exact: true });
     await box.click();
     // One key at a time, each answer awaited: a reply to an earlier key that lands after a newer
-    // one replaces the newer text (as in Gradio), which a loaded machine would make a race.
+    // one replaces the newer text (as in Gradio), which a loaded machine would make a race. Up to
+    // five keys the answer reads as what was typed, so the server says when it answered.
     let shown = "";
     for (const key of "abcdefgh") {
+      const typed = shown + key;
       await box.press(key);
-      shown = (shown + key).slice(0, 5);
+      await expect(pollUntil(async () => shortAnswered.at(-1), (last) => last === typed)).resolves.toBe(typed);
+      shown = typed.slice(0, 5);
       await expect(waitForValue(page, "at most 5", shown)).resolves.toBe(shown);
+      // (The reply has left the server: it reaches the page well before the next key.)
+      await sleep(100);
     }
     await expect(focusedLabel(page)).resolves.toBe("at most 5");
     await sleep(300);
