@@ -367,26 +367,26 @@ export class RedisQueue implements SharedQueueBackend {
   }
 
   deliver(session: string, text: string, completes: string | null): void {
+    const id = completes ?? "";
     // Messages to one session in a row (an event's start and end, a stream's tokens) share one operation.
     const at = this.lastSend;
     const args = this.batchArgs;
     if (at >= 0 && args[at + 2] === session && args.length === (args[at + 1] as number) + at + 2) {
+      const last = args.length - 2;
       // It joins the operation's last message unless that one completes an event: one stored
       // message then holds several frames (a start and an end, tokens), which the reader
-      // writes as one.
-      if (args[args.length - 1] === "") {
-        args[args.length - 2] = `${completes ?? ""}${args[args.length - 2] as string}${text}`;
-        args[args.length - 1] = completes ?? "";
-        return;
+      // writes as one. (Stored as in Redis, `<id it completes>\n<text>`: see parseMessage.)
+      if (args[last + 1] === "") {
+        args[last] = `${id}${args[last] as string}${text}`;
+        args[last + 1] = id;
+      } else {
+        args.push(`${id}\n${text}`, id);
+        (args[at + 1] as number) += 2;
       }
-      args.push(`${completes ?? ""}\n${text}`, completes ?? "");
-      (args[at + 1] as number) += 2;
       return;
     }
-    // (Stored as in Redis: see parseMessage.)
-    const stored = `${completes ?? ""}\n${text}`;
-    const start = this.batchArgs.length;
-    this.fire("S", [session, stored, completes ?? ""]);
+    const start = args.length;
+    this.fire("S", [session, `${id}\n${text}`, id]);
     // (Unless that operation filled the batch, which went out.)
     if (this.batchArgs.length > start) this.lastSend = start;
   }
