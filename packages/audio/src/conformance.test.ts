@@ -68,11 +68,19 @@ async function playButton(audio: Awaited<ReturnType<typeof player>>): Promise<vo
   await audio.click({ position: { x: 20, y: box.height / 2 } });
 }
 
-/** Clears the main Audio if it holds a value, and shows `source`'s tab. */
+/**
+ * Clears the main Audio if it holds a value, and shows `source`'s tab. A value from the trigger
+ * before may still be on its way (an upload shows its player once stored): the Audio is looked at
+ * again until the tab is there.
+ */
 async function emptyWith({ block }: TriggerContext, source: "Upload" | "Microphone"): Promise<void> {
   const clear = block.getByRole("button", { name: "Clear" });
-  if (await clear.isVisible()) await clear.click();
-  await block.getByRole("button", { name: source, exact: true }).click();
+  const tab = block.getByRole("button", { name: source, exact: true });
+  for (let i = 0; i < 200 && !(await tab.isVisible()); i++) {
+    if (await clear.isVisible()) await clear.click();
+    else await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await tab.click();
 }
 
 /** Uploads the 2 s beep into the main Audio and returns its player, paused at the start. */
