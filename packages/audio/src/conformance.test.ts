@@ -80,6 +80,10 @@ async function emptyWith({ block }: TriggerContext, source: "Upload" | "Micropho
     if (await clear.isVisible()) await clear.click();
     else await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  if (!(await tab.isVisible())) {
+    const shown = (await block.innerText()).replace(/\s+/g, " ").slice(0, 300);
+    throw new Error(`no "${source}" tab to click (Clear buttons: ${await clear.count()}, visible: ${await clear.first().isVisible()}); the Audio shows: ${shown}`);
+  }
   await tab.click();
 }
 
