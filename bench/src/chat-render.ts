@@ -34,6 +34,8 @@ export interface ChatRenderOptions {
   history: number;
   /** Measured replies per page (a fresh page each; the table shows medians). */
   runs: number;
+  /** Tokens per paragraph of the replies (a blank line after each); 0 or absent: one paragraph. */
+  paragraphTokens?: number;
 }
 
 /** One measured reply. */
@@ -87,7 +89,7 @@ const MESSAGE_SELECTORS = ["[role=log] .vt-chatbot-message", "[role=log] [role=l
 /** The chat page: a ChatInterface with earlier messages, its reply the token stream. */
 export function chatRenderApp(o: ChatRenderOptions): vt.App {
   return new vt.ChatInterface({
-    fn: chatStream({ tokens: o.tokens, rate: o.rate }),
+    fn: chatStream({ tokens: o.tokens, rate: o.rate }, o.paragraphTokens ?? 0),
     chatbot: vt.Chatbot({ value: earlierMessages(o.history, 200) as never, label: "Chatbot", height: 500 }),
     concurrency_limit: null,
     title: "render bench",
@@ -96,7 +98,7 @@ export function chatRenderApp(o: ChatRenderOptions): vt.App {
 
 /** The baseline page: the same stream into a plain Textbox output. */
 export function textboxRenderApp(o: ChatRenderOptions): vt.App {
-  const stream = chatStream({ tokens: o.tokens, rate: o.rate });
+  const stream = chatStream({ tokens: o.tokens, rate: o.rate }, o.paragraphTokens ?? 0);
   return vt.Blocks({ title: "render bench baseline" }, () => {
     const message = vt.Textbox({ label: "message" });
     const reply = vt.Textbox({ label: "reply", lines: 10, max_lines: 20 });
@@ -356,7 +358,7 @@ export function chatRenderTable(r: ChatRenderResult): string {
   const sum = (side: RenderSide, f: (x: RenderRun) => number) => side.runs.reduce((a, x) => a + f(x), 0);
   const chatRuns = r.chat.runs;
   const lines = [
-    `Render time per streamed token: a ${o.tokens}-token reply at ${o.rate} tokens/s, ${o.runs} run(s) per page (fresh page each, after a ${o.warmupTokens}-token warm-up reply); the chat starts with ${o.history} messages. Messages found with \`${r.selector || "—"}\`.`,
+    `Render time per streamed token: a ${o.tokens}-token reply ${o.paragraphTokens ? `in paragraphs of ${o.paragraphTokens} tokens` : "in one paragraph"} at ${o.rate} tokens/s, ${o.runs} run(s) per page (fresh page each, after a ${o.warmupTokens}-token warm-up reply); the chat starts with ${o.history} messages. Messages found with \`${r.selector || "—"}\`.`,
     "",
     "| metric | ChatInterface | Textbox (baseline) | chat / baseline |",
     "| --- | ---: | ---: | ---: |",

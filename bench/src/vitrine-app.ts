@@ -10,9 +10,10 @@ import { sleepUntil, tokenText, tokensFor, type StreamSpec } from "./tokens.js";
 
 /**
  * The token stream as a chat function: `fn(message, history, ctx)` yielding the reply so far,
- * `tokensFor(message)` tokens at `spec.rate` tokens/s (the same schedule as `/stream`).
+ * `tokensFor(message)` tokens at `spec.rate` tokens/s (the same schedule as `/stream`). With
+ * `paragraphTokens` N > 0, a blank line follows every N tokens (a reply in paragraphs).
  */
-export function chatStream(spec: StreamSpec): (message: string, history: vt.HistoryMessage[], ctx: vt.EventContext) => AsyncGenerator<string> {
+export function chatStream(spec: StreamSpec, paragraphTokens = 0): (message: string, history: vt.HistoryMessage[], ctx: vt.EventContext) => AsyncGenerator<string> {
   const interval = 1000 / spec.rate;
   return async function* (message: string, _history: vt.HistoryMessage[], { signal }: vt.EventContext) {
     const started = performance.now();
@@ -22,6 +23,7 @@ export function chatStream(spec: StreamSpec): (message: string, history: vt.Hist
       await sleepUntil(started + (i + 1) * interval, signal);
       if (signal.aborted) return;
       text += tokenText(i);
+      if (paragraphTokens > 0 && (i + 1) % paragraphTokens === 0) text += "\n\n";
       yield text;
     }
   };

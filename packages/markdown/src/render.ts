@@ -1,4 +1,4 @@
-import { Marked, type TokenizerAndRendererExtension, type Tokens } from "marked";
+import { Marked, type Token, type TokenizerAndRendererExtension, type Tokens } from "marked";
 import type { DOMPurify } from "dompurify";
 
 /** How {@link renderMarkdown} renders. */
@@ -61,6 +61,8 @@ let activeMath: MathRenderer | null = null;
 let activeCode: { highlight: CodeHighlighter | null; copy: boolean } = { highlight: null, copy: true };
 /** The slugs given so far in the {@link renderMarkdown} call in progress, or null without header links. */
 let activeSlugs: Map<string, number> | null = null;
+/** Where the heading renderer notes the names it slugs, in a {@link renderMarkdownBlocks} call. */
+let headingNames: string[] | null = null;
 
 /**
  * A heading's slug, as GitHub makes them: lower case, punctuation dropped, spaces as hyphens;
@@ -207,6 +209,7 @@ function parserFor(lineBreaks: boolean, delimiters: readonly LatexDelimiter[]): 
           if (!activeSlugs) return `<h${depth}>${inner}</h${depth}>\n`;
           const name = plainText(tokens as Tokens.Generic[], text);
           const slug = slugify(name, activeSlugs);
+          headingNames?.push(name);
           const link = `<a class="vt-header-link" href="#${slug}" aria-label="Link to this section: ${escapeHtml(name.trim())}">#</a>`;
           return `<h${depth} id="${slug}">${inner}${link}</h${depth}>\n`;
         },
@@ -273,6 +276,60 @@ function pageSafeStyle(node: Element): void {
   if (/position\s*:\s*(fixed|sticky)/.test(plain)) node.removeAttribute("style");
 }
 
+/** The options of {@link renderMarkdown} with their defaults filled in. */
+type FullOptions = Required<Omit<RenderOptions, "math" | "highlight">> & Pick<RenderOptions, "math" | "highlight">;
+
+function withDefaults(options: RenderOptions): FullOptions {
+  return {
+    purify: options.purify,
+    sanitize: options.sanitize ?? true,
+    lineBreaks: options.lineBreaks ?? false,
+    latexDelimiters: options.latexDelimiters ?? DEFAULT_LATEX_DELIMITERS,
+    math: options.math ?? null,
+    highlight: options.highlight ?? null,
+    headerLinks: options.headerLinks ?? false,
+    codeCopyButtons: options.codeCopyButtons ?? true,
+  };
+}
+
+/**
+ * Runs `render` with the renderer settings of one call in place (marked renders synchronously;
+ * the renderers above read them), and puts them back after.
+ */
+function rendering<T>(o: FullOptions, slugs: Map<string, number> | null, render: () => T): T {
+  activeMath = o.math ?? null;
+  activeCode = { highlight: o.highlight ?? null, copy: o.codeCopyButtons };
+  activeSlugs = slugs;
+  try {
+    return render();
+  } finally {
+    activeMath = null;
+    activeCode = { highlight: null, copy: true };
+    activeSlugs = null;
+  }
+}
+
+/**
+ * Runs `clean` with a sanitizer for marked's HTML: DOMPurify with the page-safety hooks
+ * (links to other pages open in a new tab; no `position: fixed`), `<style>` forbidden. With
+ * `sanitize` false, the HTML is given back as it is.
+ */
+function sanitizing<T>(o: FullOptions, clean: (sanitize: (html: string) => string) => T): T {
+  if (!o.sanitize) return clean((html) => html);
+  const { purify } = o;
+  if (!purify || typeof purify.sanitize !== "function" || !purify.isSupported) {
+    throw new Error("renderMarkdown: sanitizing needs a working DOMPurify instance (pass createDOMPurify(window))");
+  }
+  purify.addHook("afterSanitizeAttributes", safeLinks);
+  purify.addHook("afterSanitizeAttributes", pageSafeStyle);
+  try {
+    return clean((html) => purify.sanitize(html, { RETURN_TRUSTED_TYPE: false, FORBID_TAGS: ["style"] }));
+  } finally {
+    purify.removeHook("afterSanitizeAttributes", pageSafeStyle);
+    purify.removeHook("afterSanitizeAttributes", safeLinks);
+  }
+}
+
 /**
  * Renders Markdown to HTML with marked, then, unless `sanitize` is false, cleans it with
  * DOMPurify: scripts, event-handler attributes, `javascript:` URLs, `<style>` elements (which
@@ -282,39 +339,162 @@ function pageSafeStyle(node: Element): void {
  * @example renderMarkdown("**hi**", { purify: DOMPurify }) // "<p><strong>hi</strong></p>\n"
  */
 export function renderMarkdown(text: string, options: RenderOptions): string {
-  const {
-    purify,
-    sanitize = true,
-    lineBreaks = false,
-    latexDelimiters = DEFAULT_LATEX_DELIMITERS,
-    math = null,
-    highlight = null,
-    headerLinks = false,
-    codeCopyButtons = true,
-  } = options;
-  activeMath = math;
-  activeCode = { highlight, copy: codeCopyButtons };
-  activeSlugs = headerLinks ? new Map() : null;
-  let html: string;
-  try {
-    html = parserFor(lineBreaks, latexDelimiters).parse(text ?? "", { async: false });
-  } finally {
-    activeMath = null;
-    activeCode = { highlight: null, copy: true };
-    activeSlugs = null;
+  const o = withDefaults(options);
+  const html = rendering(o, o.headerLinks ? new Map() : null, () => parserFor(o.lineBreaks, o.latexDelimiters).parse(text ?? "", { async: false }));
+  return sanitizing(o, (sanitize) => sanitize(html));
+}
+
+/**
+ * One top-level block of a Markdown text (a paragraph, a list, a code block, a table…) and its
+ * HTML, as {@link renderMarkdownBlocks} gives them.
+ */
+export interface MarkdownBlock {
+  /** The block's Markdown source. */
+  readonly source: string;
+  /**
+   * What its HTML depends on besides its source: the names of the headings before it, when
+   * headings get slugs, and the text's link reference definitions. "" for none.
+   */
+  readonly context: string;
+  /** The names of the headings it holds (slugged in order), when headings get slugs. */
+  readonly headings: readonly string[];
+  /** Its HTML, sanitized unless `sanitize` is false. */
+  readonly html: string;
+}
+
+/** A text's blocks, and whether it holds formulas or code with a language (the view loads KaTeX or the highlighter for them). */
+export interface RenderedBlocks {
+  blocks: MarkdownBlock[];
+  hasMath: boolean;
+  hasHighlightableCode: boolean;
+  /** How the text was lexed, for the next render of the text as it grows. */
+  readonly lexed: LexedText;
+}
+
+/** A text's top-level tokens (blank lines left out), where each starts, and what each holds (opaque: pass it back). */
+export interface LexedText {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly starts: readonly number[];
+  /** Per token: holds a formula, holds code with a language. */
+  readonly math: readonly boolean[];
+  readonly code: readonly boolean[];
+  /** The text's link reference definitions, as JSON ("" for none). */
+  readonly links: string;
+  /** Whether a later text that starts the same may be lexed from its last token on. */
+  readonly growable: boolean;
+}
+
+/** Lexes `text` whole, or, when it continues `previous`, from `previous`'s last block on. */
+function lexGrowing(parser: Marked, text: string, previous: LexedText | null): LexedText {
+  const last = previous && previous.growable ? previous.tokens.length - 1 : -1;
+  if (previous && last >= 0) {
+    const from = previous.starts[last]!;
+    // Blocks before the last one are final in Markdown once another begins: only the last one
+    // (a paragraph, a list, a code block still being written) can change as text is added.
+    if (text.length >= previous.text.length && text.startsWith(previous.text.slice(0, from))) {
+      const tail = lexWhole(parser, text.slice(from), from);
+      if (tail.growable && tail.links === "") {
+        return {
+          text,
+          tokens: [...previous.tokens.slice(0, last), ...tail.tokens],
+          starts: [...previous.starts.slice(0, last), ...tail.starts],
+          math: [...previous.math.slice(0, last), ...tail.math],
+          code: [...previous.code.slice(0, last), ...tail.code],
+          links: "",
+          growable: true,
+        };
+      }
+    }
   }
-  if (!sanitize) return html;
-  if (!purify || typeof purify.sanitize !== "function" || !purify.isSupported) {
-    throw new Error("renderMarkdown: sanitizing needs a working DOMPurify instance (pass createDOMPurify(window))");
+  return lexWhole(parser, text, 0);
+}
+
+/** Lexes `text` whole; its tokens' starts are offset by `at`. */
+function lexWhole(parser: Marked, text: string, at: number): LexedText {
+  const all = parser.lexer(text);
+  const tokens: Token[] = [];
+  const starts: number[] = [];
+  const math: boolean[] = [];
+  const code: boolean[] = [];
+  let offset = 0;
+  let defs = false;
+  for (const token of all) {
+    if (token.type === "def") defs = true;
+    if (token.type !== "space") {
+      tokens.push(token);
+      starts.push(at + offset);
+      let m = false;
+      let c = false;
+      parser.walkTokens([token], (t) => {
+        if (t.type === "vtMath" || t.type === "vtMathBlock") m = true;
+        else if (t.type === "code" && (t as Tokens.Code).lang?.trim()) c = true;
+      });
+      math.push(m);
+      code.push(c);
+    }
+    offset += token.raw.length;
   }
-  purify.addHook("afterSanitizeAttributes", safeLinks);
-  purify.addHook("afterSanitizeAttributes", pageSafeStyle);
-  try {
-    return purify.sanitize(html, { RETURN_TRUSTED_TYPE: false, FORBID_TAGS: ["style"] });
-  } finally {
-    purify.removeHook("afterSanitizeAttributes", pageSafeStyle);
-    purify.removeHook("afterSanitizeAttributes", safeLinks);
+  const links = Object.keys(all.links).length ? JSON.stringify(all.links) : "";
+  // Lexed from a later start, a text with definitions or carriage returns (which marked
+  // rewrites, so that the tokens no longer add up to the text) is not lexed in part again.
+  const growable = !defs && links === "" && offset === text.length;
+  return { text, tokens, starts, math, code, links, growable };
+}
+
+/**
+ * Renders Markdown block by block, for text that grows (a streamed chat reply). Given the
+ * result of the previous render (with the same options), a text that continues it is lexed
+ * from its last block on, and each block whose source and context are unchanged is given back
+ * as it was, the same object, without parsing, highlighting or sanitizing it again. The blocks'
+ * HTML, joined, is what {@link renderMarkdown} gives for the whole text, except that an
+ * unclosed inline tag stays within its own block. A text with a top-level HTML block (whose
+ * tags may open in one block and close in another) is rendered as one block.
+ *
+ * @example
+ * let last: RenderedBlocks | undefined;
+ * for (const text of ["# Hi", "# Hi\n\nthere"]) last = renderMarkdownBlocks(text, { purify: DOMPurify }, last);
+ * last!.blocks.map((b) => b.html).join(""); // "<h1>Hi</h1>\n<p>there</p>\n"
+ */
+export function renderMarkdownBlocks(text: string, options: RenderOptions, previous?: RenderedBlocks | null): RenderedBlocks {
+  const o = withDefaults(options);
+  const parser = parserFor(o.lineBreaks, o.latexDelimiters);
+  const source = text ?? "";
+  const lexed = lexGrowing(parser, source, previous?.lexed ?? null);
+  const found = { hasMath: lexed.math.includes(true), hasHighlightableCode: lexed.code.includes(true), lexed };
+  const before = previous?.blocks ?? [];
+  if (lexed.tokens.some((t) => t.type === "html")) {
+    // An HTML block may open a tag that a later block closes: sanitized apart, they would not nest.
+    const only = before.length === 1 && before[0]!.source === source ? before[0]! : null;
+    return { blocks: [only ?? { source, context: "", headings: [], html: renderMarkdown(source, o) }], ...found };
   }
+  const slugs = o.headerLinks ? new Map<string, number>() : null;
+  let headingContext = "";
+  const blocks = rendering(o, slugs, () =>
+    sanitizing(o, (sanitize) =>
+      lexed.tokens.map((token, i): MarkdownBlock => {
+        const context = lexed.links ? `${headingContext}\u0000${lexed.links}` : headingContext;
+        const was = before[i];
+        let block: MarkdownBlock;
+        if (was && was.source === token.raw && was.context === context) {
+          block = was;
+          // Its headings take their slugs again, so that later ones stay unique.
+          if (slugs) for (const name of block.headings) slugify(name, slugs);
+        } else {
+          const headings: string[] = [];
+          headingNames = slugs ? headings : null;
+          try {
+            block = { source: token.raw, context, headings, html: sanitize(parser.parser([token])) };
+          } finally {
+            headingNames = null;
+          }
+        }
+        if (slugs && block.headings.length) headingContext += `${block.headings.join("\n")}\n`;
+        return block;
+      }),
+    ),
+  );
+  return { blocks, ...found };
 }
 
 /**

@@ -2,6 +2,9 @@
 export { MarkdownView as default, MarkdownView, type MarkdownViewProps } from "./view.js";
 export {
   renderMarkdown,
+  renderMarkdownBlocks,
+  type MarkdownBlock,
+  type RenderedBlocks,
   hasMath,
   hasHighlightableCode,
   slugify,

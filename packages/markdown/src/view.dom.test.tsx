@@ -23,13 +23,15 @@ function mount(value: string, props: Partial<MarkdownViewProps> = {}) {
   const container = document.createElement("div");
   document.body.appendChild(container);
   const root = createRoot(container);
-  act(() =>
-    root.render(
-      <MarkdownView id={1} interactive={false} status={{ stage: "idle" }} onChange={() => {}} upload={async () => []} fileUrl={(f) => f.path}
-        dispatch={(e, d) => void events.push([e, d])} props={{ ...BASE, ...props }} value={value} />,
-    ),
-  );
-  return { container, events, unmount: () => act(() => root.unmount()) };
+  const show = (text: string) =>
+    act(() =>
+      root.render(
+        <MarkdownView id={1} interactive={false} status={{ stage: "idle" }} onChange={() => {}} upload={async () => []} fileUrl={(f) => f.path}
+          dispatch={(e, d) => void events.push([e, d])} props={{ ...BASE, ...props }} value={text} />,
+      ),
+    );
+  show(value);
+  return { container, events, update: show, unmount: () => act(() => root.unmount()) };
 }
 
 /** Waits (acting) until the check holds. */
@@ -141,6 +143,27 @@ describe("MarkdownView in a DOM", () => {
     const plain = mount("text");
     expect(plain.container.querySelector(".vt-markdown-scroll")).toBeNull();
     plain.unmount();
+  });
+
+  it("keeps the nodes of the blocks a growing text has finished, and shows the text whole", () => {
+    const reply = "Here is **the plan**:\n\n1. read the file\n2. count the words\n\nAnd [a link](https://example.com) to finish.";
+    const { container, update, unmount } = mount("");
+    const md = container.querySelector(".vt-markdown")!;
+    let firstParagraph: Element | null = null;
+    for (let end = 1; end <= reply.length; end++) {
+      update(reply.slice(0, end));
+      if (end === 30) firstParagraph = md.querySelector("p");
+    }
+    // The first paragraph was finished at 30 characters: the same node all along since.
+    expect(firstParagraph?.textContent).toBe("Here is the plan:");
+    expect(md.querySelector("p")).toBe(firstParagraph);
+    expect(md.querySelectorAll("li")).toHaveLength(2);
+    expect(md.querySelector("a")?.getAttribute("target")).toBe("_blank");
+    expect(md.textContent).toBe("Here is the plan:\n\nread the file\ncount the words\n\nAnd a link to finish.\n");
+    // A text replaced by another (not grown) shows only the new one.
+    update("# New");
+    expect(md.innerHTML).toBe("<h1>New</h1>\n");
+    unmount();
   });
 
   it("keeps its stylesheet on theme variables (no literal colours)", () => {

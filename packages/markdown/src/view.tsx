@@ -1,15 +1,16 @@
-import { useEffect, useMemo, useState, type MouseEvent } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from "react";
 import DOMPurify from "dompurify";
 import type { ViewProps } from "@vitrine/core";
 import {
   DEFAULT_LATEX_DELIMITERS,
-  hasHighlightableCode,
-  hasMath,
-  renderMarkdown,
+  renderMarkdownBlocks,
   type CodeHighlighter,
   type LatexDelimiter,
+  type RenderedBlocks,
   type MathRenderer,
+  type RenderOptions,
 } from "./render.js";
+import { patchBlocks, type ShownBlock } from "./blocks-dom.js";
 import { markdownStyle } from "./style.js";
 import { adoptStylesheet } from "@vitrine/core/browser";
 
@@ -37,6 +38,24 @@ export interface MarkdownViewProps {
   max_height?: number | string | null;
   /** Smallest height (pixels or a CSS length). */
   min_height?: number | string | null;
+}
+
+function sameDelimiters(a: readonly LatexDelimiter[], b: readonly LatexDelimiter[]): boolean {
+  return a === b || (a.length === b.length && a.every((d, i) => d.left === b[i]!.left && d.right === b[i]!.right && d.display === b[i]!.display));
+}
+
+/** Whether two renders' options give the same HTML for the same source. */
+function sameOptions(a: RenderOptions, b: RenderOptions): boolean {
+  return (
+    a.purify === b.purify &&
+    a.sanitize === b.sanitize &&
+    a.lineBreaks === b.lineBreaks &&
+    sameDelimiters(a.latexDelimiters ?? [], b.latexDelimiters ?? []) &&
+    a.math === b.math &&
+    a.highlight === b.highlight &&
+    a.headerLinks === b.headerLinks &&
+    a.codeCopyButtons === b.codeCopyButtons
+  );
 }
 
 /** A CSS length from a number (pixels) or a CSS string. */
@@ -118,7 +137,9 @@ function loadMath(): Promise<MathRenderer> {
 /**
  * The Markdown view: the value rendered by marked and, unless `sanitize_html` is false,
  * sanitized by DOMPurify before it reaches the page. Formulas between `latex_delimiters` are
- * typeset by KaTeX, loaded only when the text holds one (their source shows meanwhile).
+ * typeset by KaTeX, loaded only when the text holds one (their source shows meanwhile). The text
+ * is rendered block by block: when it changes (a streamed reply growing), the blocks before the
+ * first changed one keep their HTML and their nodes in the page.
  */
 export function MarkdownView({ value, props, status, dispatch }: ViewProps<string | null, MarkdownViewProps>) {
   adoptStylesheet("vt-markdown-style", markdownStyle);
@@ -126,8 +147,23 @@ export function MarkdownView({ value, props, status, dispatch }: ViewProps<strin
   const lineBreaks = props.line_breaks === true;
   const delimiters = props.latex_delimiters ?? DEFAULT_LATEX_DELIMITERS;
   const text = value ?? "";
-  const needsMath = useMemo(() => hasMath(text, delimiters, lineBreaks), [text, delimiters, lineBreaks]);
+  const headerLinks = props.header_links === true;
   const [math, setMath] = useState<MathRenderer | null>(() => loadedMath);
+  const [highlight, setHighlight] = useState<CodeHighlighter | null>(() => loadedHighlight);
+  // The blocks last shown, with their options: a text that grows re-renders only its new blocks.
+  const committed = useRef<{ options: RenderOptions; rendered: RenderedBlocks } | null>(null);
+  const rendered = useMemo(() => {
+    const options: RenderOptions = { purify: DOMPurify, sanitize, lineBreaks, latexDelimiters: delimiters, math, highlight, headerLinks };
+    const last = committed.current;
+    const previous = last && sameOptions(last.options, options) ? last.rendered : null;
+    try {
+      return { options, ...renderMarkdownBlocks(text, options, previous) };
+    } catch {
+      // No working sanitizer: show nothing rather than unsanitized HTML.
+      return null;
+    }
+  }, [text, sanitize, lineBreaks, delimiters, math, highlight, headerLinks]);
+  const needsMath = rendered?.hasMath === true;
   useEffect(() => {
     if (!needsMath || math) return;
     let current = true;
@@ -141,8 +177,7 @@ export function MarkdownView({ value, props, status, dispatch }: ViewProps<strin
       current = false;
     };
   }, [needsMath, math]);
-  const needsHighlight = useMemo(() => hasHighlightableCode(text, lineBreaks), [text, lineBreaks]);
-  const [highlight, setHighlight] = useState<CodeHighlighter | null>(() => loadedHighlight);
+  const needsHighlight = rendered?.hasHighlightableCode === true;
   useEffect(() => {
     if (!needsHighlight || highlight) return;
     let current = true;
@@ -156,15 +191,15 @@ export function MarkdownView({ value, props, status, dispatch }: ViewProps<strin
       current = false;
     };
   }, [needsHighlight, highlight]);
-  const headerLinks = props.header_links === true;
-  const html = useMemo(() => {
-    try {
-      return renderMarkdown(text, { purify: DOMPurify, sanitize, lineBreaks, latexDelimiters: delimiters, math, highlight, headerLinks });
-    } catch {
-      // No working sanitizer: show nothing rather than unsanitized HTML.
-      return null;
-    }
-  }, [text, sanitize, lineBreaks, delimiters, math, highlight, headerLinks]);
+  const host = useRef<HTMLDivElement>(null);
+  const shown = useRef<{ host: Element | null; blocks: ShownBlock[] }>({ host: null, blocks: [] });
+  useLayoutEffect(() => {
+    const el = host.current;
+    if (!el || !rendered) return;
+    if (shown.current.host !== el) shown.current = { host: el, blocks: [] };
+    shown.current.blocks = patchBlocks(el, shown.current.blocks, rendered.blocks);
+    committed.current = { options: rendered.options, rendered };
+  }, [rendered]);
   const label = props.label ?? undefined;
   /** A code block's copy button (rendered in the HTML): copies that block's code. */
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
@@ -206,7 +241,7 @@ export function MarkdownView({ value, props, status, dispatch }: ViewProps<strin
         style={box}
         onClick={onClick}
       >
-        {html === null ? (
+        {rendered === null ? (
           <div className="vt-markdown" dir={props.rtl ? "rtl" : undefined}>
             {text}
           </div>
@@ -216,7 +251,7 @@ export function MarkdownView({ value, props, status, dispatch }: ViewProps<strin
             dir={props.rtl ? "rtl" : undefined}
             data-math={needsMath ? (math ? "ready" : "loading") : undefined}
             data-highlight={needsHighlight ? (highlight ? "ready" : "loading") : undefined}
-            dangerouslySetInnerHTML={{ __html: html }}
+            ref={host}
           />
         )}
       </div>
