@@ -189,6 +189,44 @@ describe("RedisQueue", () => {
     await Promise.all([a.close(), b.close()]);
   });
 
+  it("acknowledges a stream's messages together, and what its reader wrote when it closes", async () => {
+    const prefix = `t${++n}:`;
+    const [a, b] = [new RedisQueue({ url, prefix }), new RedisQueue({ url, prefix })];
+    await a.start([], recorder().host);
+    await b.start([], recorder().host);
+    const list = new Redis(url);
+    const waiting = () => list.llen(`${prefix}sess:s:msg`);
+    // Counts the reader's acknowledgements (K operations) in the script calls it sends.
+    const calls = b as unknown as { redis: { vtBatch: (...args: (string | number)[]) => Promise<unknown[]> } };
+    const send = calls.redis.vtBatch.bind(calls.redis);
+    let acks = 0;
+    calls.redis.vtBatch = (...args) => {
+      for (let i = 4; i < args.length; i += 2 + Number(args[i + 1])) if (args[i] === "K") acks++;
+      return send(...args);
+    };
+    await a.track("s", "e1", 0);
+    const got: string[] = [];
+    const reader = await b.read("s", (m) => void got.push(...m.map(([text]) => text)));
+    if (typeof reader !== "object") throw new Error(`not a reader: ${reader}`);
+    // Twenty tokens, each in a tick of its own (each published on its own).
+    for (let i = 0; i < 20; i++) {
+      a.deliver("s", `m${i} `, null);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await until(() => got.length === 20);
+    for (let i = 0; i < 40 && (await waiting()) > 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(await waiting()).toBe(0);
+    expect(acks).toBeGreaterThan(0);
+    expect(acks).toBeLessThan(10);
+    // A reader that closes acknowledges what it wrote as it goes.
+    a.deliver("s", "x", null);
+    await until(() => got.length === 21);
+    await reader.close();
+    expect(await waiting()).toBe(0);
+    list.disconnect();
+    await Promise.all([a.close(), b.close()]);
+  });
+
   it("gives a reader what was published while its process's subscriber connection was down, in order and once", async () => {
     const prefix = `t${++n}:`;
     const [a, b] = [new RedisQueue({ url, prefix }), new RedisQueue({ url, prefix })];

@@ -75,6 +75,15 @@ function parseMessage(stored: string): [string, string | null] {
 /** A run of one job started as it was pushed, whose JSON Redis does not keep (see `F` in scripts.ts). */
 const STARTED_AT_PUSH = "=";
 
+/**
+ * How long (ms) a reader may hold messages it wrote before acknowledging them, and how many:
+ * a stream's messages are acknowledged together (one operation for many tokens) rather than
+ * one by one. Messages not yet acknowledged when a reader's process dies go to the session's
+ * next reader again, so this bounds what a client that reconnects may receive twice.
+ */
+const ACK_DELAY_MS = 50;
+const ACK_EVERY_MESSAGES = 64;
+
 /** Most operations in one script call (a larger tick is split in several, sent in order). */
 const MAX_BATCH_OPERATIONS = 2000;
 
@@ -126,6 +135,9 @@ export class RedisQueue implements SharedQueueBackend {
   private inFlight = 0;
   /** Readers with messages to acknowledge at the next flush. */
   private ackDue = new Set<Reader>();
+  /** Readers with messages to acknowledge once {@link ACK_DELAY_MS} has passed, and its timer. */
+  private ackLater = new Set<Reader>();
+  private ackTimer: NodeJS.Timeout | null = null;
   /** Whether the subscriber connection is up and subscribed (publishes reach this process). */
   private subscribed = false;
   private closed = false;
@@ -412,8 +424,10 @@ export class RedisQueue implements SharedQueueBackend {
     return {
       close: async () => {
         if (reader.state === "ended") return;
+        // What it wrote is acknowledged as it gives its claim up (a reader of the session's next stream starts after it).
+        const wrote = reader.state === "reading" ? reader.unacked : 0;
         this.forget(reader);
-        if (!this.closed) await this.op("K", [session, reader.token, 0, 1]).catch(() => undefined);
+        if (!this.closed) await this.op("K", [session, reader.token, wrote, 1]).catch(() => undefined);
       },
     };
   }
@@ -467,6 +481,7 @@ export class RedisQueue implements SharedQueueBackend {
     if (reader.unacked > 0) this.fire("K", [reader.session, old, reader.unacked, 0]);
     reader.unacked = 0;
     this.ackDue.delete(reader);
+    this.ackLater.delete(reader);
     this.readerByToken.delete(old);
     reader.token = this.newToken();
     this.readerByToken.set(reader.token, reader);
@@ -508,6 +523,7 @@ export class RedisQueue implements SharedQueueBackend {
     if (this.readers.get(reader.session) === reader) this.readers.delete(reader.session);
     this.readerByToken.delete(reader.token);
     this.ackDue.delete(reader);
+    this.ackLater.delete(reader);
     reader.receive = ended;
     reader.early = [];
   }
@@ -531,8 +547,27 @@ export class RedisQueue implements SharedQueueBackend {
     }
     reader.receive(messages.map(parseMessage), false);
     reader.unacked += messages.length;
-    this.ackDue.add(reader);
-    this.scheduleFlush();
+    if (reader.unacked >= ACK_EVERY_MESSAGES) {
+      this.ackLater.delete(reader);
+      this.ackDue.add(reader);
+      this.scheduleFlush();
+      return;
+    }
+    this.ackLater.add(reader);
+    if (!this.ackTimer) {
+      this.ackTimer = setTimeout(() => this.ackHeld(), ACK_DELAY_MS);
+      this.ackTimer.unref();
+    }
+  }
+
+  /** The readers' held acknowledgements go out with the next flush. */
+  private ackHeld(): void {
+    this.ackTimer = null;
+    // A new Set rather than clear(): a cleared Set's old table keeps its entries alive (see forget).
+    const held = this.ackLater;
+    this.ackLater = new Set();
+    for (const reader of held) if (reader.state === "reading" && reader.unacked > 0) this.ackDue.add(reader);
+    if (this.ackDue.size > 0) this.scheduleFlush();
   }
 
   private onMessage(channel: string, message: string): void {
@@ -601,6 +636,8 @@ export class RedisQueue implements SharedQueueBackend {
     if (this.closed) return;
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
+    if (this.ackTimer) clearTimeout(this.ackTimer);
+    this.ackTimer = null;
     for (const reader of [...this.readers.values()]) this.forget(reader);
     // Send what this tick gathered, then say goodbye: the others reap nothing of ours that ended.
     this.flush(true);
