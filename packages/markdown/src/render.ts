@@ -379,6 +379,11 @@ export interface LexedText {
   /** Per token: holds a formula, holds code with a language. */
   readonly math: readonly boolean[];
   readonly code: readonly boolean[];
+  /**
+   * Per token: holds the opening of a display formula without being one (text added later
+   * may close it, making one formula of this token and the ones after).
+   */
+  readonly mathOpen: readonly boolean[];
   /** The text's link reference definitions, as JSON ("" for none). */
   readonly links: string;
   /** Whether a later text that starts the same may be lexed from its last token on. */
@@ -386,14 +391,15 @@ export interface LexedText {
 }
 
 /** Lexes `text` whole, or, when it continues `previous`, from `previous`'s last block on. */
-function lexGrowing(parser: Marked, text: string, previous: LexedText | null): LexedText {
-  const last = previous && previous.growable ? previous.tokens.length - 1 : -1;
+function lexGrowing(parser: Marked, text: string, previous: LexedText | null, delimiters: readonly LatexDelimiter[]): LexedText {
+  let last = previous && previous.growable ? previous.tokens.length - 1 : -1;
+  if (previous && last > 0 && previous.mathOpen.slice(0, last).includes(true)) last = -1;
   if (previous && last >= 0) {
     const from = previous.starts[last]!;
     // Blocks before the last one are final in Markdown once another begins: only the last one
     // (a paragraph, a list, a code block still being written) can change as text is added.
     if (text.length >= previous.text.length && text.startsWith(previous.text.slice(0, from))) {
-      const tail = lexWhole(parser, text.slice(from), from);
+      const tail = lexWhole(parser, text.slice(from), from, delimiters);
       if (tail.growable && tail.links === "") {
         return {
           text,
@@ -401,22 +407,25 @@ function lexGrowing(parser: Marked, text: string, previous: LexedText | null): L
           starts: [...previous.starts.slice(0, last), ...tail.starts],
           math: [...previous.math.slice(0, last), ...tail.math],
           code: [...previous.code.slice(0, last), ...tail.code],
+          mathOpen: [...previous.mathOpen.slice(0, last), ...tail.mathOpen],
           links: "",
           growable: true,
         };
       }
     }
   }
-  return lexWhole(parser, text, 0);
+  return lexWhole(parser, text, 0, delimiters);
 }
 
 /** Lexes `text` whole; its tokens' starts are offset by `at`. */
-function lexWhole(parser: Marked, text: string, at: number): LexedText {
+function lexWhole(parser: Marked, text: string, at: number, delimiters: readonly LatexDelimiter[]): LexedText {
+  const openers = delimiters.filter((d) => d.display).map((d) => d.left);
   const all = parser.lexer(text);
   const tokens: Token[] = [];
   const starts: number[] = [];
   const math: boolean[] = [];
   const code: boolean[] = [];
+  const mathOpen: boolean[] = [];
   let offset = 0;
   let defs = false;
   for (const token of all) {
@@ -432,6 +441,7 @@ function lexWhole(parser: Marked, text: string, at: number): LexedText {
       });
       math.push(m);
       code.push(c);
+      mathOpen.push(token.type !== "vtMathBlock" && token.type !== "code" && openers.some((left) => token.raw.includes(left)));
     }
     offset += token.raw.length;
   }
@@ -439,7 +449,7 @@ function lexWhole(parser: Marked, text: string, at: number): LexedText {
   // Lexed from a later start, a text with definitions or carriage returns (which marked
   // rewrites, so that the tokens no longer add up to the text) is not lexed in part again.
   const growable = !defs && links === "" && offset === text.length;
-  return { text, tokens, starts, math, code, links, growable };
+  return { text, tokens, starts, math, code, mathOpen, links, growable };
 }
 
 /**
@@ -460,7 +470,7 @@ export function renderMarkdownBlocks(text: string, options: RenderOptions, previ
   const o = withDefaults(options);
   const parser = parserFor(o.lineBreaks, o.latexDelimiters);
   const source = text ?? "";
-  const lexed = lexGrowing(parser, source, previous?.lexed ?? null);
+  const lexed = lexGrowing(parser, source, previous?.lexed ?? null, o.latexDelimiters);
   const found = { hasMath: lexed.math.includes(true), hasHighlightableCode: lexed.code.includes(true), lexed };
   const before = previous?.blocks ?? [];
   if (lexed.tokens.some((t) => t.type === "html")) {
