@@ -71,8 +71,8 @@ describe("renderMarkdownBlocks", () => {
           last = renderMarkdownBlocks(text, options, last);
           expect([text, last.blocks.map((b) => b.html).join("")]).toEqual([text, renderMarkdown(text, options)]);
           // Lexed in part: the tokens before the last block are the previous render's own.
-          if (before && before.lexed.tokens.length > 1 && !/\r|\]:|\$\$\n/.test(reply)) {
-            expect(last.lexed.tokens[0]).toBe(before.lexed.tokens[0]);
+          if (before && before.lexed.blocks.length > 1 && !/\r|\]:|\$\$\n/.test(reply)) {
+            expect(last.lexed.blocks[0]!.token).toBe(before.lexed.blocks[0]!.token);
           }
         }
       }

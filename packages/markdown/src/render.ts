@@ -277,7 +277,7 @@ function pageSafeStyle(node: Element): void {
 }
 
 /** The options of {@link renderMarkdown} with their defaults filled in. */
-type FullOptions = Required<Omit<RenderOptions, "math" | "highlight">> & Pick<RenderOptions, "math" | "highlight">;
+type FullOptions = Required<RenderOptions>;
 
 function withDefaults(options: RenderOptions): FullOptions {
   return {
@@ -297,8 +297,8 @@ function withDefaults(options: RenderOptions): FullOptions {
  * the renderers above read them), and puts them back after.
  */
 function rendering<T>(o: FullOptions, slugs: Map<string, number> | null, render: () => T): T {
-  activeMath = o.math ?? null;
-  activeCode = { highlight: o.highlight ?? null, copy: o.codeCopyButtons };
+  activeMath = o.math;
+  activeCode = { highlight: o.highlight, copy: o.codeCopyButtons };
   activeSlugs = slugs;
   try {
     return render();
@@ -371,47 +371,55 @@ export interface RenderedBlocks {
   readonly lexed: LexedText;
 }
 
-/** A text's top-level tokens (blank lines left out), where each starts, and what each holds (opaque: pass it back). */
+/** A top-level token of a text (not a blank line), where it starts, and what it holds. */
+interface LexedBlock {
+  readonly token: Token;
+  readonly start: number;
+  /** It holds a formula. */
+  readonly math: boolean;
+  /** It holds code with a language. */
+  readonly code: boolean;
+  /**
+   * It holds the opening of a display formula without being one (text added later may close
+   * it, making one formula of this block and the ones after).
+   */
+  readonly mathOpen: boolean;
+}
+
+/** A text's top-level tokens (blank lines left out) and what each holds (opaque: pass it back). */
 export interface LexedText {
   readonly text: string;
-  readonly tokens: readonly Token[];
-  readonly starts: readonly number[];
-  /** Per token: holds a formula, holds code with a language. */
-  readonly math: readonly boolean[];
-  readonly code: readonly boolean[];
-  /**
-   * Per token: holds the opening of a display formula without being one (text added later
-   * may close it, making one formula of this token and the ones after).
-   */
-  readonly mathOpen: readonly boolean[];
+  readonly blocks: readonly LexedBlock[];
   /** The text's link reference definitions, as JSON ("" for none). */
   readonly links: string;
   /** Whether a later text that starts the same may be lexed from its last token on. */
   readonly growable: boolean;
 }
 
+/** Whether a token is a formula. */
+const isMath = (token: Token): boolean => token.type === "vtMath" || token.type === "vtMathBlock";
+/** Whether a token is code with a language (which the highlighter colours). */
+const isHighlightableCode = (token: Token): boolean => token.type === "code" && Boolean((token as Tokens.Code).lang?.trim());
+
+/** Whether a token, or one within it, passes `test`. */
+function holds(parser: Marked, tokens: Token[], test: (token: Token) => boolean): boolean {
+  let found = false;
+  parser.walkTokens(tokens, (token) => {
+    if (!found && test(token)) found = true;
+  });
+  return found;
+}
+
 /** Lexes `text` whole, or, when it continues `previous`, from `previous`'s last block on. */
 function lexGrowing(parser: Marked, text: string, previous: LexedText | null, delimiters: readonly LatexDelimiter[]): LexedText {
-  let last = previous && previous.growable ? previous.tokens.length - 1 : -1;
-  if (previous && last > 0 && previous.mathOpen.slice(0, last).includes(true)) last = -1;
-  if (previous && last >= 0) {
-    const from = previous.starts[last]!;
+  const last = previous && previous.growable ? previous.blocks.length - 1 : -1;
+  if (previous && last >= 0 && !previous.blocks.slice(0, last).some((b) => b.mathOpen)) {
+    const from = previous.blocks[last]!.start;
     // Blocks before the last one are final in Markdown once another begins: only the last one
     // (a paragraph, a list, a code block still being written) can change as text is added.
     if (text.length >= previous.text.length && text.startsWith(previous.text.slice(0, from))) {
       const tail = lexWhole(parser, text.slice(from), from, delimiters);
-      if (tail.growable && tail.links === "") {
-        return {
-          text,
-          tokens: [...previous.tokens.slice(0, last), ...tail.tokens],
-          starts: [...previous.starts.slice(0, last), ...tail.starts],
-          math: [...previous.math.slice(0, last), ...tail.math],
-          code: [...previous.code.slice(0, last), ...tail.code],
-          mathOpen: [...previous.mathOpen.slice(0, last), ...tail.mathOpen],
-          links: "",
-          growable: true,
-        };
-      }
+      if (tail.growable) return { text, blocks: [...previous.blocks.slice(0, last), ...tail.blocks], links: "", growable: true };
     }
   }
   return lexWhole(parser, text, 0, delimiters);
@@ -421,27 +429,19 @@ function lexGrowing(parser: Marked, text: string, previous: LexedText | null, de
 function lexWhole(parser: Marked, text: string, at: number, delimiters: readonly LatexDelimiter[]): LexedText {
   const openers = delimiters.filter((d) => d.display).map((d) => d.left);
   const all = parser.lexer(text);
-  const tokens: Token[] = [];
-  const starts: number[] = [];
-  const math: boolean[] = [];
-  const code: boolean[] = [];
-  const mathOpen: boolean[] = [];
+  const blocks: LexedBlock[] = [];
   let offset = 0;
   let defs = false;
   for (const token of all) {
     if (token.type === "def") defs = true;
     if (token.type !== "space") {
-      tokens.push(token);
-      starts.push(at + offset);
-      let m = false;
-      let c = false;
-      parser.walkTokens([token], (t) => {
-        if (t.type === "vtMath" || t.type === "vtMathBlock") m = true;
-        else if (t.type === "code" && (t as Tokens.Code).lang?.trim()) c = true;
+      blocks.push({
+        token,
+        start: at + offset,
+        math: holds(parser, [token], isMath),
+        code: holds(parser, [token], isHighlightableCode),
+        mathOpen: token.type !== "vtMathBlock" && token.type !== "code" && openers.some((left) => token.raw.includes(left)),
       });
-      math.push(m);
-      code.push(c);
-      mathOpen.push(token.type !== "vtMathBlock" && token.type !== "code" && openers.some((left) => token.raw.includes(left)));
     }
     offset += token.raw.length;
   }
@@ -449,7 +449,7 @@ function lexWhole(parser: Marked, text: string, at: number, delimiters: readonly
   // Lexed from a later start, a text with definitions or carriage returns (which marked
   // rewrites, so that the tokens no longer add up to the text) is not lexed in part again.
   const growable = !defs && links === "" && offset === text.length;
-  return { text, tokens, starts, math, code, mathOpen, links, growable };
+  return { text, blocks, links, growable };
 }
 
 /**
@@ -471,9 +471,9 @@ export function renderMarkdownBlocks(text: string, options: RenderOptions, previ
   const parser = parserFor(o.lineBreaks, o.latexDelimiters);
   const source = text ?? "";
   const lexed = lexGrowing(parser, source, previous?.lexed ?? null, o.latexDelimiters);
-  const found = { hasMath: lexed.math.includes(true), hasHighlightableCode: lexed.code.includes(true), lexed };
+  const found = { hasMath: lexed.blocks.some((b) => b.math), hasHighlightableCode: lexed.blocks.some((b) => b.code), lexed };
   const before = previous?.blocks ?? [];
-  if (lexed.tokens.some((t) => t.type === "html")) {
+  if (lexed.blocks.some((b) => b.token.type === "html")) {
     // An HTML block may open a tag that a later block closes: sanitized apart, they would not nest.
     const only = before.length === 1 && before[0]!.source === source ? before[0]! : null;
     return { blocks: [only ?? { source, context: "", headings: [], html: renderMarkdown(source, o) }], ...found };
@@ -482,7 +482,7 @@ export function renderMarkdownBlocks(text: string, options: RenderOptions, previ
   let headingContext = "";
   const blocks = rendering(o, slugs, () =>
     sanitizing(o, (sanitize) =>
-      lexed.tokens.map((token, i): MarkdownBlock => {
+      lexed.blocks.map(({ token }, i): MarkdownBlock => {
         const context = lexed.links ? `${headingContext}\u0000${lexed.links}` : headingContext;
         const was = before[i];
         let block: MarkdownBlock;
@@ -514,11 +514,7 @@ export function renderMarkdownBlocks(text: string, options: RenderOptions, previ
 export function hasMath(text: string, latexDelimiters: readonly LatexDelimiter[] = DEFAULT_LATEX_DELIMITERS, lineBreaks = false): boolean {
   if (!latexDelimiters.length || !text || !latexDelimiters.some((d) => text.includes(d.left))) return false;
   const parser = parserFor(lineBreaks, latexDelimiters);
-  let found = false;
-  parser.walkTokens(parser.lexer(text), (token) => {
-    if (token.type === "vtMath" || token.type === "vtMathBlock") found = true;
-  });
-  return found;
+  return holds(parser, parser.lexer(text), isMath);
 }
 
 /**
@@ -528,9 +524,5 @@ export function hasMath(text: string, latexDelimiters: readonly LatexDelimiter[]
 export function hasHighlightableCode(text: string, lineBreaks = false): boolean {
   if (!text || !(text.includes("```") || text.includes("~~~"))) return false;
   const parser = parserFor(lineBreaks, []);
-  let found = false;
-  parser.walkTokens(parser.lexer(text), (token) => {
-    if (token.type === "code" && (token as Tokens.Code).lang?.trim()) found = true;
-  });
-  return found;
+  return holds(parser, parser.lexer(text), isHighlightableCode);
 }

@@ -150,12 +150,12 @@ export function MarkdownView({ value, props, status, dispatch }: ViewProps<strin
   const headerLinks = props.header_links === true;
   const [math, setMath] = useState<MathRenderer | null>(() => loadedMath);
   const [highlight, setHighlight] = useState<CodeHighlighter | null>(() => loadedHighlight);
-  // The blocks last shown, with their options: a text that grows re-renders only its new blocks.
-  const committed = useRef<{ options: RenderOptions; rendered: RenderedBlocks } | null>(null);
+  // The render last shown, with its options: a text that grows re-renders only its new blocks.
+  const committed = useRef<(RenderedBlocks & { options: RenderOptions }) | null>(null);
   const rendered = useMemo(() => {
     const options: RenderOptions = { purify: DOMPurify, sanitize, lineBreaks, latexDelimiters: delimiters, math, highlight, headerLinks };
     const last = committed.current;
-    const previous = last && sameOptions(last.options, options) ? last.rendered : null;
+    const previous = last && sameOptions(last.options, options) ? last : null;
     try {
       return { options, ...renderMarkdownBlocks(text, options, previous) };
     } catch {
@@ -198,7 +198,7 @@ export function MarkdownView({ value, props, status, dispatch }: ViewProps<strin
     if (!el || !rendered) return;
     if (shown.current.host !== el) shown.current = { host: el, blocks: [] };
     shown.current.blocks = patchBlocks(el, shown.current.blocks, rendered.blocks);
-    committed.current = { options: rendered.options, rendered };
+    committed.current = rendered;
   }, [rendered]);
   const label = props.label ?? undefined;
   /** A code block's copy button (rendered in the HTML): copies that block's code. */
