@@ -21,6 +21,11 @@ export type Scenario =
       warmup: number;
       /** Seconds measured. */
       duration: number;
+      /**
+       * Events per second offered by all users together: each user's calls start on a fixed
+       * schedule (a user behind it calls at once). Without it, users call back to back.
+       */
+      pace?: number;
     }
   | {
       kind: "stream";
@@ -142,6 +147,11 @@ export async function runEcho(
   const user = async (u: number): Promise<void> => {
     const client = newUser(target, u);
     for (let n = 0; now() < measureEnd && !target.signal.aborted; n++) {
+      if (s.pace) {
+        const due = begin + ((n * s.users + u) / s.pace) * 1000;
+        if (due > now()) await new Promise((r) => setTimeout(r, due - now()));
+        if (now() >= measureEnd) break;
+      }
       const input = `hello ${u}.${n}`;
       const r = await runEvent(client, fnIndex, input);
       const inWindow = r.completed !== null && r.completed >= measureStart && r.completed <= measureEnd;

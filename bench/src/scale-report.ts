@@ -68,7 +68,7 @@ function scenarioTable(name: ScaleLine["scenario"], lines: ScaleLine[], configs:
   const isRedis = (c: ScaleConfig) => c.startsWith("redis-");
   const title =
     params.kind === "echo"
-      ? `${name}: ${params.users} user${params.users > 1 ? "s" : ""} calling /echo back to back, ${params.duration} s measured`
+      ? `${name}: ${params.users} user${params.users > 1 ? "s" : ""} calling /echo ${params.pace ? `at ${params.pace} events/s in all` : "back to back"}, ${params.duration} s measured`
       : `${name}: ${params.users} users × ${params.tokens} tokens at ${params.rate}/s (ideal ${(params.tokens / params.rate) * 1000} ms)`;
   const out = [
     `| ${title}${runs > 1 ? `, best of ${runs}` : ""} | ${shown.join(" | ")} | target (Redis) |`,

@@ -5,7 +5,7 @@
  * (a process of its own, loadgen.ts) sends each user's requests to the processes in turn: an
  * event joins on one and is read (`/queue/data`) from the next, with no stickiness.
  *
- * Measured per configuration: echo-1 and echo-50 (events/s, latency p50/p99) and stream-250 (completion,
+ * Measured per configuration: echo-1, echo-50 and echo-paced (events/s, latency p50/p99) and stream-250 (completion,
  * tokens received against expected, failed calls), with the CPU of **every** server process and
  * of the redis-server together, per event or per streamed message.
  */
@@ -17,9 +17,11 @@ import { startRedis, type RedisProcess } from "./scale-redis.js";
 
 /**
  * The load scenarios of the `scale` bench, the same as the main bench's of those names: `echo-1`
- * shows the latency Redis adds to a call on idle processes, `echo-50` the cost under load.
+ * shows the latency Redis adds to a call on idle processes, `echo-50` the cost at saturation (where
+ * Redis operations of many events share one script call), `echo-paced` the cost at a fixed load
+ * below every configuration's saturation (the same events per second everywhere, fewer per call).
  */
-export type ScaleScenario = Scenario & { name: "echo-1" | "echo-50" | "stream-250" };
+export type ScaleScenario = Scenario & { name: "echo-1" | "echo-50" | "echo-paced" | "stream-250" };
 
 /** What one `scale` run does. */
 export interface ScaleOptions {
@@ -37,11 +39,13 @@ export function scaleOptions(quick: boolean, repeat = 1): ScaleOptions {
     ? [
         { kind: "echo", name: "echo-1", users: 1, warmup: 0.5, duration: 2 },
         { kind: "echo", name: "echo-50", users: 50, warmup: 0.5, duration: 3 },
+        { kind: "echo", name: "echo-paced", users: 50, warmup: 0.5, duration: 3, pace: 1000 },
         { kind: "stream", name: "stream-250", users: 50, tokens: 100, rate: 100, warmupUsers: 20, warmupTokens: 20 },
       ]
     : [
         { kind: "echo", name: "echo-1", users: 1, warmup: 1, duration: 5 },
         { kind: "echo", name: "echo-50", users: 50, warmup: 2, duration: 15 },
+        { kind: "echo", name: "echo-paced", users: 50, warmup: 2, duration: 10, pace: 2000 },
         { kind: "stream", name: "stream-250", users: 250, tokens: 500, rate: 100, warmupUsers: 50, warmupTokens: 100 },
       ];
   return { scenarios, configs: SCALE_CONFIGS, repeat, settleMs: 1000 };

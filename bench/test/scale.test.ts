@@ -60,6 +60,8 @@ describe("the scale bench", () => {
     const options: ScaleOptions = {
       scenarios: [
         { kind: "echo", name: "echo-50", users: 4, warmup: 0.2, duration: 0.5 },
+        // 4 users at 40 events/s in all: about 20 events in the window, against hundreds back to back.
+        { kind: "echo", name: "echo-paced", users: 4, warmup: 0.2, duration: 0.5, pace: 40 },
         { kind: "stream", name: "stream-250", users: 6, tokens: 10, rate: 200, warmupUsers: 2, warmupTokens: 2 },
       ],
       configs: ["baseline", "memory", "redis-2"],
@@ -71,6 +73,9 @@ describe("the scale bench", () => {
       "echo-50 baseline 1",
       "echo-50 memory 1",
       "echo-50 redis-2 2",
+      "echo-paced baseline 1",
+      "echo-paced memory 1",
+      "echo-paced redis-2 2",
       "stream-250 baseline 1",
       "stream-250 memory 1",
       "stream-250 redis-2 2",
@@ -78,14 +83,18 @@ describe("the scale bench", () => {
     for (const l of lines) {
       expect([l.config, l.result.errors]).toEqual([l.config, {}]);
       expect([l.config, eventsLost(l)]).toEqual([l.config, 0]);
-      if (l.result.kind === "echo") expect(l.result.events).toBeGreaterThan(0);
-      else expect([l.result.completed, l.result.tokensReceived]).toEqual([6, 60]);
+      if (l.result.kind === "echo") {
+        expect(l.result.events).toBeGreaterThan(0);
+        // Paced users start each call on schedule: 40/s over 0.5 s, give or take one call per user.
+        if (l.scenario === "echo-paced") expect([l.config, l.result.events >= 14 && l.result.events <= 26]).toEqual([l.config, true]);
+      } else expect([l.result.completed, l.result.tokensReceived]).toEqual([6, 60]);
       // Redis's CPU is read only where there is one.
       expect(l.cpu.redis === null).toBe(l.config !== "redis-2");
       expect(l.cpu.servers).toHaveLength(l.processes);
     }
     const table = scaleTable({ lines });
     expect(table).toContain("| echo-50: 4 users calling /echo back to back, 0.5 s measured | baseline | memory | redis-2 | target (Redis) |");
+    expect(table).toContain("| echo-paced: 4 users calling /echo at 40 events/s in all, 0.5 s measured | baseline | memory | redis-2 | target (Redis) |");
     expect(table).toContain("| tokens received / expected | 60 / 60 | 60 / 60 | 60 / 60 |  |");
     expect(table).toMatch(/\| events lost \| 0 \| 0 \| 0 yes \| 0 \|/);
   }, 60_000);
