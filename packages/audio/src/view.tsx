@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type DragEvent } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { FileData, ViewProps } from "@vitrine/core";
 import { encodeWav16 } from "./wav.js";
 import { MicStream } from "./mic-stream.js";
@@ -7,6 +7,7 @@ import { AudioPlayer, type WaveformViewOptions } from "./player.js";
 import { LiveWaveform, decodeAudio } from "./waveform.js";
 import { formatTime } from "./trim.js";
 import { adoptStylesheet } from "@vitrine/core/browser";
+import { useFileDrop } from "@vitrine/view-kit";
 
 /** Config props the Audio view reads. */
 export interface AudioViewProps {
@@ -119,7 +120,6 @@ export function AudioView({ value, props, interactive, onChange, dispatch, uploa
   adoptStylesheet("vt-audio-style", CSS);
   const input = useRef<HTMLInputElement>(null);
   const recording = useRef<Recording | null>(null);
-  const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [recState, setRecState] = useState<"idle" | "recording" | "paused">("idle");
@@ -244,11 +244,7 @@ export function AudioView({ value, props, interactive, onChange, dispatch, uploa
     void send(file);
   }
 
-  function onDrop(e: DragEvent) {
-    e.preventDefault();
-    setDragging(false);
-    if (canUpload) take([...e.dataTransfer.files]);
-  }
+  const { dragging, dropProps } = useFileDrop((files) => take(files), canUpload);
 
   async function startRecording() {
     setError(null);
@@ -420,9 +416,7 @@ export function AudioView({ value, props, interactive, onChange, dispatch, uploa
               data-dragging={dragging}
               onClick={() => input.current?.click()}
               onKeyDown={(e) => (e.key === "Enter" || e.key === " ") && (e.preventDefault(), input.current?.click())}
-              onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
-              onDragLeave={() => setDragging(false)}
-              onDrop={onDrop}
+              {...dropProps}
             >
               {status ?? (<><strong>Drop audio here</strong><span>— or click to upload —</span></>)}
               <input ref={input} type="file" accept="audio/*" hidden aria-hidden="true" tabIndex={-1}

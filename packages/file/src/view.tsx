@@ -1,7 +1,8 @@
-import { useRef, useState, type DragEvent } from "react";
+import { useRef, useState } from "react";
 import type { FileData, ViewProps } from "@vitrine/core";
 import { acceptAttribute, describeFileTypes, formatSize, matchesFileTypes } from "./filetypes.js";
 import { adoptStylesheet } from "@vitrine/core/browser";
+import { useFileDrop } from "@vitrine/view-kit";
 
 /** Config props the File view reads. */
 export interface FileViewProps {
@@ -57,7 +58,6 @@ export function displayName(file: FileData): string {
 export function FileView({ value, props, interactive, onChange, dispatch, upload, fileUrl }: ViewProps<FileData | FileData[] | null, FileViewProps>) {
   adoptStylesheet("vt-file-style", CSS);
   const input = useRef<HTMLInputElement>(null);
-  const [dragging, setDragging] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const count = props.file_count ?? "single";
@@ -89,11 +89,7 @@ export function FileView({ value, props, interactive, onChange, dispatch, upload
     }
   }
 
-  function onDrop(e: DragEvent) {
-    e.preventDefault();
-    setDragging(false);
-    if (interactive) void take([...e.dataTransfer.files]);
-  }
+  const { dragging, dropProps } = useFileDrop((files) => void take(files), interactive);
 
   function remove(index: number) {
     const file = files[index]!;
@@ -152,9 +148,7 @@ export function FileView({ value, props, interactive, onChange, dispatch, upload
           style={height ? { minHeight: height } : undefined}
           onClick={() => input.current?.click()}
           onKeyDown={(e) => (e.key === "Enter" || e.key === " ") && (e.preventDefault(), input.current?.click())}
-          onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}
+          {...dropProps}
         >
           {progress !== null ? (
             <span>Uploading… {Math.round(progress * 100)}%</span>

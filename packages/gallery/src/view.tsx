@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent, type MouseEvent } from "react";
+import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from "react";
 import type { FileData, ViewProps } from "@vitrine/core";
 import { Webcam } from "@vitrine/image/webcam";
 import { acceptOf, matchesFileTypes } from "./filetypes.js";
 import { isGalleryVideo, galleryItemFile, type GalleryItem } from "./items.js";
 import { adoptStylesheet } from "@vitrine/core/browser";
+import { pastedFiles, readClipboard, useFileDrop } from "@vitrine/view-kit";
 
 /** Config props the Gallery view reads. */
 export interface GalleryViewProps {
@@ -118,7 +119,6 @@ export function GalleryView({ value, props, interactive, onChange, dispatch, upl
   const items = value ?? [];
   const allowPreview = props.allow_preview !== false;
   const [selected, setSelected] = useState<number | null>(() => props.selected_index ?? (props.preview && items.length ? 0 : null));
-  const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -230,11 +230,9 @@ export function GalleryView({ value, props, interactive, onChange, dispatch, upl
   /** The Clipboard source button: the first image or video on the clipboard. */
   async function pasteButton() {
     try {
-      for (const item of await navigator.clipboard.read()) {
-        const type = item.types.find((t) => t.startsWith("image/") || t.startsWith("video/"));
-        if (type) return void (await take([new File([await item.getType(type)], `clipboard.${type.split("/")[1]}`, { type })]));
-      }
-      setError("The clipboard holds no image.");
+      const blob = await readClipboard((type) => type.startsWith("image/") || type.startsWith("video/"));
+      if (blob) await take([new File([blob], `clipboard.${blob.type.split("/")[1]}`, { type: blob.type })]);
+      else setError("The clipboard holds no image.");
     } catch (e) {
       setError((e as Error).message);
     }
@@ -247,28 +245,13 @@ export function GalleryView({ value, props, interactive, onChange, dispatch, upl
     onChange(items.filter((_, i) => i !== index), { userInput: true });
   }
 
-  function onDrop(e: DragEvent) {
-    e.preventDefault();
-    setDragging(false);
-    if (canUpload) void take([...e.dataTransfer.files]);
-  }
+  const { dragging, dropProps } = useFileDrop((files) => void take(files), canUpload);
 
   function onPaste(e: ClipboardEvent) {
     if (!canPaste) return;
-    const files = [...e.clipboardData.files];
-    if (files.length) {
-      e.preventDefault();
-      void take(files);
-    }
+    const files = pastedFiles(e);
+    if (files.length) void take(files);
   }
-
-  const dropHandlers = canUpload
-    ? {
-        onDragOver: (e: DragEvent) => { e.preventDefault(); setDragging(true); },
-        onDragLeave: () => setDragging(false),
-        onDrop,
-      }
-    : {};
 
   const fileInput = canUpload ? (
     <input ref={input} type="file" multiple accept={acceptOf(props.file_types)} hidden aria-hidden="true" tabIndex={-1}
@@ -290,7 +273,7 @@ export function GalleryView({ value, props, interactive, onChange, dispatch, upl
   const nameOf = (file: FileData, i: number) => file.orig_name ?? `image-${i + 1}`;
 
   return (
-    <div className="vt-field vt-gallery" ref={root} data-dragging={dragging} onPaste={onPaste} {...dropHandlers}>
+    <div className="vt-field vt-gallery" ref={root} data-dragging={dragging} onPaste={onPaste} {...dropProps}>
       {props.show_label !== false && props.label ? <span className="vt-label">{props.label}</span> : null}
       {props.info ? <span className="vt-info">{props.info}</span> : null}
       {items.length > 0 && !previewing && (buttons.includes("download_all") || buttons.includes("fullscreen") || interactive) ? (

@@ -1,7 +1,8 @@
-import { useRef, useState, type ClipboardEvent, type DragEvent, type MouseEvent } from "react";
+import { useRef, useState, type ClipboardEvent, type MouseEvent } from "react";
 import type { FileData, ViewProps } from "@vitrine/core";
 import { Webcam } from "./webcam.js";
 import { adoptStylesheet } from "@vitrine/core/browser";
+import { pastedFiles, readClipboard, useFileDrop } from "@vitrine/view-kit";
 
 /** Where the user may take an image from. */
 type Source = "upload" | "webcam" | "clipboard";
@@ -67,7 +68,6 @@ export function ImageView({ value, props, interactive, onChange, dispatch, uploa
   adoptStylesheet("vt-image-style", CSS);
   const input = useRef<HTMLInputElement>(null);
   const frame = useRef<HTMLDivElement>(null);
-  const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const sources = props.sources ?? ["upload", "webcam", "clipboard"];
@@ -111,28 +111,19 @@ export function ImageView({ value, props, interactive, onChange, dispatch, uploa
     }
   }
 
-  function onDrop(e: DragEvent) {
-    e.preventDefault();
-    setDragging(false);
-    if (canUpload) void take([...e.dataTransfer.files]);
-  }
+  const { dragging, dropProps } = useFileDrop((files) => void take(files), canUpload);
 
   function onPaste(e: ClipboardEvent) {
     if (!canPaste) return;
-    const files = [...e.clipboardData.files];
-    if (files.length) {
-      e.preventDefault();
-      void take(files);
-    }
+    const files = pastedFiles(e);
+    if (files.length) void take(files);
   }
 
   async function pasteButton() {
     try {
-      for (const item of await navigator.clipboard.read()) {
-        const type = item.types.find((t) => t.startsWith("image/"));
-        if (type) return void (await take([await item.getType(type)]));
-      }
-      setError("The clipboard holds no image.");
+      const image = await readClipboard((type) => type.startsWith("image/"));
+      if (image) await take([image]);
+      else setError("The clipboard holds no image.");
     } catch (e) {
       setError((e as Error).message);
     }
@@ -207,9 +198,7 @@ export function ImageView({ value, props, interactive, onChange, dispatch, uploa
           style={height ? { minHeight: height } : undefined}
           onClick={() => canUpload && input.current?.click()}
           onKeyDown={(e) => (e.key === "Enter" || e.key === " ") && canUpload && (e.preventDefault(), input.current?.click())}
-          onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}
+          {...dropProps}
           onPaste={onPaste}
         >
           {busy ? <span>Uploading…</span> : <Placeholder text={props.placeholder} upload={canUpload} paste={canPaste} />}

@@ -1,4 +1,4 @@
-import { useEffect, useReducer, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
+import { useEffect, useReducer, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
 import type { FileData, ViewProps } from "@vitrine/core";
 import { Webcam } from "@vitrine/image/webcam";
 import {
@@ -25,6 +25,7 @@ import {
 } from "./canvas.js";
 import type { BrushColor, BrushSettings, EraserSettings, LayerSettings } from "./tools.js";
 import { adoptStylesheet } from "@vitrine/core/browser";
+import { pastedFiles, readClipboard, useFileDrop } from "@vitrine/view-kit";
 
 /** The wire value the view reads and sets (Gradio's EditorData). */
 export interface EditorWireValue {
@@ -217,7 +218,6 @@ function InteractiveEditor({ value, props, onChange, dispatch, upload, fileUrl }
   const [cropRect, setCropRect] = useState<Rect | null>(null);
   const [resize, setResize] = useState<{ width: number; height: number; rescale: boolean; anchor: Anchor }>({ width: canvasW, height: canvasH, rescale: true, anchor: "center" });
   const [busy, setBusy] = useState(false);
-  const [dragging, setDragging] = useState(false);
   const [hasImage, setHasImage] = useState(false);
   const [error, setError] = useState<string | null>(null);
   /** Whether the webcam source is open: its preview replaces the canvas until a photo is taken. */
@@ -417,28 +417,19 @@ function InteractiveEditor({ value, props, onChange, dispatch, upload, fileUrl }
     if (brush) setTool("brush");
   }
 
-  function onDrop(e: DragEvent) {
-    e.preventDefault();
-    setDragging(false);
-    if (canUpload) void takeBackground([...e.dataTransfer.files]);
-  }
+  const { dragging, dropProps } = useFileDrop((files) => void takeBackground(files), canUpload);
 
   function onPaste(e: ClipboardEvent) {
     if (!canPaste) return;
-    const files = [...e.clipboardData.files];
-    if (files.length) {
-      e.preventDefault();
-      void takeBackground(files);
-    }
+    const files = pastedFiles(e);
+    if (files.length) void takeBackground(files);
   }
 
   async function pasteButton() {
     try {
-      for (const item of await navigator.clipboard.read()) {
-        const type = item.types.find((t) => t.startsWith("image/"));
-        if (type) return void (await takeBackground([await item.getType(type)]));
-      }
-      setError("The clipboard holds no image.");
+      const image = await readClipboard((type) => type.startsWith("image/"));
+      if (image) await takeBackground([image]);
+      else setError("The clipboard holds no image.");
     } catch (e) {
       setError((e as Error).message);
     }
@@ -690,8 +681,7 @@ function InteractiveEditor({ value, props, onChange, dispatch, upload, fileUrl }
         />
       ) : null}
       <div className="vt-ie-frame" data-dragging={dragging} style={{ ...(height ? { height } : {}), ...(webcamOpen ? { display: "none" } : {}) }}
-        onDragOver={(e) => { if (canUpload) { e.preventDefault(); setDragging(true); } }}
-        onDragLeave={() => setDragging(false)} onDrop={onDrop} onPaste={onPaste}>
+        {...dropProps} onPaste={onPaste}>
         <canvas ref={display} width={current.width} height={current.height} role="img" aria-label={`${label}: canvas`} tabIndex={0}
           data-width={current.width} data-height={current.height}
           onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={onPointerUp} />

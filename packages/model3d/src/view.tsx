@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type DragEvent } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { FileData, ViewProps } from "@vitrine/core";
 import { MODEL_EXTENSIONS, modelExtension } from "./formats.js";
 import type { ModelScene } from "./scene.js";
 import { adoptStylesheet } from "@vitrine/core/browser";
+import { useFileDrop } from "@vitrine/view-kit";
 
 /** Config props the Model3D view reads. */
 export interface Model3DViewProps {
@@ -75,7 +76,6 @@ export function Model3DView({ value, props, interactive, onChange, dispatch, upl
   const input = useRef<HTMLInputElement>(null);
   const scene = useRef<ModelScene | null>(null);
   const [state, setState] = useState<{ stage: "idle" | "loading" | "shown" } | { stage: "error"; message: string }>({ stage: "idle" });
-  const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
   const [uploadError, setUploadError] = useState<string | null>(null);
 
@@ -142,11 +142,7 @@ export function Model3DView({ value, props, interactive, onChange, dispatch, upl
     }
   }
 
-  function onDrop(e: DragEvent) {
-    e.preventDefault();
-    setDragging(false);
-    if (interactive) void take([...e.dataTransfer.files]);
-  }
+  const { dragging, dropProps } = useFileDrop((files) => void take(files), interactive);
 
   function clear() {
     setUploadError(null);
@@ -186,9 +182,7 @@ export function Model3DView({ value, props, interactive, onChange, dispatch, upl
           style={height ? { minHeight: height } : undefined}
           onClick={() => input.current?.click()}
           onKeyDown={(e) => (e.key === "Enter" || e.key === " ") && (e.preventDefault(), input.current?.click())}
-          onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}
+          {...dropProps}
         >
           {busy ? <span>Uploading…</span> : (
             <>

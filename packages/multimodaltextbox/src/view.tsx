@@ -1,6 +1,7 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
 import type { FileData, ViewProps } from "@vitrine/core";
 import { acceptAttribute, describeFileTypes, matchesFileTypes } from "@vitrine/file/filetypes";
+import { pastedFiles, useFileDrop } from "@vitrine/view-kit";
 import { MicRecorder } from "./recorder.js";
 import { adoptStylesheet } from "@vitrine/core/browser";
 
@@ -146,7 +147,6 @@ export function MultimodalTextboxView({ value: raw, props, interactive, status, 
   const chooser = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [dragging, setDragging] = useState(false);
   const [recording, setRecording] = useState(false);
   const recorder = useRef<MicRecorder | null>(null);
   /** Uploads under way: a submit waits for them. */
@@ -269,18 +269,11 @@ export function MultimodalTextboxView({ value: raw, props, interactive, status, 
       void attach([new File([text], "pasted_text.txt", { type: "text/plain", lastModified: Date.now() })]);
       return;
     }
-    const files = [...(e.clipboardData.files ?? [])];
-    if (files.length) {
-      e.preventDefault();
-      void attach(files);
-    }
+    const files = pastedFiles(e);
+    if (files.length) void attach(files);
   }
 
-  function onDrop(e: DragEvent) {
-    e.preventDefault();
-    setDragging(false);
-    if (canUpload) void attach([...(e.dataTransfer?.files ?? [])]);
-  }
+  const { dragging, dropProps } = useFileDrop((files) => void attach(files), canUpload);
 
   const attrs = props.html_attributes ?? {};
   const directory = count === "directory" ? { webkitdirectory: "", directory: "" } : {};
@@ -296,9 +289,7 @@ export function MultimodalTextboxView({ value: raw, props, interactive, status, 
         aria-label={`${label}: message`}
         data-dragging={dragging}
         data-disabled={!interactive}
-        onDragOver={(e) => { if (!canUpload) return; e.preventDefault(); setDragging(true); }}
-        onDragLeave={(e) => { if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false); }}
-        onDrop={onDrop}
+        {...dropProps}
       >
         {value.files.length > 0 || progress !== null ? (
           <ul className="vt-mmt-files" aria-label="Attached files">

@@ -1,6 +1,7 @@
-import { useRef, useState, type DragEvent } from "react";
+import { useRef, useState } from "react";
 import type { FileData, ViewProps } from "@vitrine/core";
 import { adoptStylesheet } from "@vitrine/core/browser";
+import { useFileDrop } from "@vitrine/view-kit";
 
 /** Config props the SimpleImage view reads. */
 export interface SimpleImageViewProps {
@@ -32,7 +33,6 @@ const CSS = `
 export function SimpleImageView({ value, props, interactive, onChange, dispatch, upload, fileUrl }: ViewProps<FileData | null, SimpleImageViewProps>) {
   adoptStylesheet("vt-simpleimage-style", CSS);
   const input = useRef<HTMLInputElement>(null);
-  const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const label = props.label ?? "Image";
@@ -54,11 +54,7 @@ export function SimpleImageView({ value, props, interactive, onChange, dispatch,
     }
   }
 
-  function onDrop(e: DragEvent) {
-    e.preventDefault();
-    setDragging(false);
-    void take([...e.dataTransfer.files]);
-  }
+  const { dragging, dropProps } = useFileDrop((files) => void take(files));
 
   const url = value ? fileUrl(value) : null;
   return (
@@ -82,9 +78,7 @@ export function SimpleImageView({ value, props, interactive, onChange, dispatch,
         <div className="vt-simpleimage-drop" role="button" tabIndex={0} aria-label={`${label}: upload an image`} data-dragging={dragging}
           onClick={() => input.current?.click()}
           onKeyDown={(e) => (e.key === "Enter" || e.key === " ") && (e.preventDefault(), input.current?.click())}
-          onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}>
+          {...dropProps}>
           {busy ? <span>Uploading…</span> : <><strong>Drop an image here</strong><span>— or click to upload —</span></>}
           <input ref={input} type="file" accept="image/*" hidden aria-hidden="true" tabIndex={-1}
             onChange={(e) => { const files = [...(e.target.files ?? [])]; e.target.value = ""; void take(files); }} />

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type DragEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { FileData, ViewProps } from "@vitrine/core";
 import { VideoStreamPlayer } from "./stream-player.js";
 import { adoptStylesheet } from "@vitrine/core/browser";
+import { useFileDrop } from "@vitrine/view-kit";
 
 /** The wire value of a Video: the video and its WebVTT subtitles. */
 export interface VideoValue {
@@ -87,7 +88,6 @@ function recorderType(): string {
 export function VideoView({ value, props, interactive, onChange, dispatch, upload, fileUrl }: ViewProps<VideoValue | null, VideoViewProps>) {
   adoptStylesheet("vt-video-style", CSS);
   const input = useRef<HTMLInputElement>(null);
-  const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const sources = props.sources ?? ["upload", "webcam"];
@@ -116,11 +116,7 @@ export function VideoView({ value, props, interactive, onChange, dispatch, uploa
     void send(file);
   }
 
-  function onDrop(e: DragEvent) {
-    e.preventDefault();
-    setDragging(false);
-    if (canUpload) take([...e.dataTransfer.files]);
-  }
+  const { dragging, dropProps } = useFileDrop((files) => take(files), canUpload);
 
   function clear() {
     setError(null);
@@ -184,9 +180,7 @@ export function VideoView({ value, props, interactive, onChange, dispatch, uploa
               style={height ? { minHeight: height } : undefined}
               onClick={() => input.current?.click()}
               onKeyDown={(e) => (e.key === "Enter" || e.key === " ") && (e.preventDefault(), input.current?.click())}
-              onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
-              onDragLeave={() => setDragging(false)}
-              onDrop={onDrop}
+              {...dropProps}
             >
               {uploading ?? (
                 <>

@@ -1,0 +1,2 @@
+import { jestPreset } from "../../tools/jest-preset.js";
+export default { ...jestPreset };
