@@ -2,8 +2,11 @@ import { useState, type DragEvent } from "react";
 
 /** The handlers {@link useFileDrop} gives, to spread on the drop target. */
 export interface FileDropProps {
+  /** Marks the target while files are over it (and lets them be dropped). */
   onDragOver: (e: DragEvent) => void;
+  /** Unmarks it once the pointer leaves it (not when it moves onto one of its children). */
   onDragLeave: (e: DragEvent) => void;
+  /** Hands the dropped files to `take`, unless the drop is disabled. */
   onDrop: (e: DragEvent) => void;
 }
 
