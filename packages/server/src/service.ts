@@ -424,11 +424,13 @@ export class AppService {
   serveHot(req: IncomingMessage, res: ServerResponse): boolean {
     const url = req.url ?? "";
     if (!url.startsWith(API_PREFIX)) return false;
-    applySecurityHeaders(res, this.options);
-    if (this.auth.refuse(req, res)) return true;
     const q = url.indexOf("?");
     const path = q < 0 ? url : url.slice(0, q);
-    if (req.method === "POST" && path === JOIN_PATH) {
+    const join = req.method === "POST" && path === JOIN_PATH;
+    if (!join && !(req.method === "GET" && path === DATA_PATH)) return false;
+    applySecurityHeaders(res, this.options);
+    if (this.auth.refuse(req, res)) return true;
+    if (join) {
       this.guard.cors(req, res);
       this.guard.readJoinBody(req).then(
         (body) => this.join(body, req, res),
@@ -436,13 +438,10 @@ export class AppService {
       );
       return true;
     }
-    if (req.method === "GET" && path === DATA_PATH) {
-      this.guard.cors(req, res);
-      const hash = q < 0 ? null : new URLSearchParams(url.slice(q + 1)).get("session_hash");
-      this.stream(hash ?? "", res);
-      return true;
-    }
-    return false;
+    this.guard.cors(req, res);
+    const hash = q < 0 ? null : new URLSearchParams(url.slice(q + 1)).get("session_hash");
+    this.stream(hash ?? "", res);
+    return true;
   }
 
   private join(body: unknown, req: IncomingMessage, res: ServerResponse): void {

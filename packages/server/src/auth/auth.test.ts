@@ -172,6 +172,19 @@ describe("auth", () => {
     expect(res.status).toBe(302);
   });
 
+  it("GET /user names the logged-in user and /login_check answers 200 or 401, as Gradio's (at the root and under the API prefix)", async () => {
+    const cookie = cookieOf(await login("alan", "turing"));
+    for (const prefix of ["", "gradio_api/"]) {
+      const user = await fetch(`${url}${prefix}user`, { headers: { Cookie: cookie } });
+      expect([user.status, await user.json()]).toEqual([200, "alan"]);
+      expect(await (await fetch(`${url}${prefix}user`)).json()).toBeNull();
+      const checked = await fetch(`${url}${prefix}login_check`, { headers: { Cookie: cookie } });
+      expect([checked.status, await checked.json()]).toEqual([200, null]);
+      const refused = await fetch(`${url}${prefix}login_check`);
+      expect([refused.status, await refused.json()]).toEqual([401, { detail: "Not authenticated" }]);
+    }
+  });
+
   it("a forged or stale cookie is refused", async () => {
     const name = cookieOf(await login()).split("=")[0]!;
     expect((await fetch(`${url}config`, { headers: { Cookie: `${name}=forged` } })).status).toBe(401);
@@ -217,8 +230,83 @@ describe("an app without auth", () => {
       expect((await fetch(`${open.url}config`)).status).toBe(200);
       expect((await fetch(`${open.url}login`, { redirect: "manual" })).status).toBe(302);
       expect((await fetch(`${open.url}logout`, { redirect: "manual" })).status).toBe(302);
+      // Nobody is logged in, and nobody needs to be.
+      expect(await (await fetch(`${open.url}user`)).json()).toBeNull();
+      const checked = await fetch(`${open.url}login_check`);
+      expect([checked.status, await checked.json()]).toEqual([200, null]);
     } finally {
       await open.close();
     }
+  });
+});
+
+describe("auth_dependency (an external login)", () => {
+  let ext: RunningServer;
+  const calls: (string | undefined)[] = [];
+  beforeAll(async () => {
+    const app = Blocks(() => {
+      const text = Textbox({ label: "text" });
+      const out = Textbox({ label: "out" });
+      text.submit({ fn: (t: string, ctx) => `${t}:${ctx.request.username}`, inputs: [text], outputs: [out], api_name: "whoami" });
+    });
+    ext = await launch(app, {
+      server_port: 0,
+      quiet: true,
+      // A proxy in front signs users in and names them in a header; "mallory" makes the function throw.
+      auth_dependency: (req) => {
+        const user = req.headers["x-forwarded-user"] as string | undefined;
+        calls.push(user);
+        if (user === "mallory") throw new Error("banned");
+        return user ?? null;
+      },
+    });
+  });
+  afterAll(() => ext.close());
+
+  const as = (user: string | null): RequestInit => ({ headers: user === null ? {} : { "X-Forwarded-User": user }, redirect: "manual" });
+
+  it("serves the page, config and API to a request it names a user for, and runs functions as that user", async () => {
+    expect((await fetch(ext.url, as("grace"))).status).toBe(200);
+    expect((await fetch(`${ext.url}config`, as("grace"))).status).toBe(200);
+    const run = await fetch(`${ext.url}gradio_api/run/whoami`, {
+      method: "POST",
+      body: '{"data":["hi"]}',
+      headers: { "Content-Type": "application/json", "X-Forwarded-User": "grace" },
+    });
+    expect([run.status, (await run.json()).data]).toEqual([200, ["hi:grace"]]);
+    expect(await (await fetch(`${ext.url}gradio_api/user`, as("grace"))).json()).toBe("grace");
+    expect(calls).toContain("grace");
+  });
+
+  it("answers 401 everywhere, the page included (no login form), when it names nobody, returns \"\" or throws", async () => {
+    for (const user of [null, "", "mallory"]) {
+      for (const route of ["", "config", "gradio_api/info", "login_check"]) {
+        const res = await fetch(`${ext.url}${route}`, as(user));
+        expect([user, route, res.status]).toEqual([user, route, 401]);
+        expect(await res.text()).not.toContain('name="password"');
+      }
+      expect(await (await fetch(`${ext.url}user`, as(user))).json()).toBeNull();
+    }
+    // The server keeps serving the next request.
+    expect((await fetch(`${ext.url}config`, as("grace"))).status).toBe(200);
+  });
+
+  it("has no login form or session of its own: /login goes back to the page, POST /login logs nobody in", async () => {
+    expect((await fetch(`${ext.url}login`, as(null))).status).toBe(302);
+    const body = new FormData();
+    body.append("username", "grace");
+    body.append("password", "x");
+    const posted = await fetch(`${ext.url}login`, { method: "POST", body, redirect: "manual" });
+    expect(posted.status).toBe(302);
+    expect(posted.headers.getSetCookie()).toEqual([]);
+  });
+
+  it("cannot be given with auth", async () => {
+    const app = Blocks(() => {
+      Textbox({ label: "t" });
+    });
+    await expect(launch(app, { server_port: 0, quiet: true, auth: ["a", "b"], auth_dependency: () => "a" })).rejects.toThrow(
+      "give `auth` or `auth_dependency`, not both",
+    );
   });
 });

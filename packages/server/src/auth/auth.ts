@@ -1,7 +1,10 @@
 /**
  * Login for an app launched with `auth` (Gradio's `launch(auth=…)`): `POST /login` gives a
  * session cookie, `GET /logout` takes it back, and every other route of the app answers 401
- * without one, except the page itself, which shows the login form.
+ * without one, except the page itself, which shows the login form. With `auth_dependency`, a
+ * function of yours names the user of each request instead (an external login: a proxy's
+ * header, your own cookie), and a request it names no user for answers 401.
+ * `GET /user` and `GET /login_check` tell a page who is logged in, as Gradio's.
  */
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -26,6 +29,16 @@ export interface AuthOptions {
   auth?: AuthSpec | null;
   /** HTML shown above the login form (as Gradio's `auth_message`): written by you, not escaped. */
   auth_message?: string | null;
+  /**
+   * Names the user of each request from an external login (Gradio's `auth_dependency`): a
+   * reverse proxy's header, a cookie of your own sign-in. Return the user's id, or null (or
+   * throw) to refuse the request: every route then answers 401, the page included. Functions
+   * read the user as `ctx.request.username`. It is called on every request, so keep it fast
+   * and synchronous. Cannot be used with `auth`.
+   *
+   * @example launch(demo, { auth_dependency: (req) => (req.headers["x-forwarded-user"] as string | undefined) ?? null })
+   */
+  auth_dependency?: ((request: IncomingMessage) => string | null | undefined) | null;
 }
 
 /** What the login needs from the service it guards. */
@@ -54,6 +67,7 @@ export class Auth {
   /** The session cookie's name: per app, as Gradio's `access-token-<id>`, so apps on one host never mix. */
   readonly cookieName = `access-token-${randomBytes(12).toString("base64url")}`;
   private readonly credentials: Credentials | null;
+  private readonly dependency: ((request: IncomingMessage) => string | null | undefined) | null;
   private readonly message: string | null;
   /** Session tokens and their users. */
   private readonly tokens = new Map<string, string>();
@@ -67,7 +81,10 @@ export class Auth {
     throttle: ThrottleOptions = {},
   ) {
     this.credentials = options.auth === undefined || options.auth === null ? null : new Credentials(options.auth);
-    this.enabled = this.credentials !== null;
+    this.dependency = options.auth_dependency ?? null;
+    if (this.credentials && this.dependency) throw new TypeError("launch: give `auth` or `auth_dependency`, not both");
+    if (this.dependency !== null && typeof this.dependency !== "function") throw new TypeError("launch: `auth_dependency` must be a function (request) => user id or null");
+    this.enabled = this.credentials !== null || this.dependency !== null;
     this.message = options.auth_message ?? null;
     this.throttle = new LoginThrottle(throttle);
     this.proxies = options.trusted_proxies ? proxyaddr.compile([...options.trusted_proxies]) : null;
@@ -86,8 +103,21 @@ export class Auth {
   /** The logged-in user of a request, or null (always null when the app has no login). */
   username(req: IncomingMessage): string | null {
     if (!this.enabled) return null;
+    if (this.dependency) return this.userOf(req, this.dependency);
     const token = readCookie(req.headers.cookie, this.cookieName);
     return token === null ? null : (this.tokens.get(token) ?? null);
+  }
+
+  /** What `auth_dependency` names the request's user: a non-empty string, else null (a throw is logged, and refuses). */
+  private userOf(req: IncomingMessage, dependency: (request: IncomingMessage) => string | null | undefined): string | null {
+    try {
+      const user = dependency(req);
+      if (typeof user === "string") return user === "" ? null : user;
+      if (user !== null && user !== undefined) console.error(`[vitrine] auth_dependency returned ${typeof user}, not a user id or null: the request is refused`);
+    } catch (err) {
+      console.error("[vitrine] auth_dependency threw, so the request is refused:", err);
+    }
+    return null;
   }
 
   /**
@@ -113,15 +143,27 @@ export class Auth {
   middleware(): RequestHandler {
     return (req, res, next) => {
       const path = req.path.replace(/\/+$/, "") || "/";
+      if (req.method === "GET" || req.method === "HEAD") {
+        // Who is logged in (Gradio's `/user` and `/login_check`, at the root and under the API prefix).
+        const route = path.startsWith(API_PREFIX + "/") ? path.slice(API_PREFIX.length) : path;
+        if (route === "/user") return void res.set("Cache-Control", "no-store").json(this.username(req));
+        if (route === "/login_check") {
+          res.set("Cache-Control", "no-store");
+          if (!this.enabled || this.username(req) !== null) return void res.json(null);
+          return void res.status(401).json({ detail: "Not authenticated" });
+        }
+      }
       if (path === "/login" && req.method === "POST") return void this.login(req, res).catch(next);
       if ((path === "/login" || path === "/logout") && req.path.endsWith("/") && req.method === "GET") return res.redirect(302, `..${path}`);
       if (path === "/login" && (req.method === "GET" || req.method === "HEAD")) return this.showLogin(req, res);
       if (path === "/logout" && (req.method === "GET" || req.method === "HEAD")) return this.logout(req, res);
       if (!this.enabled || isPreflight(req) || this.username(req) !== null) return next();
+      req.resume();
+      // An external login has no form here: everything answers 401, the page too (as Gradio).
+      if (!this.credentials) return void res.status(401).json(this.notAuthenticated());
       if ((req.method === "GET" || req.method === "HEAD") && (path === "/" || path === "/index.html")) {
         return this.sendForm(res, 200);
       }
-      req.resume();
       // A browser opening another address of the app gets the form too; everything else, Gradio's 401.
       if (req.method === "GET" && !req.path.startsWith(API_PREFIX) && /text\/html/.test(req.headers.accept ?? "")) {
         return this.sendForm(res, 401);
@@ -136,13 +178,13 @@ export class Auth {
   }
 
   private showLogin(req: Request, res: Response): void {
-    if (!this.enabled || this.username(req) !== null) return void res.redirect(302, "./");
+    if (!this.credentials || this.username(req) !== null) return void res.redirect(302, "./");
     this.sendForm(res, 200);
   }
 
   /** `POST /login`: 200 `{ success: true }` with the session cookie, or 400 "Incorrect credentials." as Gradio. */
   private async login(req: Request, res: Response): Promise<void> {
-    if (!this.enabled) {
+    if (!this.credentials) {
       req.resume();
       return void res.redirect(302, "./");
     }
@@ -198,10 +240,10 @@ export class Auth {
 
   /** `GET /logout`: ends every session of the user (as Gradio), clears the cookie, back to the page. */
   private logout(req: Request, res: Response): void {
-    const user = this.username(req);
+    const user = this.credentials ? this.username(req) : null;
     if (user !== null) for (const [t, u] of this.tokens) if (u === user) this.tokens.delete(t);
     res.set("Cache-Control", "no-store");
-    if (this.enabled) res.append("Set-Cookie", clearedCookie(this.cookieName, this.host.https(req)));
+    if (this.credentials) res.append("Set-Cookie", clearedCookie(this.cookieName, this.host.https(req)));
     res.redirect(302, "./");
   }
 }
