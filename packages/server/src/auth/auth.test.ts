@@ -163,6 +163,16 @@ describe("auth", () => {
     expect((await fetch(`${url}config`, { headers: { Cookie: other } })).status).toBe(401);
   });
 
+  it("GET /logout?all_session=false ends only this browser's session", async () => {
+    const here = cookieOf(await login());
+    const elsewhere = cookieOf(await login());
+    const out = await fetch(`${url}logout?all_session=false`, { headers: { Cookie: here }, redirect: "manual" });
+    expect(out.status).toBe(302);
+    expect(out.headers.getSetCookie()[0]).toMatch(/Max-Age=0/);
+    expect((await fetch(`${url}config`, { headers: { Cookie: here } })).status).toBe(401);
+    expect((await fetch(`${url}config`, { headers: { Cookie: elsewhere } })).status).toBe(200);
+  });
+
   it("GET /login shows the form, or goes to the page when logged in", async () => {
     const form = await fetch(`${url}login`);
     expect(form.status).toBe(200);

@@ -238,10 +238,16 @@ export class Auth {
     return token;
   }
 
-  /** `GET /logout`: ends every session of the user (as Gradio), clears the cookie, back to the page. */
+  /**
+   * `GET /logout`: ends every session of the user (as Gradio), or with `?all_session=false` only
+   * this browser's; clears the cookie, back to the page.
+   */
   private logout(req: Request, res: Response): void {
     const user = this.credentials ? this.username(req) : null;
-    if (user !== null) for (const [t, u] of this.tokens) if (u === user) this.tokens.delete(t);
+    if (user !== null) {
+      if (String(req.query.all_session).toLowerCase() === "false") this.tokens.delete(readCookie(req.headers.cookie, this.cookieName)!);
+      else for (const [t, u] of this.tokens) if (u === user) this.tokens.delete(t);
+    }
     res.set("Cache-Control", "no-store");
     if (this.credentials) res.append("Set-Cookie", clearedCookie(this.cookieName, this.host.https(req)));
     res.redirect(302, "./");
