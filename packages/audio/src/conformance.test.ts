@@ -77,7 +77,9 @@ async function emptyWith({ block }: TriggerContext, source: "Upload" | "Micropho
   const clear = block.getByRole("button", { name: "Clear" });
   const tab = block.getByRole("button", { name: source, exact: true });
   for (let i = 0; i < 200 && !(await tab.isVisible()); i++) {
-    if (await clear.isVisible()) await clear.click();
+    // The button may go between the look and the click (the value it clears was replaced): a
+    // click then waits for it only briefly, and the loop looks again, instead of waiting out the test.
+    if (await clear.isVisible()) await clear.click({ timeout: 1000 }).catch(() => undefined);
     else await new Promise((resolve) => setTimeout(resolve, 50));
   }
   if (!(await tab.isVisible())) {
