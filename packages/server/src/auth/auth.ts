@@ -103,15 +103,20 @@ export class Auth {
   /** The logged-in user of a request, or null (always null when the app has no login). */
   username(req: IncomingMessage): string | null {
     if (!this.enabled) return null;
-    if (this.dependency) return this.userOf(req, this.dependency);
-    const token = readCookie(req.headers.cookie, this.cookieName);
+    if (this.dependency) return this.userOf(req);
+    const token = this.sessionToken(req);
     return token === null ? null : (this.tokens.get(token) ?? null);
   }
 
+  /** The request's session cookie, or null. */
+  private sessionToken(req: IncomingMessage): string | null {
+    return readCookie(req.headers.cookie, this.cookieName);
+  }
+
   /** What `auth_dependency` names the request's user: a non-empty string, else null (a throw is logged, and refuses). */
-  private userOf(req: IncomingMessage, dependency: (request: IncomingMessage) => string | null | undefined): string | null {
+  private userOf(req: IncomingMessage): string | null {
     try {
-      const user = dependency(req);
+      const user = this.dependency!(req);
       if (typeof user === "string") return user === "" ? null : user;
       if (user !== null && user !== undefined) console.error(`[vitrine] auth_dependency returned ${typeof user}, not a user id or null: the request is refused`);
     } catch (err) {
@@ -243,9 +248,10 @@ export class Auth {
    * this browser's; clears the cookie, back to the page.
    */
   private logout(req: Request, res: Response): void {
-    const user = this.credentials ? this.username(req) : null;
-    if (user !== null) {
-      if (String(req.query.all_session).toLowerCase() === "false") this.tokens.delete(readCookie(req.headers.cookie, this.cookieName)!);
+    const token = this.credentials ? this.sessionToken(req) : null;
+    const user = token === null ? undefined : this.tokens.get(token);
+    if (token !== null && user !== undefined) {
+      if (String(req.query.all_session).toLowerCase() === "false") this.tokens.delete(token);
       else for (const [t, u] of this.tokens) if (u === user) this.tokens.delete(t);
     }
     res.set("Cache-Control", "no-store");
