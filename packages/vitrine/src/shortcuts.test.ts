@@ -28,6 +28,17 @@ describe("Gradio's string shortcuts", () => {
     ["code", "code", {}],
     ["paramviewer", "paramviewer", { header: "Parameters" }],
     ["dataframe", "dataframe", { type: "array", headers: ["1", "2", "3"] }],
+    ["numpy", "dataframe", { type: "array" }],
+    ["matrix", "dataframe", { type: "array" }],
+    ["list", "dataframe", { type: "array", headers: ["1"], col_count: [1, "dynamic"] }],
+    ["highlightedtext", "highlightedtext", {}],
+    ["radio", "radio", { choices: [] }],
+    ["chatbot", "chatbot", {}],
+    ["button", "button", { value: "Run" }],
+    ["clearbutton", "clearbutton", {}],
+    ["uploadbutton", "uploadbutton", { file_count: "single" }],
+    ["downloadbutton", "downloadbutton", {}],
+    ["datetime", "datetime", { type: "timestamp" }],
   ] as const)("%s makes a %s", (shortcut, type, props) => {
     const component = resolveComponent(shortcut);
     expect(component.type).toBe(type);

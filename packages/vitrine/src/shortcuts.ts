@@ -28,6 +28,13 @@ import { Code, type CodeComponent } from "@vitrine/code";
 import { ParamViewer, type ParamViewerComponent } from "@vitrine/paramviewer";
 import { Dataframe, type DataframeComponent } from "@vitrine/dataframe";
 import { Plot, type PlotComponent } from "@vitrine/plot";
+import { Radio, type RadioComponent } from "@vitrine/radio";
+import { Chatbot, type ChatbotComponent } from "@vitrine/chatbot";
+import { Button, type ButtonComponent } from "@vitrine/button";
+import { ClearButton, type ClearButtonComponent } from "@vitrine/clearbutton";
+import { UploadButton, type UploadButtonComponent } from "@vitrine/uploadbutton";
+import { DownloadButton, type DownloadButtonComponent } from "@vitrine/downloadbutton";
+import { DateTime, type DateTimeComponent } from "@vitrine/datetime";
 import { BarPlot, LinePlot, ScatterPlot, type BarPlotComponent, type LinePlotComponent, type ScatterPlotComponent } from "@vitrine/nativeplot";
 
 /**
@@ -107,6 +114,8 @@ export interface ComponentShortcuts {
   html: HtmlComponent;
   /** Gradio's name for HighlightedText. */
   highlight: HighlightedTextComponent;
+  /** Text with labelled spans (Gradio's `"highlightedtext"`). */
+  highlightedtext: HighlightedTextComponent;
   /** A code editor (Gradio's `"code"`). */
   code: CodeComponent;
   /** A colour picker; the function gets `#rrggbb` (Gradio's `"colorpicker"`). */
@@ -115,6 +124,26 @@ export interface ComponentShortcuts {
   paramviewer: ParamViewerComponent;
   /** An editable table; the function gets its rows (Gradio's `"dataframe"`). */
   dataframe: DataframeComponent;
+  /** Gradio's `gr.Numpy` (`type="numpy"`): a table whose function gets its rows as arrays, JavaScript having no numpy. */
+  numpy: DataframeComponent;
+  /** Gradio's `gr.Matrix`: a table whose function gets its rows as arrays (`type="array"`). */
+  matrix: DataframeComponent;
+  /** Gradio's `gr.List`: a table of one column; the function gets its rows, one cell each. */
+  list: DataframeComponent;
+  /** A Radio with no choices yet (Gradio's `"radio"`); give it choices with `update()`. */
+  radio: RadioComponent;
+  /** A chat transcript (Gradio's `"chatbot"`). */
+  chatbot: ChatbotComponent;
+  /** A button labelled "Run" (Gradio's `"button"`). */
+  button: ButtonComponent;
+  /** A button that clears the components it is given (Gradio's `"clearbutton"`). */
+  clearbutton: ClearButtonComponent;
+  /** A button that uploads one file; the function gets its path (Gradio's `"uploadbutton"`). */
+  uploadbutton: UploadButtonComponent;
+  /** A button that downloads the file the function returns (Gradio's `"downloadbutton"`). */
+  downloadbutton: DownloadButtonComponent;
+  /** A date and time field; the function gets a timestamp (Gradio's `"datetime"`). */
+  datetime: DateTimeComponent;
   /** A plot: the function returns a plotly figure or a plot image (Gradio's `"plot"`). */
   plot: PlotComponent;
   /** A line plot of a table the function returns (Gradio's `"lineplot"`). */
@@ -162,10 +191,21 @@ const factories: { [K in keyof ComponentShortcuts]: () => ComponentShortcuts[K] 
   json: () => JsonViewer(),
   html: () => HTML(),
   highlight: () => HighlightedText(),
+  highlightedtext: () => HighlightedText(),
   code: () => Code(),
   colorpicker: () => ColorPicker(),
   paramviewer: () => ParamViewer(),
   dataframe: () => Dataframe(),
+  numpy: () => Dataframe({ type: "array" }),
+  matrix: () => Dataframe({ type: "array" }),
+  list: () => Dataframe({ type: "array", col_count: 1 }),
+  radio: () => Radio(),
+  chatbot: () => Chatbot(),
+  button: () => Button(),
+  clearbutton: () => ClearButton(),
+  uploadbutton: () => UploadButton(),
+  downloadbutton: () => DownloadButton(),
+  datetime: () => DateTime(),
   plot: () => Plot(),
   lineplot: () => LinePlot(),
   barplot: () => BarPlot(),
