@@ -7,11 +7,11 @@
 /** A cell's value on the wire and in the function: a string, a number, a boolean, or null (empty). */
 export type CellValue = string | number | boolean | null;
 
-/** A column's datatype, as Gradio's `datatype`. */
-export type Datatype = "str" | "number" | "bool" | "date" | "markdown" | "html";
+/** A column's datatype, as Gradio's `datatype` ("image": the cell holds an image's URL, shown as the image). */
+export type Datatype = "str" | "number" | "bool" | "date" | "markdown" | "html" | "image";
 
 /** Every datatype a column may have. */
-export const DATATYPES: readonly Datatype[] = ["str", "number", "bool", "date", "markdown", "html"];
+export const DATATYPES: readonly Datatype[] = ["str", "number", "bool", "date", "markdown", "html", "image"];
 
 /**
  * Per-cell display data, as Gradio's `metadata`: `display_value` (the text shown instead of the
@@ -41,6 +41,22 @@ export function columnType(datatype: Datatype | readonly Datatype[] | undefined,
   if (datatype === undefined) return "str";
   if (typeof datatype === "string") return datatype;
   return datatype[col] ?? "str";
+}
+
+/**
+ * Each column's datatype from its cells (Gradio's `datatype="auto"`): "number" when every
+ * filled cell is a number, "bool" when every one is a boolean, "date" when every one is a
+ * Date, "str" otherwise (and for a column with no filled cell).
+ */
+export function inferDatatypes(rows: readonly (readonly unknown[])[], width: number): Datatype[] {
+  return Array.from({ length: width }, (_, c) => {
+    const filled = rows.map((r) => r[c]).filter((v) => v !== null && v !== undefined && v !== "");
+    if (filled.length === 0) return "str";
+    if (filled.every((v) => typeof v === "number" || typeof v === "bigint")) return "number";
+    if (filled.every((v) => typeof v === "boolean")) return "bool";
+    if (filled.every((v) => v instanceof Date)) return "date";
+    return "str";
+  });
 }
 
 /** Reads a number from a cell: a finite number, or a numeric string; null for an empty cell; undefined when it is not a number. */

@@ -1,7 +1,11 @@
-import { describe, expect, it } from "@jest/globals";
-import { Blocks, VitrineError, isUserError } from "@vitrine/core";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Blocks, VitrineError, fileData, isUserError, type FileData, type FileStore, type ProcessContext } from "@vitrine/core";
 import { Dataframe, DataframeComponent, dataframeEvents } from "./index.js";
-import { compareCells, matchesFilter, toCsv, toTsv } from "./cells.js";
+import { compareCells, inferDatatypes, matchesFilter, toCsv, toTsv } from "./cells.js";
+import { parseCsvTable } from "./csv.js";
 
 function thrown(f: () => unknown): Error {
   try {
@@ -125,7 +129,7 @@ describe("Dataframe postprocess", () => {
     const fixed = Dataframe({ headers: ["a", "b"], col_count: [2, "fixed"] });
     expect(thrown(() => fixed.postprocess([[1, 2], [1, 2, 3]])).message).toBe("Dataframe: row 2 has 3 cells but the column count is fixed at 2");
     expect(thrown(() => Dataframe().postprocess([[1], { a: 1 }] as never)).message).toMatch(/not a mix/);
-    expect(thrown(() => Dataframe().postprocess("a,b" as never)).message).toMatch(/cannot show "a,b"; return rows/);
+    expect(thrown(() => Dataframe().postprocess(3 as never)).message).toMatch(/cannot show 3; return rows/);
   });
 
   it("round trips: what postprocess sends, preprocess gives back", () => {
@@ -143,7 +147,7 @@ describe("Dataframe props", () => {
     expect(() => Dataframe({ type: "numpy" as "array" })).toThrow(/use type "array"/);
     expect(() => Dataframe({ type: "polars" as "array" })).toThrow(/use type "array"/);
     expect(() => Dataframe({ type: "table" as "array" })).toThrow(TypeError);
-    expect(() => Dataframe({ datatype: "image" as "str" })).toThrow(/datatype "image" is not one of/);
+    expect(() => Dataframe({ datatype: "picture" as "str" })).toThrow(/datatype "picture" is not one of/);
     expect(() => Dataframe({ headers: ["a", "b"], col_count: 3 })).toThrow(/col_count is 3 but headers has 2 items/);
     expect(() => Dataframe({ row_count: [2, "sometimes"] as never })).toThrow(/row_count must be a number or \[n, "fixed" \| "dynamic"\]/);
     expect(() => Dataframe({ show_search: "find" as "search" })).toThrow(/show_search/);
@@ -229,5 +233,117 @@ describe("cells", () => {
   it("writes CSV and TSV", () => {
     expect(toCsv([["a", "b"], ['say "hi"', "x,y"], [1, null]])).toBe('a,b\n"say ""hi""","x,y"\n1,');
     expect(toTsv([["a", "b"], ["x\ty", true]])).toBe("a\tb\nx y\ttrue");
+  });
+});
+
+/** A FileStore that adopts only files of one folder (as the server's refuses paths outside its allowed places). */
+class FolderStore implements FileStore {
+  readonly files = new Map<string, Uint8Array>();
+  constructor(private readonly folder: string) {}
+  async save(data: Uint8Array): Promise<FileData> {
+    const path = `/cache/${this.files.size}`;
+    this.files.set(path, data);
+    return fileData(path);
+  }
+  async adopt(path: string): Promise<FileData> {
+    if (!path.startsWith(this.folder)) throw new VitrineError(`${path} is outside the allowed folders`);
+    return this.save(new Uint8Array(await readFile(path)));
+  }
+  async resolve(file: FileData): Promise<string> {
+    return file.path;
+  }
+  async read(path: string): Promise<Uint8Array> {
+    return this.files.get(path)!;
+  }
+}
+
+describe("a CSV file as a table", () => {
+  let dir = "";
+  let ctx: ProcessContext;
+  const csv = '\ufeffname,age,member,joined\nAda,36,True,2024-01-02\n"Lovelace, A.",,false,\nBob,1e3,FALSE,"said ""hi"""\n';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "vt-df-csv-"));
+    await writeFile(join(dir, "people.csv"), csv);
+    await writeFile(join(dir, "bad.csv"), 'a,b\n"unclosed,1\n');
+    ctx = { files: new FolderStore(dir) };
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("reads the header row, numbers and booleans by column, empty cells as null, quotes and a BOM", () => {
+    expect(parseCsvTable(csv)).toEqual({
+      headers: ["name", "age", "member", "joined"],
+      data: [
+        ["Ada", 36, true, "2024-01-02"],
+        ["Lovelace, A.", null, false, null],
+        ["Bob", 1000, false, 'said "hi"'],
+      ],
+    });
+    // Short rows are filled; a wider row names its extra columns.
+    expect(parseCsvTable("a,b\n1\n1,2,3\n")).toEqual({ headers: ["a", "b", "3"], data: [[1, null, null], [1, 2, 3]] });
+    expect(parseCsvTable("")).toEqual({ headers: [], data: [] });
+  });
+
+  it("a function's returned path shows the file's table, read through the file store", async () => {
+    const df = Dataframe({ datatype: ["str", "number", "bool", "str"] });
+    expect(await df.postprocess(join(dir, "people.csv"), ctx)).toEqual({
+      headers: ["name", "age", "member", "joined"],
+      data: [
+        ["Ada", 36, true, "2024-01-02"],
+        ["Lovelace, A.", null, false, null],
+        ["Bob", 1000, false, 'said "hi"'],
+      ],
+      metadata: null,
+    });
+  });
+
+  it("refuses a path the file store refuses, a missing file, a file that is no CSV, and no file store, naming the path", async () => {
+    const df = Dataframe({ label: "People" });
+    await expect(df.postprocess("/etc/passwd", ctx)).rejects.toThrow(
+      'Dataframe "People": a string is read as the path of a CSV file, and "/etc/passwd" cannot be read: /etc/passwd is outside the allowed folders',
+    );
+    await expect(df.postprocess(join(dir, "missing.csv"), ctx)).rejects.toThrow(/missing\.csv" cannot be read: ENOENT/);
+    await expect(df.postprocess(join(dir, "bad.csv"), ctx)).rejects.toThrow(/bad\.csv" is not a CSV file: /);
+    await expect(df.postprocess("people.csv")).rejects.toThrow(/needs the server's file store/);
+  });
+
+  it("a CSV path as value is read when the server starts, with datatype 'auto' read from its columns", async () => {
+    const df = Dataframe({ value: join(dir, "people.csv"), datatype: "auto", headers: ["x"] });
+    expect(df.initialValueNeedsFiles()).toBe(true);
+    expect(df.configProps().value).toEqual({ headers: ["x"], data: [], metadata: null });
+    const withFiles = await df.configPropsWithFiles(ctx);
+    expect(withFiles).toMatchObject({ datatype: ["str", "number", "bool", "str"], value: { headers: ["name", "age", "member", "joined"] } });
+    // The function then gets the columns' types.
+    expect(df.preprocess({ headers: ["name", "age", "member", "joined"], data: [["Cy", "7", "true", ""]] })).toEqual([["Cy", 7, true, ""]]);
+  });
+
+  it("an example given as a CSV path becomes its table", async () => {
+    const df = Dataframe();
+    expect(await df.processExampleWithFiles(join(dir, "people.csv"), ctx)).toMatchObject({ headers: ["name", "age", "member", "joined"], data: [["Ada", 36, true, "2024-01-02"], expect.anything(), expect.anything()] });
+    expect(await df.processExampleWithFiles([[1, 2]], ctx)).toMatchObject({ data: [[1, 2]] });
+  });
+});
+
+describe("datatype 'auto' and 'image'", () => {
+  it("reads each column's type from a value of rows, records or { headers, data }", () => {
+    const when = new Date("2024-05-06T00:00:00Z");
+    expect(Dataframe({ datatype: "auto", value: [["a", 1, true, when], ["b", 2.5, false, null]] }).configProps().datatype).toEqual(["str", "number", "bool", "date"]);
+    expect(Dataframe({ datatype: "auto", headers: ["n", "name"], value: [{ name: "x", n: 3 }] }).configProps().datatype).toEqual(["number", "str"]);
+    expect(Dataframe({ datatype: "auto", value: { headers: ["ok"], data: [[true], [null]] } }).configProps().datatype).toEqual(["bool"]);
+    // Nothing to read from: text.
+    expect(Dataframe({ datatype: "auto" }).configProps().datatype).toBe("str");
+    expect(inferDatatypes([[1, "x"], ["y", null]], 3)).toEqual(["str", "str", "str"]);
+  });
+
+  it("the function gets numbers from a column 'auto' read as numbers", () => {
+    const df = Dataframe({ datatype: "auto", headers: ["name", "n"], value: [["a", 1]] });
+    expect(df.preprocess({ headers: ["name", "n"], data: [["b", "12"]] })).toEqual([["b", 12]]);
+  });
+
+  it("an 'image' column holds its images' URLs as text", () => {
+    const df = Dataframe({ datatype: ["str", "image"], headers: ["name", "photo"] });
+    const row = ["cat", "https://example.com/cat.png"];
+    expect(df.postprocess([row])).toMatchObject({ data: [row] });
+    expect(df.preprocess({ headers: ["name", "photo"], data: [row] })).toEqual([row]);
+    expect(() => Dataframe({ datatype: ["picture" as "image"] })).toThrow(/"image"/);
   });
 });

@@ -1,15 +1,19 @@
+import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   Component,
   VitrineError,
+  needFiles,
   type ApiDescription,
   type ComponentProps,
   type Listeners,
+  type ProcessContext,
 } from "@vitrine/core";
 import {
   DATATYPES,
   coerceCell,
   columnType,
+  inferDatatypes,
   normalizeCount,
   type CellValue,
   type Count,
@@ -17,6 +21,7 @@ import {
   type DataframeMetadata,
   type Datatype,
 } from "./cells.js";
+import { parseCsvTable } from "./csv.js";
 import { dataframeEvents, type DataframeEvent, type DataframeEventData } from "./events.js";
 
 /**
@@ -36,11 +41,13 @@ export type DataframeValue<T extends DataframeType = "array"> = T extends "recor
 export type CellInput = CellValue | Date | undefined;
 
 /**
- * What a function may return for a Dataframe (and what `value` may be): rows of cells, a list of
- * cells (one per row), records (objects keyed by header), `{ headers, data, metadata }`
- * (Gradio's dict form), or null for an empty table.
+ * What a function may return for a Dataframe (and what `value` and examples may be): rows of
+ * cells, a list of cells (one per row), records (objects keyed by header), `{ headers, data,
+ * metadata }` (Gradio's dict form), the path of a CSV file (its first row names the columns), or
+ * null for an empty table.
  */
 export type DataframeReturn =
+  | string
   | readonly (readonly CellInput[])[]
   | readonly CellInput[]
   | readonly Readonly<Record<string, CellInput>>[]
@@ -72,11 +79,15 @@ export interface DataframeProps<T extends DataframeType = "array"> extends Compo
   row_limits?: Limits | null;
   /** `[min, max]` columns the user may have through the UI (Gradio 6); null for no limit. */
   column_limits?: Limits | null;
-  /** The datatype of every column, or one per column: "str" (default), "number", "bool" (checkboxes), "date", "markdown", "html". */
-  datatype?: Datatype | readonly Datatype[];
+  /**
+   * The datatype of every column, or one per column: "str" (default), "number", "bool"
+   * (checkboxes), "date", "markdown", "html", "image" (a URL, shown as the image); or "auto": each
+   * column's type read from `value` (numbers, booleans, Dates, else text).
+   */
+  datatype?: Datatype | "auto" | readonly Datatype[];
   /** What the function receives: `"array"` (default, rows of cells) or `"records"` (objects keyed by header). */
   type?: T;
-  /** LaTeX delimiters for "markdown" cells (kept in the config; math is not typeset yet: formulas show as their source). */
+  /** LaTeX delimiters for "markdown" cells, typeset with KaTeX. Default `$$…$$` (display); `[]` turns math off. */
   latex_delimiters?: readonly { left: string; right: string; display: boolean }[] | null;
   /** Most height of the table: pixels for a number, or a CSS length. Rows beyond it scroll. Default 500. */
   max_height?: number | string;
@@ -122,6 +133,8 @@ export class DataframeComponent<T extends DataframeType = "array"> extends Compo
   readonly colCount: [number, "fixed" | "dynamic"];
   /** Column widths as CSS lengths. */
   readonly columnWidths: string[];
+  /** The columns' datatypes ("auto" read from the value; from a CSV value once the server has read it). */
+  private datatypes: Datatype | Datatype[];
 
   constructor(props: DataframeProps<T> = {}) {
     super(props as ComponentProps<DataframeReturn>);
@@ -134,12 +147,14 @@ export class DataframeComponent<T extends DataframeType = "array"> extends Compo
     if (type !== "array" && type !== "records") {
       throw new TypeError(`Dataframe: type must be "array" or "records", got ${JSON.stringify(type)}`);
     }
-    const datatype = props.datatype ?? "str";
+    const auto = props.datatype === "auto";
+    const datatype: Datatype | readonly Datatype[] = props.datatype === "auto" ? "str" : (props.datatype ?? "str");
     for (const t of typeof datatype === "string" ? [datatype] : datatype) {
       if (!DATATYPES.includes(t)) {
         throw new TypeError(`Dataframe: datatype ${JSON.stringify(t)} is not one of ${DATATYPES.map((d) => `"${d}"`).join(", ")}`);
       }
     }
+    this.datatypes = typeof datatype === "string" ? datatype : [...datatype];
     if (props.headers && !props.headers.every((h) => typeof h === "string")) {
       throw new TypeError(`Dataframe: headers must be strings, got ${JSON.stringify(props.headers)}`);
     }
@@ -153,6 +168,7 @@ export class DataframeComponent<T extends DataframeType = "array"> extends Compo
     }
     if (props.static_columns?.length) this.colCount = [this.colCount[0], "fixed"];
     this.headers = props.headers ? [...props.headers] : Array.from({ length: this.colCount[0] }, (_, i) => String(i + 1));
+    if (auto) this.datatypes = autoDatatypes(props.value, this.headers);
     this.columnWidths = (props.column_widths ?? []).map((w) =>
       typeof w === "number" ? `${w}px` : /(px|%)$/.test(w) || w === "auto" ? w : `${w}px`,
     );
@@ -175,7 +191,7 @@ export class DataframeComponent<T extends DataframeType = "array"> extends Compo
   }
 
   private datatypeOf(col: number): Datatype {
-    return columnType(this.props.datatype, col);
+    return columnType(this.datatypes, col);
   }
 
   /**
@@ -223,12 +239,42 @@ export class DataframeComponent<T extends DataframeType = "array"> extends Compo
 
   /**
    * Turns what the function returned into DataframeData: rows, a list of cells (one per row),
-   * records (headers from their keys, the component's headers first), or `{ headers, data,
-   * metadata }`. Headers are cut or extended ("4", "5", …) to the rows' width, as Gradio does.
-   * Cells are read as their column's datatype; a cell that cannot be (text in a "number"
-   * column) or rows of the wrong width in a table with fixed columns throw a TypeError.
+   * records (headers from their keys, the component's headers first), `{ headers, data,
+   * metadata }`, or the path of a CSV file (read through the server's file store, so only from
+   * where returned files may come: see {@link readCsv}). Headers are cut or extended ("4", "5",
+   * …) to the rows' width, as Gradio does. Cells are read as their column's datatype; a cell
+   * that cannot be (text in a "number" column) or rows of the wrong width in a table with fixed
+   * columns throw a TypeError.
    */
-  override postprocess(value: DataframeReturn): DataframeData {
+  override postprocess(value: Exclude<DataframeReturn, string>, context?: ProcessContext): DataframeData;
+  override postprocess(value: DataframeReturn, context?: ProcessContext): DataframeData | Promise<DataframeData>;
+  override postprocess(value: DataframeReturn, context?: ProcessContext): DataframeData | Promise<DataframeData> {
+    if (typeof value === "string") return this.readCsv(value, context).then((table) => this.toPayload(table));
+    return this.toPayload(value);
+  }
+
+  /**
+   * A CSV file's table: the file is taken into the server's file store first, which refuses a
+   * path outside the working directory, the temp folder and `allowed_paths` (as for every file
+   * a function returns), so a path built from user input reads nothing else.
+   */
+  private async readCsv(path: string, context: ProcessContext | undefined): Promise<{ headers: string[]; data: CellValue[][] }> {
+    const files = needFiles(this.title, context);
+    let text: string;
+    try {
+      const file = await files.adopt(path, { name: basename(path), mime_type: "text/csv" });
+      text = Buffer.from(await files.read(file.path)).toString("utf8");
+    } catch (err) {
+      throw new TypeError(`${this.title}: a string is read as the path of a CSV file, and ${describe(path)} cannot be read: ${(err as Error).message}`);
+    }
+    try {
+      return parseCsvTable(text);
+    } catch (err) {
+      throw new TypeError(`${this.title}: ${describe(path)} is not a CSV file: ${(err as Error).message}`);
+    }
+  }
+
+  private toPayload(value: Exclude<DataframeReturn, string>): DataframeData {
     if (value === null || value === undefined) return this.emptyPayload();
     let headers: string[] | null = null;
     let rows: readonly (readonly unknown[])[];
@@ -294,6 +340,35 @@ export class DataframeComponent<T extends DataframeType = "array"> extends Compo
     return { headers: [...this.headers], data: [], metadata: null };
   }
 
+  /** A CSV path as `value` is read when the server starts (it needs the file store). */
+  override initialValueNeedsFiles(): boolean {
+    return typeof this.valueProp === "string";
+  }
+
+  override initialPayload(): DataframeData {
+    const value = this.valueProp;
+    return value === null || value === undefined || typeof value === "string" ? this.emptyPayload() : this.toPayload(value);
+  }
+
+  /** The CSV value, read; with `datatype: "auto"`, the columns' types are read from it too. */
+  override async configPropsWithFiles(context: ProcessContext): Promise<Record<string, unknown> | null> {
+    const value = this.valueProp;
+    if (typeof value !== "string") return null;
+    const table = await this.readCsv(value, context);
+    if (this.props.datatype === "auto") this.datatypes = inferDatatypes(table.data, table.headers.length);
+    return { value: this.toPayload(table), datatype: this.datatypeProp() };
+  }
+
+  /** An example given as a CSV path is read with the file store, as Gradio reads it with pandas. */
+  override async processExampleWithFiles(example: unknown, context: ProcessContext): Promise<unknown> {
+    if (typeof example === "string") return this.toPayload(await this.readCsv(example, context));
+    return this.processExample(example);
+  }
+
+  private datatypeProp(): Datatype | Datatype[] {
+    return typeof this.datatypes === "string" ? this.datatypes : [...this.datatypes];
+  }
+
   /** Gradio's DataframeData schema (as pydantic writes it) and the type its clients print. */
   api(): ApiDescription {
     return {
@@ -316,7 +391,7 @@ export class DataframeComponent<T extends DataframeType = "array"> extends Compo
       column_count: [...this.colCount],
       row_limits: p.row_limits ? [...p.row_limits] : null,
       column_limits: p.column_limits ? [...p.column_limits] : null,
-      datatype: typeof p.datatype === "object" && p.datatype !== null ? [...p.datatype] : (p.datatype ?? "str"),
+      datatype: this.datatypeProp(),
       type: p.type ?? "array",
       latex_delimiters: p.latex_delimiters ? p.latex_delimiters.map((d) => ({ ...d })) : [{ left: "$$", right: "$$", display: true }],
       max_height: p.max_height ?? 500,
@@ -360,6 +435,23 @@ export const DATAFRAME_DATA_SCHEMA = {
   title: "DataframeData",
   type: "object",
 } as const;
+
+/**
+ * The columns' datatypes read from a value (`datatype: "auto"`): rows, records (their columns in
+ * the order `postprocess` gives them: the headers first) or `{ headers, data }`; "str" for
+ * anything else (a CSV path is read when the server starts).
+ */
+function autoDatatypes(value: unknown, headers: readonly string[]): Datatype | Datatype[] {
+  let rows: readonly (readonly unknown[])[] | null = null;
+  if (Array.isArray(value) && value.length > 0 && value.every((r) => Array.isArray(r))) rows = value as unknown[][];
+  else if (Array.isArray(value) && value.length > 0 && value.every((r) => isRecord(r))) {
+    const records = value as Record<string, unknown>[];
+    const keys = [...new Set([...headers.filter((h) => records.some((r) => Object.hasOwn(r, h))), ...records.flatMap((r) => Object.keys(r))])];
+    rows = records.map((r) => keys.map((k) => r[k]));
+  } else if (isRecord(value) && Array.isArray(value.data)) rows = (value.data as unknown[]).filter((r): r is unknown[] => Array.isArray(r));
+  if (!rows || rows.length === 0) return "str";
+  return inferDatatypes(rows, Math.max(...rows.map((r) => r.length)));
+}
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date);

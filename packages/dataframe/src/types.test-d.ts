@@ -27,11 +27,13 @@ Blocks(() => {
   input.change({ fn: (r) => r.map((x) => [x["a"] ?? null]), inputs: [input], outputs: [output] });
   input.change({ fn: () => [1, 2, 3], inputs: [input], outputs: [output] });
   input.change({ fn: () => ({ headers: ["x"], data: [[new Date()]] }), inputs: [input], outputs: [output] });
+  // @ts-expect-error a table is not a number
+  input.change({ fn: () => 3, inputs: [input], outputs: [output] });
   input.select({ fn: (ctx) => ctx.event.row_value.map(String), outputs: [output] });
   input.change({
     inputs: [input],
     outputs: [output],
-    // @ts-expect-error a string is not a table
-    fn: () => "a,b",
+    // A string is the path of a CSV file.
+    fn: () => "table.csv",
   });
 });
