@@ -1,6 +1,4 @@
-import { createRequire } from "node:module";
-import { existsSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   Component,
@@ -16,6 +14,7 @@ import {
   type Listeners,
   type ProcessContext,
 } from "@vitrine/core";
+import { markdownAssetsFolder } from "@vitrine/markdown";
 import { chatbotEvents, type ChatbotEvent, type ChatbotEventData } from "./events.js";
 import {
   CHAT_ROLES,
@@ -112,25 +111,6 @@ export interface ChatbotProps extends ComponentProps<ChatbotValue> {
 /** Gradio's default delimiters: `$$…$$`, display. */
 const DEFAULT_LATEX: LatexDelimiter[] = [{ left: "$$", right: "$$", display: true }];
 
-let markdownFolder: string | null = null;
-
-/**
- * The folder of `@vitrine/markdown`'s highlighter and KaTeX stylesheet (its `dist/markdown`),
- * served at `components/markdown/` on a page with a Chatbot.
- */
-function markdownAssets(): string {
-  if (markdownFolder) return markdownFolder;
-  let root: string;
-  try {
-    // The package's entry, then up to the folder holding its package.json.
-    root = dirname(createRequire(import.meta.url).resolve("@vitrine/markdown"));
-    while (!existsSync(join(root, "package.json")) && dirname(root) !== root) root = dirname(root);
-  } catch {
-    root = fileURLToPath(new URL("../node_modules/@vitrine/markdown", import.meta.url));
-  }
-  return (markdownFolder = join(root, "dist", "markdown"));
-}
-
 const MEDIA_TYPES: Record<string, string> = {
   png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif", webp: "image/webp", svg: "image/svg+xml",
   avif: "image/avif", bmp: "image/bmp", mp3: "audio/mpeg", wav: "audio/wav", ogg: "audio/ogg", flac: "audio/flac",
@@ -185,7 +165,7 @@ export class ChatbotComponent extends Component<ChatbotPayload, ChatbotValue | n
   readonly type = "chatbot";
   readonly ui = {
     file: fileURLToPath(new URL("../dist/ui.js", import.meta.url)),
-    assets: { markdown: markdownAssets() },
+    assets: { markdown: markdownAssetsFolder() },
   };
   declare readonly props: ChatbotProps;
 

@@ -30,6 +30,9 @@ export const dataframeStyle = `
 .vt-df-rich h1, .vt-df-rich h2, .vt-df-rich h3 { font-size: 1em; }
 .vt-df-rich img { max-height: 1.5em; vertical-align: middle; }
 .vt-df-wrap .vt-df-rich img { max-height: none; max-width: 100%; }
+.vt-df-rich .katex-display { margin: 0; }
+.vt-df-image { display: block; max-height: 4em; max-width: 100%; border-radius: var(--radius-sm); }
+.vt-df-wrap .vt-df-image { max-height: none; }
 .vt-df-input { width: 100%; min-width: 4em; box-sizing: border-box; font: inherit; color: var(--body-text-color); background: var(--input-background-fill, var(--background-fill-primary)); border: 1px solid var(--color-accent); border-radius: var(--radius-sm); padding: 0 var(--spacing-xs); }
 .vt-df-check { accent-color: var(--color-accent); }
 .vt-df-spacer td { padding: 0; border: none; }

@@ -216,6 +216,37 @@ describe("DataframeView in a DOM", () => {
     expect(bodyRows()[0]!.querySelector("th")!.textContent).toBe("1");
   });
 
+  it("typesets formulas in markdown cells with KaTeX (loaded once one holds a formula), with the table's delimiters", async () => {
+    mount(
+      { headers: ["law", "note"], data: [["Energy: $E = mc^2$", "$$\\int_0^1 x\\,dx$$"], ["plain", "no math: $5 and $6"]], metadata: null },
+      { datatype: ["markdown", "markdown"], headers: ["law", "note"], latex_delimiters: [{ left: "$$", right: "$$", display: true }, { left: "$", right: "$", display: false }] },
+    );
+    const tds = () => bodyRows()[0]!.querySelectorAll("td");
+    // Until KaTeX is loaded, formulas show as their source.
+    expect(tds()[0]!.textContent).toContain("E = mc^2");
+    for (let i = 0; i < 100 && !tds()[0]!.querySelector(".katex"); i++) await act(() => new Promise((r) => setTimeout(r, 20)));
+    expect(tds()[0]!.querySelector(".katex")).not.toBeNull();
+    expect(tds()[1]!.querySelector(".katex-display")).not.toBeNull();
+    expect(tds()[0]!.textContent).toMatch(/^Energy: /);
+    // Prices are left alone.
+    expect(bodyRows()[1]!.querySelectorAll("td")[1]!.querySelector(".katex")).toBeNull();
+  });
+
+  it("shows an image column's URLs as images; a URL of another scheme shows as text", () => {
+    const dot = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/%3E";
+    mount(
+      { headers: ["name", "photo"], data: [["dot", dot], ["web", "https://example.com/cat.png"], ["bad", "javascript:alert(1)"], ["none", null]], metadata: null },
+      { datatype: ["str", "image"], headers: ["name", "photo"] },
+    );
+    const photo = (r: number) => bodyRows()[r]!.querySelectorAll("td")[1]!;
+    expect(photo(0).querySelector("img")!.getAttribute("src")).toBe(dot);
+    expect(photo(0).querySelector("img")!.getAttribute("alt")).toBe("photo, row 1");
+    expect(photo(1).querySelector("img")!.getAttribute("src")).toBe("https://example.com/cat.png");
+    expect(photo(2).querySelector("img")).toBeNull();
+    expect(photo(2).textContent).toBe("javascript:alert(1)");
+    expect(photo(3).querySelector("img")).toBeNull();
+  });
+
   it("keeps only a screenful of a 100,000-row table in the DOM", () => {
     const data = Array.from({ length: 100_000 }, (_, i) => [i, `row ${i}`]);
     mount({ headers: ["n", "text"], data, metadata: null }, { headers: ["n", "text"], datatype: ["number", "str"] });

@@ -27,7 +27,8 @@ import {
   type Datatype,
   type FilterCondition,
 } from "./cells.js";
-import { markdownHtml, sanitizeHtml } from "./rich.js";
+import { imageUrl, markdownHtml, markdownNeedsMath, sanitizeHtml, type MarkdownSettings } from "./rich.js";
+import { DEFAULT_LATEX_DELIMITERS, loadedMathRenderer, useLoadMath, type LatexDelimiter, type MathRenderer } from "@vitrine/markdown/ui";
 import { dataframeStyle } from "./style.js";
 import { adoptStylesheet } from "@vitrine/core/browser";
 
@@ -43,8 +44,10 @@ export interface DataframeViewProps {
   row_limits: [number | null, number | null] | null;
   /** `[min, max]` columns the user may have through the UI (Gradio 6); null for no limit. */
   column_limits: [number | null, number | null] | null;
-  /** The datatype of every column, or one per column ("str", "number", "bool", "date", "markdown", "html"). */
+  /** The datatype of every column, or one per column ("str", "number", "bool", "date", "markdown", "html", "image"). */
   datatype: Datatype | Datatype[];
+  /** Delimiters of the LaTeX formulas typeset in "markdown" cells. */
+  latex_delimiters?: LatexDelimiter[];
   /** Most height of the table: pixels for a number, or a CSS length. */
   max_height: number | string;
   /** Whether cell text wraps. */
@@ -158,15 +161,20 @@ interface CellContentProps {
   value: CellValue;
   display: string | null | undefined;
   type: Datatype;
-  lineBreaks: boolean;
+  markdown: MarkdownSettings;
   maxChars: number | null;
   full: boolean;
+  alt: string;
 }
 
-/** What a cell shows: Markdown and HTML rendered and sanitized, other text cut at `max_chars` unless `full`. */
-function CellContent({ value, display, type, lineBreaks, maxChars, full }: CellContentProps) {
+/**
+ * What a cell shows: Markdown (with its formulas) and HTML rendered and sanitized, an "image"
+ * cell's URL as the image, other text cut at `max_chars` unless `full`.
+ */
+function CellContent({ value, display, type, markdown, maxChars, full, alt }: CellContentProps) {
   const text = display ?? cellText(value);
-  if (type === "markdown") return <span className="vt-df-rich" dangerouslySetInnerHTML={{ __html: markdownHtml(text, lineBreaks) }} />;
+  if (type === "markdown") return <span className="vt-df-rich" dangerouslySetInnerHTML={{ __html: markdownHtml(text, markdown) }} />;
+  if (type === "image" && display == null && imageUrl(text)) return <img className="vt-df-image" src={imageUrl(text)!} alt={alt} loading="lazy" />;
   if (type === "html") return <span className="vt-df-rich" dangerouslySetInnerHTML={{ __html: sanitizeHtml(text) }} />;
   if (!full && maxChars !== null && maxChars >= 0 && text.length > maxChars) {
     return <span title={text}>{`${text.slice(0, maxChars)}…`}</span>;
@@ -189,7 +197,7 @@ interface RowProps {
   showRowNumbers: boolean;
   pinnedLefts: readonly number[];
   rowNumberWidth: number;
-  lineBreaks: boolean;
+  markdown: MarkdownSettings;
   maxChars: number | null;
   measure: ((el: Element | null) => void) | undefined;
   onCellClick(row: number, col: number): void;
@@ -251,7 +259,15 @@ const DataRow = memo(function DataRow(p: RowProps) {
                 onChange={(e) => p.onToggle(p.row, col, e.target.checked)}
               />
             ) : (
-              <CellContent value={value} display={p.display?.[col]} type={type} lineBreaks={p.lineBreaks} maxChars={p.maxChars} full={selected} />
+              <CellContent
+                value={value}
+                display={p.display?.[col]}
+                type={type}
+                markdown={p.markdown}
+                maxChars={p.maxChars}
+                full={selected}
+                alt={`${p.headers[col] ?? col + 1}, row ${p.row + 1}`}
+              />
             )}
           </td>
         );
@@ -334,7 +350,18 @@ export function DataframeView({ value, props, interactive, onChange, dispatch }:
   }, [data.length, width, selected]);
 
   const maxHeightPx = pixelsOf(props.max_height ?? 500);
-  const measured = props.wrap === true || types.some((t) => t === "markdown" || t === "html");
+  const measured = props.wrap === true || types.some((t) => t === "markdown" || t === "html" || t === "image");
+
+  // KaTeX is loaded once a "markdown" cell holds a formula.
+  const [math, setMath] = useState<MathRenderer | null>(loadedMathRenderer);
+  const latex = props.latex_delimiters ?? DEFAULT_LATEX_DELIMITERS;
+  const lineBreaks = props.line_breaks !== false;
+  const needsMath = useMemo(
+    () => types.some((t, c) => t === "markdown" && data.some((row) => markdownNeedsMath(cellText(row[c] ?? null), latex, lineBreaks))),
+    [types, data, latex, lineBreaks],
+  );
+  useLoadMath(needsMath && !math, (render) => setMath(() => render));
+  const markdown = useMemo<MarkdownSettings>(() => ({ lineBreaks, latex, math }), [lineBreaks, latex, math]);
   const virtualizer = useVirtualizer({
     count: order.length,
     getScrollElement: () => scrollRef.current,
@@ -750,7 +777,7 @@ export function DataframeView({ value, props, interactive, onChange, dispatch }:
                   showRowNumbers={props.show_row_numbers === true}
                   pinnedLefts={pinnedLefts}
                   rowNumberWidth={rowNumberWidth}
-                  lineBreaks={props.line_breaks !== false}
+                  markdown={markdown}
                   maxChars={props.max_chars ?? null}
                   measure={measured ? virtualizer.measureElement : undefined}
                   {...rowHandlers}

@@ -14,4 +14,7 @@ export {
   type MathRenderer,
   type CodeHighlighter,
 } from "./render.js";
+export { loadMath, loadedMathRenderer, useLoadMath } from "./math.js";
+/** The page's DOMPurify (the one this view sanitizes with), for views that render Markdown with {@link renderMarkdown} and sanitize other HTML. */
+export { default as purify } from "dompurify";
 export { MarkdownExample as Example } from "./example.js";

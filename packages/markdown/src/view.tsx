@@ -13,6 +13,7 @@ import {
 import { patchBlocks, type ShownBlock } from "./blocks-dom.js";
 import { markdownStyle } from "./style.js";
 import { adoptStylesheet } from "@vitrine/core/browser";
+import { loadedMathRenderer, useLoadMath } from "./math.js";
 
 /** Config props the Markdown view reads. */
 export interface MarkdownViewProps {
@@ -106,34 +107,6 @@ function flashCopied(button: HTMLElement, idle: string): void {
   }, 1500);
 }
 
-/** KaTeX's renderer once loaded (shared by every Markdown of the page), and its loading. */
-let loadedMath: MathRenderer | null = null;
-let loadingMath: Promise<MathRenderer> | null = null;
-
-/**
- * Loads KaTeX, the first time a Markdown holds a formula: its stylesheet (with its fonts) and
- * the chunk `./katex.js` was split into. Both sit beside this view (see tools/build-ui.mjs,
- * `--lazy markdown`): the page serves them at `components/markdown/…`.
- */
-function loadMath(): Promise<MathRenderer> {
-  loadingMath ??= (async () => {
-    if (typeof document !== "undefined" && !document.querySelector("link[data-vt-katex]")) {
-      const link = document.createElement("link");
-      link.rel = "stylesheet";
-      link.href = new URL("./markdown/katex.css", import.meta.url).href;
-      link.dataset.vtKatex = "";
-      document.head.append(link);
-    }
-    const { renderMath } = await import("./katex.js");
-    loadedMath = renderMath;
-    return renderMath;
-  })().catch((err: unknown) => {
-    loadingMath = null;
-    throw err;
-  });
-  return loadingMath;
-}
-
 /**
  * The Markdown view: the value rendered by marked and, unless `sanitize_html` is false,
  * sanitized by DOMPurify before it reaches the page. Formulas between `latex_delimiters` are
@@ -148,10 +121,10 @@ export function MarkdownView({ value, props, status, dispatch }: ViewProps<strin
   const delimiters = props.latex_delimiters ?? DEFAULT_LATEX_DELIMITERS;
   const text = value ?? "";
   const headerLinks = props.header_links === true;
-  const [math, setMath] = useState<MathRenderer | null>(() => loadedMath);
   const [highlight, setHighlight] = useState<CodeHighlighter | null>(() => loadedHighlight);
   // The render last shown, with its options: a text that grows re-renders only its new blocks.
   const committed = useRef<(RenderedBlocks & { options: RenderOptions }) | null>(null);
+  const [math, setMath] = useState<MathRenderer | null>(loadedMathRenderer);
   const rendered = useMemo(() => {
     const options: RenderOptions = { purify: DOMPurify, sanitize, lineBreaks, latexDelimiters: delimiters, math, highlight, headerLinks };
     const last = committed.current;
@@ -164,19 +137,7 @@ export function MarkdownView({ value, props, status, dispatch }: ViewProps<strin
     }
   }, [text, sanitize, lineBreaks, delimiters, math, highlight, headerLinks]);
   const needsMath = rendered?.hasMath === true;
-  useEffect(() => {
-    if (!needsMath || math) return;
-    let current = true;
-    loadMath().then(
-      (render) => {
-        if (current) setMath(() => render);
-      },
-      (err: unknown) => console.warn("[vitrine] could not load KaTeX; formulas show as source:", err),
-    );
-    return () => {
-      current = false;
-    };
-  }, [needsMath, math]);
+  useLoadMath(needsMath && !math, (render) => setMath(() => render));
   const needsHighlight = rendered?.hasHighlightableCode === true;
   useEffect(() => {
     if (!needsHighlight || highlight) return;
