@@ -12,4 +12,4 @@ export {
   type Limits as DataframeLimits,
 } from "./process.js";
 export { dataframeEvents, type DataframeEvent, type DataframeEventData } from "./events.js";
-export { type CellValue, type Count as DataframeCount, type DataframeData, type DataframeMetadata, type Datatype } from "./cells.js";
+export { toCsv, type CellValue, type Count as DataframeCount, type DataframeData, type DataframeMetadata, type Datatype } from "./cells.js";

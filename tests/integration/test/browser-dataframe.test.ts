@@ -3,7 +3,10 @@
  * reaches the function (`edit` reported); rows are added and deleted; a header click sorts and the
  * search box filters what is shown without changing the value; `select` carries the row and column;
  * the copy button and Ctrl+C put CSV/TSV on the clipboard; a 100,000-row output scrolls to its last
- * row while the page holds only a screenful of rows, and its filter picks rows by a column's number.
+ * row while the page holds only a screenful of rows, and its filter picks rows by a column's number;
+ * formulas in "markdown" cells are typeset (KaTeX and its stylesheet served beside the view) and
+ * "image" cells show their pictures; the totals saved as a CSV file come back as a file and, read
+ * from that file, as a table.
  */
 import { describe, expect, it } from "@jest/globals";
 import type { Locator, Page } from "playwright-core";
@@ -150,6 +153,50 @@ describe("Dataframe in the browser", () => {
     await page.getByRole("button", { name: /^Orders 2:/ }).click();
     await waitForRows(order, [["Apples", "0.5", "12", "true"]]);
     await computeTotals(page, [["Apples", "0.5", "12", "true", "6"]]);
+  });
+
+  it("typesets formulas in markdown cells and shows image cells' pictures", async () => {
+    const page = await suite.open("dataframe");
+    const katexCss: number[] = [];
+    page.on("response", (r) => {
+      if (r.url().includes("/components/markdown/katex.css")) katexCss.push(r.status());
+    });
+    const shapes = page.getByRole("grid", { name: "Shapes" });
+    await shapes.locator("td .katex").first().waitFor();
+    await expect(shapes.locator("td .katex").count()).resolves.toBe(3);
+    await expect(shapes.locator("td .vt-math-pending").count()).resolves.toBe(0);
+    // KaTeX's stylesheet applies: its fonts set the formula.
+    const font = await pollUntil(() => shapes.locator(".katex").first().evaluate((el) => getComputedStyle(el).fontFamily), (f) => f.includes("KaTeX"));
+    expect(font).toContain("KaTeX");
+    const pictures = shapes.getByRole("img");
+    await expect(pictures.count()).resolves.toBe(3);
+    const widths = await pollUntil(() => pictures.evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).naturalWidth)), (w) => w.every((n) => n === 32));
+    expect(widths).toEqual([32, 32, 32]);
+    await expect(shapes.getByRole("img", { name: "picture, row 2" }).count()).resolves.toBe(1);
+    expect(katexCss.every((status) => status === 200 || status === 304)).toBe(true);
+  });
+
+  it("saves the totals as a CSV file, shown as a file and read back as a table", async () => {
+    const page = await suite.open("dataframe");
+    await waitForRows(page.getByRole("grid", { name: "Order" }), ORDER_ROWS);
+    await computeTotals(page, [
+      ["Tea", "4.5", "2", "true", "9"],
+      ["Jam", "3.25", "4", "true", "13"],
+      ["Honey", "7", "1", "false", "7"],
+      ["Bread", "2.8", "10", "true", "28"],
+      ["Cheese", "12.4", "3", "false", "37.2"],
+    ]);
+    await page.getByRole("button", { name: "Save totals as CSV", exact: true }).click();
+    const reread = page.getByRole("grid", { name: "Read back from the CSV" });
+    await waitForRows(reread, [
+      ["Tea", "4.5", "2", "true", "9"],
+      ["Jam", "3.25", "4", "true", "13"],
+      ["Honey", "7", "1", "false", "7"],
+      ["Bread", "2.8", "10", "true", "28"],
+      ["Cheese", "12.4", "3", "false", "37.2"],
+    ]);
+    await expect(reread.locator("thead .vt-df-head-text").allTextContents()).resolves.toEqual(["item", "price", "quantity", "in stock", "total"]);
+    await page.getByRole("link", { name: /totals\.csv/ }).first().waitFor();
   });
 
   it("copies the table as CSV with its button, and the selected cell with Ctrl+C", async () => {

@@ -3,7 +3,7 @@
  * DataframeData (`{ headers, data, metadata }`) exactly as Gradio's clients send it and answers
  * with the computed total column; `view_api()` shows Gradio's DataframeData type; a cell that is
  * not a number in a number column is refused with a message naming it; the 100,000-row generator
- * answers with every row.
+ * answers with every row; a function that returns a CSV file's path gives the file's table.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Client } from "@gradio/client";
@@ -60,6 +60,15 @@ describe.each(servings)("Dataframe through @gradio/client, %s", (_name, serve) =
     await expect(
       client.predict("/totals", [{ headers: ["item", "price", "quantity", "in stock"], data: [["Tea", 1, 2, true, "extra"]], metadata: null }]),
     ).rejects.toMatchObject({ message: expect.stringContaining("row 1 has 5 cells but the table has 4 columns") });
+  });
+
+  it("a CSV path returned for a Dataframe comes back as the file's table (and as the file for a File)", async () => {
+    const rows = [["Tea", 4.5, 2, true, 9], ["Jam, strawberry", 3.25, 4, false, 13]];
+    const result = await client.predict("/save_csv", [{ headers: ["item", "price", "quantity", "in stock", "total"], data: rows, metadata: null }]);
+    const [file, table] = result.data as [{ orig_name: string; url: string }, { headers: string[]; data: unknown[][] }];
+    expect(file.orig_name).toBe("totals.csv");
+    expect(await (await fetch(file.url)).text()).toBe('item,price,quantity,in stock,total\nTea,4.5,2,true,9\n"Jam, strawberry",3.25,4,false,13\n');
+    expect(table).toEqual({ headers: ["item", "price", "quantity", "in stock", "total"], data: rows, metadata: null });
   });
 
   it("the generator answers with every row", async () => {

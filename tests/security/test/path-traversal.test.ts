@@ -2,7 +2,9 @@
  * Path traversal through `/gradio_api/file=` (Gradio advisories GHSA-rhm9-gp5p-5248 and kin):
  * `..` segments in every encoding, absolute paths outside the allowed folders, Windows-style
  * paths, and a symlink inside an allowed folder pointing out of it. Each is refused with a
- * 403 naming the path, and the server then still serves an allowed file and a prediction.
+ * 403 naming the path, and the server then still serves an allowed file and a prediction. A
+ * function that returns a path a user typed for a Dataframe (read as a CSV file) reads nothing
+ * outside the allowed places either.
  */
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,6 +12,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Client } from "@gradio/client";
 import { calculator } from "@vitrine/demo-gallery";
+import * as vt from "vitrine";
 import type { App } from "vitrine";
 import { raw, serve } from "./helpers.js";
 
@@ -124,5 +127,36 @@ describe("path traversal through /gradio_api/file=", () => {
     expect(res.status).toBe(403);
     expect(res.body).not.toContain("root:");
     await stillServes();
+  });
+});
+
+describe("path traversal through a CSV path returned for a Dataframe", () => {
+  let app: App;
+  let url: string;
+  let allowed: string;
+
+  beforeAll(async () => {
+    allowed = mkdtempSync(join(tmpdir(), "vitrine-sec-csv-"));
+    writeFileSync(join(allowed, "ok.csv"), "a,b\n1,2\n");
+    symlinkSync("/etc/passwd", join(allowed, "passwd.csv"));
+    // A careless app: whatever path the user types is shown as a table.
+    app = new vt.Interface({ fn: (path: string) => path, inputs: "text", outputs: vt.Dataframe({ label: "Table" }), api_name: "show" });
+    url = await serve(app, { allowed_paths: [allowed] });
+  });
+  afterAll(async () => {
+    await app?.close();
+    rmSync(allowed, { recursive: true, force: true });
+  });
+
+  it("refuses absolute, climbing and symlinked paths outside the allowed places, telling the client nothing of the file, and still serves an allowed one", async () => {
+    const client = await Client.connect(url);
+    for (const path of ["/etc/passwd", `${allowed}/../../../../etc/passwd`, join(allowed, "passwd.csv")]) {
+      const err = (await client.predict("/show", [path]).then(() => null, (e: { message?: string }) => e)) as { message?: string } | null;
+      expect({ path, refused: err !== null }).toEqual({ path, refused: true });
+      // No content and no path reach the client (the server logs why, with the path).
+      expect(err!.message).toBe("An error occurred");
+    }
+    const ok = await client.predict("/show", [join(allowed, "ok.csv")]);
+    expect(ok.data).toEqual([{ headers: ["a", "b"], data: [[1, 2]], metadata: null }]);
   });
 });

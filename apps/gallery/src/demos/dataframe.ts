@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import * as vt from "vitrine";
 
 /** The order lines the demo starts with. */
@@ -11,6 +14,31 @@ export const ORDER: vt.DataframeReturn = {
     ["Cheese", 12.4, 3, false],
   ],
 };
+
+/** A small SVG picture as a data URL (the "image" column's cells are image URLs). */
+function picture(shape: string): string {
+  return `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32" viewBox="0 0 32 32">${shape}</svg>`)}`;
+}
+
+/** Shapes, their area as a formula ("markdown" cells typeset with KaTeX) and a picture ("image" cells). */
+export const SHAPES: vt.DataframeReturn = {
+  headers: ["shape", "area", "picture"],
+  data: [
+    ["Circle", "$\\pi r^2$", picture('<circle cx="16" cy="16" r="12" fill="#f97316"/>')],
+    ["Square", "$a^2$", picture('<rect x="4" y="4" width="24" height="24" fill="#3b82f6"/>')],
+    ["Triangle", "$\\tfrac{1}{2}\\,b\\,h$", picture('<path d="M16 4 L28 28 L4 28 Z" fill="#22c55e"/>')],
+  ],
+};
+
+/** The totals' columns. */
+const TOTAL_HEADERS = ["item", "price", "quantity", "in stock", "total"];
+
+/** Writes the totals to a CSV file in a new temporary folder and returns its path twice: to download, and to read back as a table. */
+export async function saveTotalsCsv(rows: vt.CellValue[][]): Promise<[string, string]> {
+  const path = join(await mkdtemp(join(tmpdir(), "vitrine-totals-")), "totals.csv");
+  await writeFile(path, `${vt.toCsv([TOTAL_HEADERS, ...rows])}\n`);
+  return [path, path];
+}
 
 /** An order line as the function receives it (`type: "records"`). */
 type Line = vt.DataframeRecord;
@@ -34,8 +62,10 @@ export function describeSelection(ctx: vt.EventContext<vt.DataframeEventData["se
 
 /**
  * Dataframe: an editable order (search, copy, row numbers) whose lines go to a function as records
- * and come back with a computed total column; select and edit are reported; a button generates a
- * 100,000-row table (virtualised: only the rows in view are in the page).
+ * and come back with a computed total column, which another function saves as a CSV file (shown
+ * as a file and, read back, as a table); select and edit are reported; a table of formulas and
+ * pictures; a button generates a 100,000-row table (virtualised: only the rows in view are in
+ * the page).
  */
 export function dataframe() {
   return vt.Blocks({ title: "Dataframe" }, () => {
@@ -57,8 +87,15 @@ export function dataframe() {
       headers: ["item", "price", "quantity", "in stock", "total"],
       datatype: ["str", "number", "number", "bool", "number"],
       show_copy_button: true,
+      // (An input of "Save totals as CSV" too, but computed: not for editing.)
+      interactive: false,
     });
     vt.Button("Compute totals").click({ fn: addTotals, inputs: [order], outputs: [totals], api_name: "totals" });
+    vt.Row(() => {
+      const saved = vt.File({ label: "Totals as CSV" });
+      const reread = vt.Dataframe({ label: "Read back from the CSV", datatype: ["str", "number", "number", "bool", "number"] });
+      vt.Button("Save totals as CSV").click({ fn: saveTotalsCsv, inputs: [totals], outputs: [saved, reread], api_name: "save_csv" });
+    });
     vt.Examples({
       label: "Orders",
       examples: [[[["Coffee", 9.9, 1, true], ["Milk", 1.2, 6, true], ["Sugar", 2, 2, false], ["Cocoa", 5.5, 1, true]]], [{ headers: ["item", "price", "quantity", "in stock"], data: [["Apples", 0.5, 12, true]] }]],
@@ -74,6 +111,13 @@ export function dataframe() {
         outputs: [edited],
         api_name: false,
       });
+    });
+    vt.Dataframe({
+      label: "Shapes",
+      value: SHAPES,
+      datatype: ["str", "markdown", "image"],
+      latex_delimiters: [{ left: "$", right: "$", display: false }],
+      interactive: false,
     });
     vt.Row(() => {
       const rows = vt.Number({ label: "Rows to generate", value: 100_000, precision: 0, minimum: 0, maximum: 1_000_000 });
