@@ -25,6 +25,8 @@ export const dataframeStyle = `
 .vt-df-number { text-align: right; font-variant-numeric: tabular-nums; }
 .vt-df-head.vt-df-number .vt-df-sort { flex-direction: row-reverse; }
 .vt-df-bool { text-align: center; }
+.vt-df-cell { user-select: none; }
+.vt-df-cell.vt-df-in-range { background: var(--color-accent-soft, var(--background-fill-secondary)); }
 .vt-df-cell.vt-df-selected { outline: 2px solid var(--color-accent); outline-offset: -2px; background: var(--table-row-focus, var(--background-fill-secondary)); }
 .vt-df-rich p, .vt-df-rich h1, .vt-df-rich h2, .vt-df-rich h3, .vt-df-rich h4, .vt-df-rich ul, .vt-df-rich ol { margin: 0; }
 .vt-df-rich h1, .vt-df-rich h2, .vt-df-rich h3 { font-size: 1em; }

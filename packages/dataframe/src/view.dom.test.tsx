@@ -123,6 +123,66 @@ describe("DataframeView in a DOM", () => {
     expect(changes.at(-1)!.data[2]).toEqual(["Bob", 9, true]);
   });
 
+  it("selects a range with Shift+click, Shift+arrows and a drag; Delete empties it", () => {
+    const { changes } = mount(people);
+    const selectedTexts = () => [...container.querySelectorAll("td[aria-selected=true]")].map((td) => td.textContent);
+    act(() => cell("Tim").click());
+    act(() => cell("36").dispatchEvent(new MouseEvent("click", { bubbles: true, shiftKey: true })));
+    expect(selectedTexts()).toEqual(["Tim", "12", "Ada", "36"]);
+    expect(container.querySelectorAll("td.vt-df-in-range")).toHaveLength(4);
+    key(grid(), "ArrowDown", { shiftKey: true });
+    expect(selectedTexts()).toEqual(["Tim", "12", "Ada", "36", "Bob", "9"]);
+    // A plain arrow key collapses it to one cell.
+    key(grid(), "ArrowUp");
+    expect(selectedTexts()).toEqual(["36"]);
+    // A drag from Ada to 9.
+    act(() => void cell("Ada").dispatchEvent(new MouseEvent("mousedown", { bubbles: true, button: 0 })));
+    act(() => void cell("9").dispatchEvent(new MouseEvent("mouseover", { bubbles: true })));
+    act(() => void window.dispatchEvent(new MouseEvent("mouseup")));
+    expect(selectedTexts()).toEqual(["Ada", "36", "Bob", "9"]);
+    key(grid(), "Delete");
+    expect(changes.at(-1)!.data).toEqual([["Tim", 12, false], ["", null, true], ["", null, false]]);
+    // Escape drops the selection.
+    key(grid(), "Escape");
+    expect(selectedTexts()).toEqual([]);
+  });
+
+  it("pastes a spreadsheet's block at the selected cell, adding rows; one value fills a range", async () => {
+    const { changes } = mount(people);
+    const paste = async (text: string) => {
+      const event = new Event("paste", { bubbles: true, cancelable: true });
+      Object.defineProperty(event, "clipboardData", { value: { getData: (type: string) => (type === "text/plain" ? text : "") } });
+      await act(async () => {
+        grid().dispatchEvent(event);
+        for (let i = 0; i < 50 && changes.length === before; i++) await new Promise((r) => setTimeout(r, 10));
+      });
+      return event.defaultPrevented;
+    };
+    let before = changes.length;
+    act(() => cell("Ada").click());
+    expect(await paste("Eve\t41\ttrue\r\nMax\t7\tfalse\r\nZoe\t19\ttrue\r\n")).toBe(true);
+    expect(changes.at(-1)!.data).toEqual([["Tim", 12, false], ["Eve", 41, true], ["Max", 7, false], ["Zoe", 19, true]]);
+    // The pasted block is selected.
+    expect([...container.querySelectorAll("td[aria-selected=true]")].map((td) => td.textContent)).toEqual(["Eve", "41", "", "Max", "7", "", "Zoe", "19", ""]);
+    // One value over the selected range fills it.
+    before = changes.length;
+    act(() => cell("41").click());
+    act(() => cell("19").dispatchEvent(new MouseEvent("click", { bubbles: true, shiftKey: true })));
+    await paste("0");
+    expect(changes.at(-1)!.data.map((r) => r[1])).toEqual([12, 0, 0, 0]);
+  });
+
+  it("a read-only table takes no paste", async () => {
+    const { changes } = mount(people, {}, false);
+    act(() => cell("Ada").click());
+    const event = new Event("paste", { bubbles: true, cancelable: true });
+    Object.defineProperty(event, "clipboardData", { value: { getData: () => "X" } });
+    act(() => void grid().dispatchEvent(event));
+    await act(() => new Promise((r) => setTimeout(r, 20)));
+    expect(event.defaultPrevented).toBe(false);
+    expect(changes).toHaveLength(0);
+  });
+
   it("sorts by a header click (numbers numerically: asc, desc, none) without changing the value", () => {
     const { changes } = mount(people);
     const sortAge = () => act(() => container.querySelectorAll<HTMLButtonElement>("thead .vt-df-sort")[1]!.click());

@@ -8,7 +8,9 @@ import {
   useRef,
   useState,
   type CSSProperties,
+  type ClipboardEvent,
   type KeyboardEvent,
+  type MouseEvent as ReactMouseEvent,
 } from "react";
 import { observeElementRect, useVirtualizer } from "@tanstack/react-virtual";
 import type { ViewProps } from "@vitrine/core";
@@ -27,6 +29,7 @@ import {
   type Datatype,
   type FilterCondition,
 } from "./cells.js";
+import { clearRect, parseClipboardBlock, pasteBlock, rectBetween, rectCells, type BlockEdit, type CellRect } from "./block.js";
 import { imageUrl, markdownHtml, markdownNeedsMath, sanitizeHtml, type MarkdownSettings } from "./rich.js";
 import { DEFAULT_LATEX_DELIMITERS, loadedMathRenderer, useLoadMath, type LatexDelimiter, type MathRenderer } from "@vitrine/markdown/ui";
 import { dataframeStyle } from "./style.js";
@@ -192,6 +195,9 @@ interface RowProps {
   display: readonly (string | null)[] | null;
   styling: readonly (string | null)[] | null;
   selectedCol: number;
+  /** The columns of this row in the range selection (`[from, to]`), or null. */
+  rangeFrom: number;
+  rangeTo: number;
   editing: Editing | null;
   editable: readonly boolean[];
   showRowNumbers: boolean;
@@ -200,7 +206,9 @@ interface RowProps {
   markdown: MarkdownSettings;
   maxChars: number | null;
   measure: ((el: Element | null) => void) | undefined;
-  onCellClick(row: number, col: number): void;
+  onCellClick(row: number, col: number, extend: boolean): void;
+  onCellDown(row: number, col: number, e: ReactMouseEvent): void;
+  onCellEnter(row: number, col: number): void;
   onCellDoubleClick(row: number, col: number): void;
   onToggle(row: number, col: number, checked: boolean): void;
   onDraft(draft: string): void;
@@ -220,6 +228,7 @@ const DataRow = memo(function DataRow(p: RowProps) {
       {p.cells.map((value, col) => {
         const type = p.types[col] ?? "str";
         const selected = p.selectedCol === col;
+        const inRange = col >= p.rangeFrom && col <= p.rangeTo;
         const editingHere = p.editing !== null && p.editing.col === col;
         const pinned = col < p.pinnedLefts.length;
         const style: CSSProperties = { ...parseStyle(p.styling?.[col]), ...(pinned ? { left: p.pinnedLefts[col] } : {}) };
@@ -229,11 +238,13 @@ const DataRow = memo(function DataRow(p: RowProps) {
             id={`${p.uid}-r${p.row}-c${col}`}
             role="gridcell"
             aria-colindex={col + 1 + (p.showRowNumbers ? 1 : 0)}
-            aria-selected={selected}
+            aria-selected={selected || inRange}
             aria-readonly={!p.editable[col]}
-            className={`vt-df-cell vt-df-${type}${selected ? " vt-df-selected" : ""}${pinned ? " vt-df-pinned" : ""}`}
+            className={`vt-df-cell vt-df-${type}${selected ? " vt-df-selected" : ""}${inRange ? " vt-df-in-range" : ""}${pinned ? " vt-df-pinned" : ""}`}
             style={style}
-            onClick={() => p.onCellClick(p.row, col)}
+            onClick={(e) => p.onCellClick(p.row, col, e.shiftKey)}
+            onMouseDown={(e) => p.onCellDown(p.row, col, e)}
+            onMouseEnter={() => p.onCellEnter(p.row, col)}
             onDoubleClick={() => p.onCellDoubleClick(p.row, col)}
           >
             {editingHere ? (
@@ -307,6 +318,9 @@ export function DataframeView({ value, props, interactive, onChange, dispatch }:
   const [filterCol, setFilterCol] = useState(-1);
   const [condition, setCondition] = useState<FilterCondition>("contains");
   const [selected, setSelected] = useState<CellPos | null>(null);
+  // The other corner of a range selection (Shift+click, Shift+arrows, a drag), or null for one cell.
+  const [anchor, setAnchor] = useState<CellPos | null>(null);
+  const dragFrom = useRef<CellPos | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const editingRef = useRef<Editing | null>(null);
   editingRef.current = editing;
@@ -347,7 +361,24 @@ export function DataframeView({ value, props, interactive, onChange, dispatch }:
   // A selection outside the value (after an output replaced it) is dropped.
   useEffect(() => {
     if (selected && (selected.row >= data.length || selected.col >= width)) setSelected(null);
-  }, [data.length, width, selected]);
+    if (anchor && (anchor.row >= data.length || anchor.col >= width)) setAnchor(null);
+  }, [data.length, width, selected, anchor]);
+
+  // The range selection as shown (rows by position), or null when one cell (or none) is selected.
+  const range = useMemo<CellRect | null>(() => {
+    if (!selected || !anchor) return null;
+    const a = positionOf.get(anchor.row);
+    const b = positionOf.get(selected.row);
+    if (a === undefined || b === undefined) return null;
+    return rectBetween({ position: a, col: anchor.col }, { position: b, col: selected.col });
+  }, [selected, anchor, positionOf]);
+
+  // A drag selecting a range ends wherever the button is released.
+  useEffect(() => {
+    const up = () => void (dragFrom.current = null);
+    window.addEventListener("mouseup", up);
+    return () => window.removeEventListener("mouseup", up);
+  }, []);
 
   const maxHeightPx = pixelsOf(props.max_height ?? 500);
   const measured = props.wrap === true || types.some((t) => t === "markdown" || t === "html" || t === "image");
@@ -445,6 +476,7 @@ export function DataframeView({ value, props, interactive, onChange, dispatch }:
 
   const select = (row: number, col: number) => {
     setSelected({ row, col });
+    setAnchor(null);
     const cells = data[row] ?? [];
     dispatch("select", {
       index: [row, col],
@@ -455,9 +487,25 @@ export function DataframeView({ value, props, interactive, onChange, dispatch }:
     });
   };
 
-  const onCellClick = (row: number, col: number) => {
+  const onCellClick = (row: number, col: number, extend: boolean) => {
     if (editingRef.current && (editingRef.current.row !== row || editingRef.current.col !== col)) commitEdit();
+    if (extend && selected) {
+      // Shift+click: a range from the selected cell (or the range's first corner) to this one.
+      setAnchor((a) => a ?? selected);
+      setSelected({ row, col });
+      return;
+    }
     select(row, col);
+  };
+  const onCellDown = (row: number, col: number, e: ReactMouseEvent) => {
+    if (e.button !== 0 || e.shiftKey || editingRef.current) return;
+    dragFrom.current = { row, col };
+  };
+  const onCellEnter = (row: number, col: number) => {
+    const from = dragFrom.current;
+    if (!from || (from.row === row && from.col === col && !anchor)) return;
+    setAnchor(from);
+    setSelected({ row, col });
   };
   const onCellDoubleClick = (row: number, col: number) => {
     setSelected({ row, col });
@@ -469,10 +517,12 @@ export function DataframeView({ value, props, interactive, onChange, dispatch }:
     setCell(row, col, checked);
   };
 
-  const moveTo = (position: number, col: number) => {
+  const moveTo = (position: number, col: number, extend = false) => {
     if (!order.length) return;
     const p = Math.max(0, Math.min(order.length - 1, position));
     const c = Math.max(0, Math.min(width - 1, col));
+    if (extend && selected) setAnchor((a) => a ?? selected);
+    else setAnchor(null);
     setSelected({ row: order[p]!, col: c });
     virtualizer.scrollToIndex(p, { align: "auto" });
   };
@@ -512,20 +562,33 @@ export function DataframeView({ value, props, interactive, onChange, dispatch }:
     const col = selected?.col ?? 0;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? maxHeightPx) / ROW_HEIGHT) - 1);
     switch (e.key) {
-      case "ArrowDown": e.preventDefault(); moveTo(pos < 0 ? 0 : pos + 1, col); return;
-      case "ArrowUp": e.preventDefault(); moveTo(pos < 0 ? 0 : pos - 1, col); return;
-      case "ArrowRight": e.preventDefault(); moveTo(Math.max(pos, 0), col + 1); return;
-      case "ArrowLeft": e.preventDefault(); moveTo(Math.max(pos, 0), col - 1); return;
-      case "PageDown": e.preventDefault(); moveTo(pos + page, col); return;
-      case "PageUp": e.preventDefault(); moveTo(pos - page, col); return;
-      case "Home": if (e.ctrlKey) { e.preventDefault(); moveTo(0, col); } return;
-      case "End": if (e.ctrlKey) { e.preventDefault(); moveTo(order.length - 1, col); } return;
-      case "Escape": setSelected(null); return;
+      case "ArrowDown": e.preventDefault(); moveTo(pos < 0 ? 0 : pos + 1, col, e.shiftKey); return;
+      case "ArrowUp": e.preventDefault(); moveTo(pos < 0 ? 0 : pos - 1, col, e.shiftKey); return;
+      case "ArrowRight": e.preventDefault(); moveTo(Math.max(pos, 0), col + 1, e.shiftKey); return;
+      case "ArrowLeft": e.preventDefault(); moveTo(Math.max(pos, 0), col - 1, e.shiftKey); return;
+      case "PageDown": e.preventDefault(); moveTo(pos + page, col, e.shiftKey); return;
+      case "PageUp": e.preventDefault(); moveTo(pos - page, col, e.shiftKey); return;
+      case "Home": if (e.ctrlKey) { e.preventDefault(); moveTo(0, col, e.shiftKey); } return;
+      case "End": if (e.ctrlKey) { e.preventDefault(); moveTo(order.length - 1, col, e.shiftKey); } return;
+      case "Escape": setSelected(null); setAnchor(null); return;
+    }
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "a" && order.length > 0 && width > 0) {
+      // Every cell shown.
+      e.preventDefault();
+      setAnchor({ row: order[0]!, col: 0 });
+      setSelected({ row: order[order.length - 1]!, col: width - 1 });
+      return;
     }
     if (!selected) return;
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "c") {
+      // The selected cell, or the range's cells as spreadsheets paste them (TSV).
       e.preventDefault();
-      void copyText(toTsv([[data[selected.row]?.[selected.col] ?? null]]));
+      void copyText(toTsv(range ? rectCells(data, order, range) : [[data[selected.row]?.[selected.col] ?? null]]));
+      return;
+    }
+    if ((e.key === "Delete" || e.key === "Backspace") && range && interactive) {
+      e.preventDefault();
+      applyBlock(clearRect(blockTarget(), range), false);
       return;
     }
     if (e.key === "Enter" || e.key === "F2") {
@@ -543,6 +606,48 @@ export function DataframeView({ value, props, interactive, onChange, dispatch }:
       e.preventDefault();
       startEdit(selected.row, selected.col, e.key);
     }
+  };
+
+  /** The table as a block edit sees it: what may be edited, and how far rows and columns may grow. */
+  const blockTarget = () => ({
+    headers,
+    data,
+    order,
+    types,
+    editable,
+    maxRows: interactive && !rowsFixed ? (rowMax ?? Infinity) : 0,
+    maxCols: interactive && !colsFixed ? (colMax ?? Infinity) : 0,
+  });
+
+  /** Sends a block edit's table, and selects what it wrote (`select`: as the new range). */
+  const applyBlock = (edit: BlockEdit, select = true) => {
+    if (!edit.rect) return;
+    emit({ headers: edit.headers, data: edit.data });
+    if (!select) return;
+    // The rows it added follow the shown ones, in the data's order.
+    const shown = [...order, ...Array.from({ length: Math.max(0, edit.data.length - data.length) }, (_, i) => data.length + i)];
+    const { top, left, bottom, right } = edit.rect;
+    if (shown[top] === undefined || shown[bottom] === undefined) return;
+    setAnchor(top === bottom && left === right ? null : { row: shown[top]!, col: left });
+    setSelected({ row: shown[bottom]!, col: right });
+  };
+
+  /**
+   * Pastes a block of cells (a spreadsheet's copy: tab-separated rows) at the selected cell, or
+   * into the selected range (one value fills it). Rows and columns are added as the table's
+   * counts and limits allow; columns that may not be edited keep their values.
+   */
+  const onGridPaste = (e: ClipboardEvent<HTMLTableElement>) => {
+    if (editingRef.current || e.target !== e.currentTarget || !interactive || !selected) return;
+    const text = e.clipboardData.getData("text/plain");
+    if (!text) return;
+    e.preventDefault();
+    const at = range ? { position: range.top, col: range.left } : { position: positionOf.get(selected.row) ?? 0, col: selected.col };
+    const fill = range;
+    void parseClipboardBlock(text).then(
+      (block) => live.current.applyBlock(pasteBlock(live.current.blockTarget(), block, at, fill)),
+      (err: unknown) => console.warn("[vitrine] could not read the pasted cells:", err),
+    );
   };
 
   const sortBeforeClick = useRef<{ col: number; dir: 1 | -1 } | null>(null);
@@ -589,11 +694,13 @@ export function DataframeView({ value, props, interactive, onChange, dispatch }:
   };
 
   // Stable handlers for the memoised rows, so that a scroll re-renders only rows coming into view.
-  const live = useRef({ onCellClick, onCellDoubleClick, onToggle, onEditKey, commitEdit });
-  live.current = { onCellClick, onCellDoubleClick, onToggle, onEditKey, commitEdit };
+  const live = useRef({ onCellClick, onCellDown, onCellEnter, onCellDoubleClick, onToggle, onEditKey, commitEdit, applyBlock, blockTarget });
+  live.current = { onCellClick, onCellDown, onCellEnter, onCellDoubleClick, onToggle, onEditKey, commitEdit, applyBlock, blockTarget };
   const rowHandlers = useMemo(
     () => ({
-      onCellClick: (row: number, col: number) => live.current.onCellClick(row, col),
+      onCellClick: (row: number, col: number, extend: boolean) => live.current.onCellClick(row, col, extend),
+      onCellDown: (row: number, col: number, e: ReactMouseEvent) => live.current.onCellDown(row, col, e),
+      onCellEnter: (row: number, col: number) => live.current.onCellEnter(row, col),
       onCellDoubleClick: (row: number, col: number) => live.current.onCellDoubleClick(row, col),
       onToggle: (row: number, col: number, checked: boolean) => live.current.onToggle(row, col, checked),
       onDraft: (draft: string) => setEditing((e) => (e ? { ...e, draft } : e)),
@@ -681,6 +788,7 @@ export function DataframeView({ value, props, interactive, onChange, dispatch }:
           aria-activedescendant={activeId}
           tabIndex={0}
           onKeyDown={onGridKey}
+          onPaste={onGridPaste}
           className={widths.length ? "vt-df-table vt-df-fixed" : "vt-df-table"}
         >
           {widths.length ? (
@@ -772,6 +880,8 @@ export function DataframeView({ value, props, interactive, onChange, dispatch }:
                   display={displayRows?.[row] ?? null}
                   styling={styleRows?.[row] ?? null}
                   selectedCol={selected?.row === row ? selected.col : -1}
+                  rangeFrom={range && item.index >= range.top && item.index <= range.bottom ? range.left : -1}
+                  rangeTo={range && item.index >= range.top && item.index <= range.bottom ? range.right : -1}
                   editing={editing && editing.row === row ? editing : null}
                   editable={editable}
                   showRowNumbers={props.show_row_numbers === true}

@@ -213,6 +213,35 @@ describe("Dataframe in the browser", () => {
     await expect(pollUntil(() => page.evaluate(() => navigator.clipboard.readText()), (t) => t === "Honey")).resolves.toBe("Honey");
   });
 
+  it("copies a range as TSV and pastes a spreadsheet's block, adding a row; the function gets the pasted cells", async () => {
+    const { page } = suite;
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await suite.open("dataframe");
+    const order = page.getByRole("grid", { name: "Order" });
+    await waitForRows(order, ORDER_ROWS);
+    // A drag from Jam to Honey's price selects a range; Ctrl+C copies it as a spreadsheet pastes it.
+    await order.getByRole("gridcell", { name: "Jam", exact: true }).hover();
+    await page.mouse.down();
+    await order.getByRole("gridcell", { name: "7", exact: true }).hover();
+    await page.mouse.up();
+    await expect(order.locator("td[aria-selected=true]").allTextContents()).resolves.toEqual(["Jam", "3.25", "Honey", "7"]);
+    await page.keyboard.press("Control+c");
+    await expect(pollUntil(() => page.evaluate(() => navigator.clipboard.readText()), (t) => t === "Jam\t3.25\nHoney\t7")).resolves.toBe("Jam\t3.25\nHoney\t7");
+    // Paste two lines of a spreadsheet at Cheese: it is replaced, and a row is added.
+    await page.evaluate(() => navigator.clipboard.writeText("Figs\t6\t2\tTRUE\nKiwi\t0.5\t8\tFALSE\n"));
+    await order.getByRole("gridcell", { name: "Cheese", exact: true }).click();
+    await page.keyboard.press("Control+v");
+    await waitForRows(order, [...ORDER_ROWS.slice(0, 4), ["Figs", "6", "2", "true"], ["Kiwi", "0.5", "8", "false"]]);
+    await computeTotals(page, [
+      ["Tea", "4.5", "2", "true", "9"],
+      ["Jam", "3.25", "4", "true", "13"],
+      ["Honey", "7", "1", "false", "7"],
+      ["Bread", "2.8", "10", "true", "28"],
+      ["Figs", "6", "2", "true", "12"],
+      ["Kiwi", "0.5", "8", "false", "4"],
+    ]);
+  });
+
   it("a 100,000-row output scrolls to its last row with only a screenful of rows in the page", async () => {
     const page = await suite.open("dataframe");
     await page.getByRole("button", { name: "Generate rows", exact: true }).click();
