@@ -2,7 +2,7 @@ import { afterAll, expect } from "@jest/globals";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describeComponent, type TriggerContext } from "@vitrine/component-test";
+import { clickIfShown, describeComponent, type TriggerContext } from "@vitrine/component-test";
 import { Audio, type AudioArray } from "./index.js";
 
 /** A 16-bit PCM WAV file, written by hand: the RIFF header, the fmt chunk, the interleaved samples. */
@@ -79,7 +79,7 @@ async function emptyWith({ block }: TriggerContext, source: "Upload" | "Micropho
   for (let i = 0; i < 200 && !(await tab.isVisible()); i++) {
     // The button may go between the look and the click (the value it clears was replaced): a
     // click then waits for it only briefly, and the loop looks again, instead of waiting out the test.
-    if (await clear.isVisible()) await clear.click({ timeout: 1000 }).catch(() => undefined);
+    await clickIfShown(clear);
     else await new Promise((resolve) => setTimeout(resolve, 50));
   }
   if (!(await tab.isVisible())) {

@@ -12,6 +12,7 @@ export { TempFileStore } from "./file-store.js";
 export { launchChromium, CHROMIUM, FAKE_MEDIA_ARGS, type ChromiumOptions } from "./chromium.js";
 export { axeViolations, describeViolations, AXE_TAGS, type AxeViolation } from "./axe.js";
 export { snapshotOf } from "./node-checks.js";
+export { clickIfShown } from "./click.js";
 
 /**
  * Registers the conformance suite of one component (a jest `describe` block). Without a browser:

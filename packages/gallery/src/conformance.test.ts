@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describeComponent, type TriggerContext } from "@vitrine/component-test";
+import { clickIfShown, describeComponent, type TriggerContext } from "@vitrine/component-test";
 import { decodeImage, encodeImage, type ImageArray } from "@vitrine/image";
 import { Gallery } from "./index.js";
 
@@ -59,7 +59,7 @@ const expected = new Map<unknown, [Want, string | null][] | null>([
 /** Closes the preview if it is open, so the grid (with its remove buttons) shows. */
 async function grid({ block }: TriggerContext): Promise<void> {
   const close = block.getByRole("button", { name: "Close preview" });
-  if (await close.isVisible()) await close.click();
+  await clickIfShown(close);
 }
 
 /** Makes sure the main gallery holds images (the server sends the next sample until it does), with its grid shown. */

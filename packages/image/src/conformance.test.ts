@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Jimp } from "jimp";
-import { describeComponent, type TriggerContext } from "@vitrine/component-test";
+import { clickIfShown, describeComponent, type TriggerContext } from "@vitrine/component-test";
 import { Image, type ImageArray } from "./index.js";
 
 /** A smooth opaque RGBA gradient (lossy webp keeps it close), `seed` (0–100) shifting its colours. */
@@ -57,7 +57,7 @@ const expected = new Map<unknown, { width: number; height: number; rgb: Uint8Arr
 /** Clears the main image when it holds one, so its upload area (and file input) shows. */
 async function empty(block: TriggerContext["block"]): Promise<void> {
   const clear = block.getByRole("button", { name: "Clear" });
-  if (await clear.isVisible()) await clear.click();
+  await clickIfShown(clear);
   await block.getByRole("button", { name: /upload an image/ }).waitFor();
 }
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describeComponent, type TriggerContext } from "@vitrine/component-test";
+import { clickIfShown, describeComponent, type TriggerContext } from "@vitrine/component-test";
 import { encodeImage, type ImageArray } from "@vitrine/image";
 import { ImageSlider } from "./index.js";
 
@@ -69,7 +69,7 @@ function same(image: ImageArray | null, want: Want | null): void {
 /** Clears the main slider when it holds images, and uploads `path` as its first image. */
 async function uploadFirst({ block }: TriggerContext, path: string): Promise<void> {
   const clear = block.getByRole("button", { name: "Clear" });
-  if (await clear.isVisible()) await clear.click();
+  await clickIfShown(clear);
   await block.getByRole("button", { name: /upload the first image/ }).waitFor();
   await block.locator('input[type="file"]').first().setInputFiles(path);
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describeComponent, type TriggerContext } from "@vitrine/component-test";
+import { clickIfShown, describeComponent, type TriggerContext } from "@vitrine/component-test";
 import { Model3D } from "./index.js";
 
 // The API's example input is the package's own cube, by absolute path: the snapshot keeps it from the package's folder.
@@ -54,7 +54,7 @@ const triangle = file("triangle.gltf", (() => {
 /** Clears the main Model3D if it holds a model, and uploads `path` through its upload area's file input. */
 async function uploadModel({ block }: TriggerContext, path: string): Promise<void> {
   const clear = block.getByRole("button", { name: "Clear" });
-  if (await clear.isVisible()) await clear.click();
+  await clickIfShown(clear);
   await block.getByRole("button", { name: /upload a 3D model/ }).waitFor();
   await block.locator('input[type="file"]').setInputFiles(path);
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describeComponent, type TriggerContext } from "@vitrine/component-test";
+import { clickIfShown, describeComponent, type TriggerContext } from "@vitrine/component-test";
 import { Video, probeMedia, runFfmpeg } from "./index.js";
 
 /** A playwright locator, as the triggers get them. */
@@ -83,7 +83,7 @@ describeComponent({
 /** Clears the main Video if it holds a value, and shows `source`'s tab. */
 async function emptyWith({ block }: TriggerContext, source: "Upload" | "Webcam"): Promise<void> {
   const clear = block.getByRole("button", { name: "Clear" });
-  if (await clear.isVisible()) await clear.click();
+  await clickIfShown(clear);
   await block.getByRole("button", { name: source, exact: true }).click();
 }
 
