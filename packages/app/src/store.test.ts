@@ -89,3 +89,39 @@ describe("helpers", () => {
     expect(isUpdate(null)).toBe(false);
   });
 });
+
+describe("applyRender and keyed blocks", () => {
+  /** A rebuild of region 5 holding text boxes: [id, key, value, label, preserved_by_key?]. */
+  const rebuild = (boxes: [number, string, string, string, string[]?][]) => ({
+    render_id: 5,
+    layout: { id: 5, children: boxes.map(([id]) => ({ id })) },
+    components: boxes.map(([id, key, value, label, preserved]) => ({
+      ...component(id, "textbox", { value, label, ...(preserved ? { preserved_by_key: preserved } : {}) }),
+      key,
+      rendered_in: 5,
+    })),
+    dependencies: [],
+  });
+
+  it("a block back with its key keeps what the user or an event changed among its preserved_by_key props; the rest is the rebuild's", () => {
+    const store = createAppStore([component(5, "render")]);
+    store.getState().applyRender(rebuild([[10, "a", "first", "A1", ["value", "label"]], [11, "b", "first", "B1"], [12, "c", "first", "C1", []]]));
+    // The user types in a and c; an event relabels a and b.
+    store.getState().setValue(10, "typed a");
+    store.getState().setValue(12, "typed c");
+    store.getState().applyOutput(10, { __type__: "update", label: "relabelled a" });
+    store.getState().applyOutput(11, { __type__: "update", label: "relabelled b" });
+    store.getState().applyRender(rebuild([[20, "a", "second", "A2", ["value", "label"]], [21, "b", "second", "B2"], [22, "c", "second", "C2", []]]));
+    const { blocks } = store.getState();
+    expect([blocks[10], blocks[11], blocks[12]]).toEqual([undefined, undefined, undefined]);
+    expect([blocks[20]!.value, blocks[20]!.props.label]).toEqual(["typed a", "relabelled a"]);
+    // b preserves its value only (the default), which nobody changed: the rebuild's value and label.
+    expect([blocks[21]!.value, blocks[21]!.props.label]).toEqual(["second", "B2"]);
+    // c preserves nothing.
+    expect([blocks[22]!.value, blocks[22]!.props.label]).toEqual(["second", "C2"]);
+    // What the user typed stays through later rebuilds too; a value nobody changed follows each rebuild.
+    store.getState().applyRender(rebuild([[30, "a", "third", "A3", ["value", "label"]], [31, "b", "third", "B3"]]));
+    expect([store.getState().blocks[30]!.value, store.getState().blocks[30]!.props.label]).toEqual(["typed a", "relabelled a"]);
+    expect(store.getState().blocks[31]!.value).toBe("third");
+  });
+});

@@ -35,7 +35,8 @@ export interface AppState {
   renders: Record<number, LayoutNode[]>;
   /**
    * Puts a rebuilt region in place: its new blocks join the store (a block whose `key` matches
-   * one of the previous run keeps that block's value) and the previous run's blocks leave it.
+   * one of the previous run keeps that block's value, and the other props its `preserved_by_key`
+   * names, where the user or an event changed them since) and the previous run's blocks leave it.
    */
   applyRender(region: RenderConfig): void;
   /** Sets a block's value; returns whether it changed. */
@@ -74,6 +75,27 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return ka.every((k) => Object.hasOwn(b, k) && sameValue((a as never)[k], (b as never)[k]));
 }
 
+/**
+ * A keyed block rebuilt by its render region: what it was given by the rebuild (`fresh`), except
+ * for the props its `preserved_by_key` names (default "value") that the user or an event changed
+ * since the last rebuild (`now` against what that rebuild gave, `given`): those keep what the page shows.
+ */
+function keepChanged(fresh: BlockState, now: BlockState, given: BlockState, key: unknown): BlockState {
+  const listed = fresh.props.preserved_by_key;
+  const preserved: readonly unknown[] = Array.isArray(listed) ? listed : ["value"];
+  const props: Record<string, unknown> = { ...fresh.props, key };
+  let value = fresh.value;
+  for (const name of preserved) {
+    if (typeof name !== "string") continue;
+    if (name === "value") {
+      if (!sameValue(now.value, given.value)) value = now.value;
+    } else if (!sameValue(now.props[name], given.props[name])) {
+      props[name] = now.props[name];
+    }
+  }
+  return { ...fresh, value, props };
+}
+
 /** Creates the page's store from the config's components: each value starts as `props.value`. */
 export function createAppStore(components: readonly ComponentConfig[]): StoreApi<AppState> {
 
@@ -83,6 +105,8 @@ export function createAppStore(components: readonly ComponentConfig[]): StoreApi
   };
   /** Block ids of each region's current run. */
   const regionBlocks = new Map<number, number[]>();
+  /** The state each keyed block of a region's current run was given by that run (to tell what changed since). */
+  const givenByRender = new Map<number, BlockState>();
 
   return createStore<AppState>()((set, get) => {
     const update = (id: number, change: (block: BlockState) => BlockState): void => {
@@ -101,16 +125,20 @@ export function createAppStore(components: readonly ComponentConfig[]): StoreApi
       applyRender(region) {
         const current = { ...get().blocks };
         const previous = regionBlocks.get(region.render_id) ?? [];
-        const byKey = new Map<unknown, BlockState>();
+        // The previous run's keyed blocks: what the page shows now, and what that run gave them.
+        const byKey = new Map<string, { now: BlockState; given: BlockState }>();
         for (const id of previous) {
           const key = current[id]?.props.key;
-          if (key !== undefined && key !== null) byKey.set(`${current[id]!.type}:${String(key)}`, current[id]!);
+          const given = givenByRender.get(id);
+          if (key !== undefined && key !== null && given) byKey.set(`${current[id]!.type}:${String(key)}`, { now: current[id]!, given });
+          givenByRender.delete(id);
           delete current[id];
         }
         for (const c of region.components) {
           const fresh = blockState(c);
+          if (c.key !== null && c.key !== undefined) givenByRender.set(c.id, fresh);
           const kept = c.key === null || c.key === undefined ? undefined : byKey.get(`${c.type}:${String(c.key)}`);
-          current[c.id] = kept ? { ...fresh, value: kept.value, props: { ...fresh.props, key: c.key } } : { ...fresh, props: { ...fresh.props, key: c.key } };
+          current[c.id] = kept ? keepChanged(fresh, kept.now, kept.given, c.key) : { ...fresh, props: { ...fresh.props, key: c.key } };
         }
         regionBlocks.set(region.render_id, region.components.map((c) => c.id));
         set({ blocks: current, renders: { ...get().renders, [region.render_id]: region.layout.children ?? [] } });

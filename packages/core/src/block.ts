@@ -14,6 +14,13 @@ export interface BlockProps {
   render?: boolean;
   /** A stable key for the block across re-renders. */
   key?: string | number | null;
+  /**
+   * Inside a `render` region, the props (constructor parameter names, `"value"` among them) that
+   * keep what the page shows when the region is rebuilt and this block comes back with the same
+   * `key`, if the user or an event changed them since the last rebuild; the others take what the
+   * rebuild gives. Default `"value"`. (Gradio 5's `preserved_by_key`.)
+   */
+  preserved_by_key?: string | readonly string[] | null;
 }
 
 let nextBlockId = 1;
@@ -47,8 +54,9 @@ export abstract class Block {
 
   /** Props serialized into the config for the browser. */
   configProps(): Record<string, unknown> {
-    const { render: _render, key: _key, ...rest } = this.blockProps;
-    return { visible: true, ...dropUndefined(rest as Record<string, unknown>) };
+    const { render: _render, key: _key, preserved_by_key: preserved, ...rest } = this.blockProps;
+    const kept = preserved === undefined ? ["value"] : preserved === null ? [] : typeof preserved === "string" ? [preserved] : [...preserved];
+    return { visible: true, ...dropUndefined(rest as Record<string, unknown>), ...(this.blockProps.key != null ? { preserved_by_key: kept } : {}) };
   }
 }
 

@@ -216,7 +216,7 @@ export abstract class Component<TValue = unknown, TReturn = TValue, TPayload = u
   }
 
   override configProps(): Record<string, unknown> {
-    const { value: _value, interactive: _interactive, ...common } = this.props;
+    const { value: _value, interactive: _interactive, preserved_by_key: _preserved, ...common } = this.props;
     const serverFns = Object.keys(this.serverFunctions());
     return {
       ...(serverFns.length > 0 ? { server_fns: serverFns } : {}),

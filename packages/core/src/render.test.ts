@@ -71,6 +71,15 @@ describe("vt.render", () => {
     expect(second.components[0]!.id).not.toBe(config.components[0]!.id);
   });
 
+  it("a keyed block tells the page which props it keeps across rebuilds (preserved_by_key, default the value)", () => {
+    expect(Field({ key: "k", render: false }).configProps().preserved_by_key).toEqual(["value"]);
+    expect(Field({ key: "k", preserved_by_key: "label", render: false }).configProps().preserved_by_key).toEqual(["label"]);
+    expect(Field({ key: 3, preserved_by_key: ["value", "label"], render: false }).configProps().preserved_by_key).toEqual(["value", "label"]);
+    expect(Field({ key: "k", preserved_by_key: null, render: false }).configProps().preserved_by_key).toEqual([]);
+    // Without a key there is nothing to keep by.
+    expect("preserved_by_key" in Field({ preserved_by_key: "label", render: false }).configProps()).toBe(false);
+  });
+
   it("refuses an async build function", () => {
     let region!: RenderBlock;
     Blocks(() => {

@@ -175,6 +175,21 @@ describe("FileExplorer preprocess and postprocess", () => {
     expect(FileExplorer({ root_dir: root, value: ["docs/c.txt"] }).configProps().value).toEqual([["docs", "c.txt"]]);
   });
 
+  it("takes a function as value (Gradio's callable value, with `inputs`): its initial result shown, re-run when an input changes", () => {
+    let mode!: ReturnType<typeof FileExplorer>, picked!: ReturnType<typeof FileExplorer>;
+    const app = Blocks(() => {
+      mode = FileExplorer({ root_dir: root, label: "Mode" });
+      picked = FileExplorer({ root_dir: root, label: "Picked", value: () => ["docs/c.txt", "a.txt"] });
+      FileExplorer({ root_dir: root, label: "Follows", value: (chosen: string[] | null) => chosen ?? [], inputs: [mode] });
+    });
+    // Without inputs, the function's first result is the initial value.
+    expect(app.config().components.find((c) => c.id === picked.id)!.props.value).toEqual([["docs", "c.txt"], ["a.txt"]]);
+    const follows = app.dependencies.find((d) => d.inputs.includes(mode))!;
+    expect(follows.targets.map(([, event]) => event)).toEqual(["change", "load"]);
+    const chosen = [join(root, "docs", "deep", "e.txt")];
+    expect(follows.fn!(chosen)).toBe(chosen);
+  });
+
   it("defaults root_dir to the working directory", () => {
     expect(FileExplorer().root.path).toBe(realpathSync(process.cwd()));
   });

@@ -46,6 +46,27 @@ describe("SimpleImage", () => {
     await expect(SimpleImage().postprocess(new Uint8Array(3) as never, ctx)).rejects.toThrow(/return a path, an http\(s\) URL, a FileData or null/);
   });
 
+  it("takes a function as value (Gradio's callable value, with `inputs`): run on load and when an input changes, its path sent as the file", async () => {
+    const paths: string[] = [];
+    let source!: ReturnType<typeof SimpleImage>, shown!: ReturnType<typeof SimpleImage>;
+    const app = Blocks(() => {
+      source = SimpleImage({ label: "Source" });
+      shown = SimpleImage({ label: "Shown", value: (from: string | null) => (from ? (paths.push(from), from) : null), inputs: [source] });
+    });
+    const dependency = app.config().dependencies.find((d) => d.outputs.includes(shown.id))!;
+    expect(dependency.targets).toEqual([
+      [source.id, "change"],
+      [app.id, "load"],
+    ]);
+    const bytes = new Uint8Array([1, 2, 3]);
+    const given = join(store.dir, "from-source.png");
+    await writeFile(given, bytes);
+    const made = await app.dependencies.find((d) => d.outputs.includes(shown))!.fn!(given);
+    expect(paths).toEqual([given]);
+    const out = await shown.postprocess(made as string, ctx);
+    expect(Buffer.compare(await readFile(out!.path), bytes)).toBe(0);
+  });
+
   it("describes itself, and declares clear, change and upload", () => {
     const app = Blocks(() => {
       SimpleImage({ label: "Scan", show_download_button: false, value: "https://example.com/s.png" });
