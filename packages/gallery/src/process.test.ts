@@ -5,6 +5,7 @@ import { Blocks, VitrineError, fileData, isFileData, type FileData, type Process
 import { TempFileStore } from "@vitrine/component-test";
 import { Image, type ImageArray, type JimpImage } from "@vitrine/image";
 import { Gallery, type GalleryImageData, type GalleryVideoData } from "./index.js";
+import { valueForWidth } from "./breakpoints.js";
 
 let store: TempFileStore;
 let ctx: ProcessContext;
@@ -206,6 +207,18 @@ describe("Gallery config", () => {
     expect(() => Gallery({ format: "bmp" as never })).toThrow(/format must be/);
     expect(() => Gallery({ object_fit: "stretch" as never })).toThrow(/object_fit must be/);
     expect(() => Gallery({ columns: 0 })).toThrow(/columns must be a positive integer/);
+    expect(() => Gallery({ columns: [] })).toThrow(/columns must be a positive integer or a non-empty list/);
+    expect(() => Gallery({ rows: [2, 1.5] })).toThrow(/rows must be a positive integer or a non-empty list/);
+    expect(Gallery({ columns: [1, 2, 4], rows: [3] }).configProps()).toMatchObject({ columns: [1, 2, 4], rows: [3] });
     expect(() => Gallery({ buttons: ["print" as never] })).toThrow(/buttons must be/);
+  });
+});
+
+describe("per-screen-size columns and rows", () => {
+  it("picks the value for the viewport's width, the last one for wider sizes", () => {
+    const columns = [1, 2, 3, 4, 5, 6];
+    expect([320, 576, 767, 768, 992, 1200, 1399, 1400, 2560].map((w) => valueForWidth(columns, w))).toEqual([1, 2, 2, 3, 4, 5, 5, 6, 6]);
+    expect([320, 700, 2000].map((w) => valueForWidth([1, 3], w))).toEqual([1, 3, 3]);
+    expect(valueForWidth(4, 320)).toBe(4);
   });
 });

@@ -74,10 +74,14 @@ export interface GalleryProps<T extends ImageType = "filepath"> extends Componen
    * types; checked in the browser and again on the server. Default: any image or video.
    */
   file_types?: string[] | null;
-  /** Thumbnails in a row. Default 2. */
-  columns?: number | null;
-  /** Rows of thumbnails shown before the grid scrolls (with no `height`). */
-  rows?: number | null;
+  /**
+   * Thumbnails in a row. Default 2. A list gives one count per screen size, as Gradio's: for
+   * viewports below 576, 768, 992, 1200 and 1400 pixels, then wider; the last one given stands
+   * for the sizes after it (`[1, 2, 4]`: one on phones, two on tablets, four from 992 px).
+   */
+  columns?: number | readonly number[] | null;
+  /** Rows of thumbnails shown before the grid scrolls (with no `height`); a list gives one per screen size, as `columns`. */
+  rows?: number | readonly number[] | null;
   /** Height of the gallery: pixels, or a CSS length; more thumbnails than fit scroll. */
   height?: number | string | null;
   /** Whether clicking a thumbnail opens the large preview. Default true. */
@@ -149,8 +153,12 @@ function checkProps(props: GalleryProps<ImageType>): void {
   if (props.object_fit != null && !FITS.includes(props.object_fit)) throw bad("object_fit", FITS, props.object_fit);
   for (const b of props.buttons ?? []) if (!BUTTONS.includes(b)) throw bad("buttons", BUTTONS, b);
   for (const s of props.sources ?? []) if (!SOURCES.includes(s)) throw bad("sources", SOURCES, s);
-  for (const [name, v] of [["columns", props.columns], ["rows", props.rows]] as const)
-    if (v != null && (!Number.isInteger(v) || v < 1)) throw new TypeError(`Gallery: ${name} must be a positive integer, got ${JSON.stringify(v)}`);
+  for (const [name, v] of [["columns", props.columns], ["rows", props.rows]] as const) {
+    const counts = v == null ? [] : typeof v === "number" ? [v] : Array.isArray(v) && v.length > 0 ? v : [NaN];
+    if (!counts.every((n) => Number.isInteger(n) && n >= 1)) {
+      throw new TypeError(`Gallery: ${name} must be a positive integer or a non-empty list of them (one per screen size), got ${JSON.stringify(v)}`);
+    }
+  }
   if (props.selected_index != null && (!Number.isInteger(props.selected_index) || props.selected_index < 0))
     throw new TypeError(`Gallery: selected_index must be a non-negative integer, got ${JSON.stringify(props.selected_index)}`);
   const types = props.file_types;

@@ -54,6 +54,24 @@ function mount(value: GalleryItem[] | null, options: { interactive?: boolean; pr
 const byLabel = (c: HTMLElement, label: string) => c.querySelector<HTMLElement>(`[aria-label="${label}"]`);
 
 describe("GalleryView in a DOM", () => {
+  it("takes columns per screen size: the count for the viewport's width, following a resize", () => {
+    const { container } = mount(items(8), { props: { columns: [1, 2, 3, 4, 6], rows: [1, 2] } });
+    const grid = () => container.querySelector<HTMLElement>(".vt-gallery-grid")!;
+    const resize = (width: number) =>
+      act(() => {
+        Object.defineProperty(window, "innerWidth", { configurable: true, value: width });
+        window.dispatchEvent(new Event("resize"));
+      });
+    resize(1000);
+    expect(grid().style.gridTemplateColumns).toBe("repeat(4, minmax(0, 1fr))");
+    expect(grid().style.maxHeight).toBe("calc(2 * (100cqw / 4))");
+    resize(400);
+    expect(grid().style.gridTemplateColumns).toBe("repeat(1, minmax(0, 1fr))");
+    expect(grid().style.maxHeight).toBe("calc(1 * (100cqw / 1))");
+    resize(1600);
+    expect(grid().style.gridTemplateColumns).toBe("repeat(6, minmax(0, 1fr))");
+  });
+
   it("shows one thumbnail per item with its caption, in `columns` columns", () => {
     const { container } = mount(items(5), { props: { columns: 3, object_fit: "contain" } });
     const thumbs = container.querySelectorAll(".vt-gallery-grid .vt-gallery-thumb");

@@ -4,14 +4,15 @@ import { Webcam } from "@vitrine/image/webcam";
 import { acceptOf, matchesFileTypes } from "./filetypes.js";
 import { isGalleryVideo, galleryItemFile, type GalleryItem } from "./items.js";
 import { adoptStylesheet } from "@vitrine/core/browser";
+import { useViewportWidth, valueForWidth, type PerScreenSize } from "./breakpoints.js";
 import { pastedFiles, readClipboard, useFileDrop } from "@vitrine/view-kit";
 
 /** Config props the Gallery view reads. */
 export interface GalleryViewProps {
-  /** Thumbnails in a row. */
-  columns: number | null;
-  /** Rows of thumbnails shown before the grid scrolls (with no `height`). */
-  rows: number | null;
+  /** Thumbnails in a row, or one count per screen size (see breakpoints.ts). */
+  columns: PerScreenSize | null;
+  /** Rows of thumbnails shown before the grid scrolls (with no `height`), or one count per screen size. */
+  rows: PerScreenSize | null;
   /** Height of the gallery: pixels, or a CSS length; more thumbnails than fit scroll. */
   height: number | string | null;
   /** Whether clicking a thumbnail opens the large preview. */
@@ -258,7 +259,9 @@ export function GalleryView({ value, props, interactive, onChange, dispatch, upl
       onChange={(e) => { const files = [...(e.target.files ?? [])]; e.target.value = ""; void take(files); }} />
   ) : null;
 
-  const columns = Math.max(1, props.columns ?? 2);
+  const viewport = useViewportWidth();
+  const columns = Math.max(1, valueForWidth(props.columns ?? 2, viewport));
+  const rows = props.rows == null ? null : valueForWidth(props.rows, viewport);
   const shownColumns = props.fit_columns !== false && items.length > 0 ? Math.min(columns, items.length + (canUpload ? 1 : 0)) : columns;
   const height = cssLength(props.height);
   const gridStyle: Record<string, string> = {
@@ -266,7 +269,7 @@ export function GalleryView({ value, props, interactive, onChange, dispatch, upl
     "--vt-gallery-fit": props.object_fit ?? "cover",
   };
   if (height) gridStyle.height = height;
-  else if (props.rows) gridStyle.maxHeight = `calc(${props.rows} * (100cqw / ${shownColumns}))`;
+  else if (rows) gridStyle.maxHeight = `calc(${rows} * (100cqw / ${shownColumns}))`;
 
   const selectedItem = current !== null ? items[current] : undefined;
   const selectedUrl = selectedItem ? fileUrl(galleryItemFile(selectedItem)) : null;
