@@ -39,7 +39,12 @@ afterEach(() => {
 });
 
 /** A fresh empty log, 100 px tall. */
-function mount(): { render(count: number, height: number): Promise<void>; renderNow(count: number, height: number): void; scroll(top: number): void } {
+function mount(): {
+  render(count: number, height: number): Promise<void>;
+  renderNow(count: number, height: number): void;
+  scroll(top: number): void;
+  user(event: Event, target?: "log" | "message"): void;
+} {
   Object.assign(geometry, { height: 0, client: 100, top: 0, writes: 0 });
   const container = document.createElement("div");
   document.body.appendChild(container);
@@ -60,6 +65,11 @@ function mount(): { render(count: number, height: number): Promise<void>; render
       geometry.top = top;
       act(() => container.firstElementChild!.dispatchEvent(new Event("scroll", { bubbles: true })));
     },
+    /** Something the user does on the log, or on its first message. */
+    user(event, target = "log") {
+      const log = container.firstElementChild!;
+      act(() => void (target === "log" ? log : log.firstElementChild!).dispatchEvent(event));
+    },
   };
 }
 
@@ -76,7 +86,8 @@ describe("useAutoscroll", () => {
     const log = mount();
     await log.render(1, 300);
     expect(geometry.top).toBe(200);
-    // The user scrolls to the top; a new message renders before the browser's scroll event.
+    // The user scrolls to the top (a wheel); a new message renders before the browser's scroll event.
+    log.user(new WheelEvent("wheel", { deltaY: -300, bubbles: true }));
     geometry.top = 0;
     await log.render(2, 500);
     expect(geometry.top).toBe(0);
@@ -87,6 +98,42 @@ describe("useAutoscroll", () => {
     log.scroll(600);
     await log.render(4, 900);
     expect(geometry.top).toBe(800);
+  });
+
+  it("keeps following when the browser moves the position with no user input (content shrinking, then growing, in one frame)", async () => {
+    const log = mount();
+    await log.render(3, 700);
+    expect(geometry.top).toBe(600);
+    // A stylesheet loads (the content shrinks and the position is clamped), then a token lands.
+    geometry.top = 480;
+    await log.render(4, 760);
+    expect(geometry.top).toBe(660);
+    // The same with the clamp's scroll event first.
+    geometry.height = 650;
+    log.scroll(550);
+    expect(geometry.top).toBe(550);
+    await log.render(5, 900);
+    expect(geometry.top).toBe(800);
+  });
+
+  it("counts the wheel, touches, scrolling keys and the scrollbar as the user's, not a press on a message or typing", async () => {
+    const log = mount();
+    await log.render(3, 700);
+    log.user(new MouseEvent("pointerdown", { bubbles: true }), "message");
+    log.user(new KeyboardEvent("keydown", { key: "a", bubbles: true }));
+    geometry.top = 300;
+    await log.render(4, 800);
+    expect(geometry.top).toBe(700);
+    log.user(new KeyboardEvent("keydown", { key: "PageUp", bubbles: true }));
+    geometry.top = 300;
+    await log.render(5, 900);
+    expect(geometry.top).toBe(300);
+    // Back at the bottom; a press on the scrollbar (the log itself) counts too.
+    log.scroll(800);
+    log.user(new MouseEvent("pointerdown", { bubbles: true }));
+    geometry.top = 500;
+    await log.render(6, 1000);
+    expect(geometry.top).toBe(500);
   });
 
   it("follows many changes within one frame (streamed tokens) with one scroll, in that frame", async () => {

@@ -137,7 +137,10 @@ describe("Chatbot in a browser", () => {
     const gap = () => log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
     expect(await pollUntil(gap, (g) => g < 40, 1_000)).toBeLessThan(40);
     expect(await log.innerText()).not.toContain("math.pi");
-    await log.evaluate((el) => el.scrollTo(0, 0));
+    // The user scrolls up with the wheel: the log stays where they put it as the stream goes on.
+    await log.hover();
+    await page.mouse.wheel(0, -5000);
+    await pollUntil(() => log.evaluate((el) => el.scrollTop), (top) => top === 0, 2_000);
     await pollUntil(() => log.innerText(), (t) => t.includes("math.pi"), 20_000);
     expect(await log.evaluate((el) => el.scrollTop)).toBe(0);
   });
