@@ -79,8 +79,7 @@ async function emptyWith({ block }: TriggerContext, source: "Upload" | "Micropho
   for (let i = 0; i < 200 && !(await tab.isVisible()); i++) {
     // The button may go between the look and the click (the value it clears was replaced): a
     // click then waits for it only briefly, and the loop looks again, instead of waiting out the test.
-    await clickIfShown(clear);
-    else await new Promise((resolve) => setTimeout(resolve, 50));
+    if (!(await clickIfShown(clear))) await new Promise((resolve) => setTimeout(resolve, 50));
   }
   if (!(await tab.isVisible())) {
     const shown = (await block.innerText()).replace(/\s+/g, " ").slice(0, 300);
