@@ -42,6 +42,15 @@ const ORDER_ROWS = [
   ["Cheese", "12.4", "3", "false"],
 ];
 
+/** The starting order's rows with their totals column. */
+const ORDER_TOTALS = [
+  ["Tea", "4.5", "2", "true", "9"],
+  ["Jam", "3.25", "4", "true", "13"],
+  ["Honey", "7", "1", "false", "7"],
+  ["Bread", "2.8", "10", "true", "28"],
+  ["Cheese", "12.4", "3", "false", "37.2"],
+];
+
 describe("Dataframe in the browser", () => {
   const suite = useBrowserSuite({ dataframe: { create: dataframe, description: "Dataframe" } });
 
@@ -128,13 +137,7 @@ describe("Dataframe in the browser", () => {
     await waitForRows(order, [ORDER_ROWS[0]!, ORDER_ROWS[3]!]);
     await expect(order.getAttribute("aria-rowcount")).resolves.toBe("3");
     // The function still gets every row, in the value's order.
-    await computeTotals(page, [
-      ["Tea", "4.5", "2", "true", "9"],
-      ["Jam", "3.25", "4", "true", "13"],
-      ["Honey", "7", "1", "false", "7"],
-      ["Bread", "2.8", "10", "true", "28"],
-      ["Cheese", "12.4", "3", "false", "37.2"],
-    ]);
+    await computeTotals(page, ORDER_TOTALS);
     await page.getByLabel("Search Order", { exact: true }).fill("");
     await price.getByRole("button").click();
     await expect(price.getAttribute("aria-sort")).resolves.toBe("none");
@@ -179,22 +182,10 @@ describe("Dataframe in the browser", () => {
   it("saves the totals as a CSV file, shown as a file and read back as a table", async () => {
     const page = await suite.open("dataframe");
     await waitForRows(page.getByRole("grid", { name: "Order" }), ORDER_ROWS);
-    await computeTotals(page, [
-      ["Tea", "4.5", "2", "true", "9"],
-      ["Jam", "3.25", "4", "true", "13"],
-      ["Honey", "7", "1", "false", "7"],
-      ["Bread", "2.8", "10", "true", "28"],
-      ["Cheese", "12.4", "3", "false", "37.2"],
-    ]);
+    await computeTotals(page, ORDER_TOTALS);
     await page.getByRole("button", { name: "Save totals as CSV", exact: true }).click();
     const reread = page.getByRole("grid", { name: "Read back from the CSV" });
-    await waitForRows(reread, [
-      ["Tea", "4.5", "2", "true", "9"],
-      ["Jam", "3.25", "4", "true", "13"],
-      ["Honey", "7", "1", "false", "7"],
-      ["Bread", "2.8", "10", "true", "28"],
-      ["Cheese", "12.4", "3", "false", "37.2"],
-    ]);
+    await waitForRows(reread, ORDER_TOTALS);
     await expect(reread.locator("thead .vt-df-head-text").allTextContents()).resolves.toEqual(["item", "price", "quantity", "in stock", "total"]);
     await page.getByRole("link", { name: /totals\.csv/ }).first().waitFor();
   });
@@ -232,14 +223,7 @@ describe("Dataframe in the browser", () => {
     await order.getByRole("gridcell", { name: "Cheese", exact: true }).click();
     await page.keyboard.press("Control+v");
     await waitForRows(order, [...ORDER_ROWS.slice(0, 4), ["Figs", "6", "2", "true"], ["Kiwi", "0.5", "8", "false"]]);
-    await computeTotals(page, [
-      ["Tea", "4.5", "2", "true", "9"],
-      ["Jam", "3.25", "4", "true", "13"],
-      ["Honey", "7", "1", "false", "7"],
-      ["Bread", "2.8", "10", "true", "28"],
-      ["Figs", "6", "2", "true", "12"],
-      ["Kiwi", "0.5", "8", "false", "4"],
-    ]);
+    await computeTotals(page, [...ORDER_TOTALS.slice(0, 4), ["Figs", "6", "2", "true", "12"], ["Kiwi", "0.5", "8", "false", "4"]]);
   });
 
   it("a 100,000-row output scrolls to its last row with only a screenful of rows in the page", async () => {
