@@ -76,10 +76,14 @@ async function playButton(audio: Awaited<ReturnType<typeof player>>): Promise<vo
 async function emptyWith({ block }: TriggerContext, source: "Upload" | "Microphone"): Promise<void> {
   const clear = block.getByRole("button", { name: "Clear" });
   const tab = block.getByRole("button", { name: source, exact: true });
-  for (let i = 0; i < 200 && !(await tab.isVisible()); i++) {
+  // Looked at for up to 10 s, whatever the machine's speed: on a busy one, the value of an upload
+  // before may land after several clicks. Each look follows a pause for the view to settle.
+  const deadline = Date.now() + 10_000;
+  while (!(await tab.isVisible()) && Date.now() < deadline) {
     // The button may go between the look and the click (the value it clears was replaced): a
     // click then waits for it only briefly, and the loop looks again, instead of waiting out the test.
-    if (!(await clickIfShown(clear))) await new Promise((resolve) => setTimeout(resolve, 50));
+    await clickIfShown(clear);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
   if (!(await tab.isVisible())) {
     const shown = (await block.innerText()).replace(/\s+/g, " ").slice(0, 300);
