@@ -46,10 +46,11 @@ export function cellFromText(text: string, type: Datatype): CellValue {
   return text;
 }
 
-/** The table after an edit of a block, and the rectangle it wrote (null when it wrote nothing). */
+/** The table after an edit of a block, its rows as shown (rows it added last), and the rectangle it wrote (null when it wrote nothing). */
 export interface BlockEdit {
   headers: string[];
   data: CellValue[][];
+  order: number[];
   rect: CellRect | null;
 }
 
@@ -80,7 +81,7 @@ export function clearRect(target: BlockTarget, rect: CellRect): BlockEdit {
       if (row[c] !== empty) (row[c] = empty), (wrote = true);
     }
   }
-  return { headers: [...target.headers], data, rect: wrote ? rect : null };
+  return { headers: [...target.headers], data, order: [...target.order], rect: wrote ? rect : null };
 }
 
 /**
@@ -95,7 +96,7 @@ export function pasteBlock(target: BlockTarget, block: readonly (readonly string
   const headers = [...target.headers];
   const data = target.data.map((r) => r.slice());
   const order = [...target.order];
-  if (block.length === 0 || block.every((r) => r.length === 0)) return { headers, data, rect: null };
+  if (block.length === 0 || block.every((r) => r.length === 0)) return { headers, data, order, rect: null };
   if (fill && block.length === 1 && block[0]!.length === 1) {
     const text = block[0]![0]!;
     const wanted = Array.from({ length: fill.bottom - fill.top + 1 }, () => Array.from({ length: fill.right - fill.left + 1 }, () => text));
@@ -128,7 +129,7 @@ export function pasteBlock(target: BlockTarget, block: readonly (readonly string
     });
   }
   const rect = { top: at.position, left: at.col, bottom: rows - 1, right: Math.min(at.col + blockWidth, headers.length) - 1 };
-  return { headers, data, rect: wrote ? rect : null };
+  return { headers, data, order, rect: wrote ? rect : null };
 }
 
 /**

@@ -21,7 +21,7 @@ import {
   type DataframeMetadata,
   type Datatype,
 } from "./cells.js";
-import { parseCsvTable } from "./csv.js";
+import { parseCsvTable, type CsvTable } from "./csv.js";
 import { dataframeEvents, type DataframeEvent, type DataframeEventData } from "./events.js";
 
 /**
@@ -258,7 +258,7 @@ export class DataframeComponent<T extends DataframeType = "array"> extends Compo
    * path outside the working directory, the temp folder and `allowed_paths` (as for every file
    * a function returns), so a path built from user input reads nothing else.
    */
-  private async readCsv(path: string, context: ProcessContext | undefined): Promise<{ headers: string[]; data: CellValue[][] }> {
+  private async readCsv(path: string, context: ProcessContext | undefined): Promise<CsvTable> {
     const files = needFiles(this.title, context);
     let text: string;
     try {
@@ -361,8 +361,7 @@ export class DataframeComponent<T extends DataframeType = "array"> extends Compo
 
   /** An example given as a CSV path is read with the file store, as Gradio reads it with pandas. */
   override async processExampleWithFiles(example: unknown, context: ProcessContext): Promise<unknown> {
-    if (typeof example === "string") return this.toPayload(await this.readCsv(example, context));
-    return this.processExample(example);
+    return typeof example === "string" ? this.postprocess(example, context) : this.processExample(example);
   }
 
   private datatypeProp(): Datatype | Datatype[] {

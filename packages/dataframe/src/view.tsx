@@ -453,8 +453,7 @@ export function DataframeView({ value, props, interactive, onChange, dispatch }:
     if (!edit.rect) return;
     emit({ headers: edit.headers, data: edit.data });
     if (!select) return;
-    // The rows it added follow the shown ones, in the data's order.
-    const shown = [...order, ...Array.from({ length: Math.max(0, edit.data.length - data.length) }, (_, i) => data.length + i)];
+    const shown = edit.order;
     const { top, left, bottom, right } = edit.rect;
     if (shown[top] === undefined || shown[bottom] === undefined) return;
     setAnchor(top === bottom && left === right ? null : { row: shown[top]!, col: left });
@@ -472,9 +471,8 @@ export function DataframeView({ value, props, interactive, onChange, dispatch }:
     if (!text) return;
     e.preventDefault();
     const at = range ? { position: range.top, col: range.left } : { position: positionOf.get(selected.row) ?? 0, col: selected.col };
-    const fill = range;
     void parseClipboardBlock(text).then(
-      (block) => live.current.applyBlock(pasteBlock(live.current.blockTarget(), block, at, fill)),
+      (block) => live.current.applyBlock(pasteBlock(live.current.blockTarget(), block, at, range)),
       (err: unknown) => console.warn("[vitrine] could not read the pasted cells:", err),
     );
   };
